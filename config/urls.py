@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+admin.site.site_header = _("Reseau administration")
+admin.site.site_title = _("Reseau")
+admin.site.index_title = _("Permanent Secretariat")
+
+urlpatterns = [
+    path("", include("reseau.core.urls")),
+    path("accounts/", include("reseau.accounts.urls")),
+    path("", include("reseau.registry.urls")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,81 @@
+"""Recording changes. Every service that writes a registry object calls these."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from modeltranslation.translator import NotRegistered, translator
+
+from reseau.audit.models import AuditEvent
+
+Snapshot = dict[str, Any]
+
+
+def _display_value(instance: models.Model, field: models.Field) -> Any:
+    if isinstance(field, models.ForeignKey):
+        related = getattr(instance, field.name)
+        return str(related) if related is not None else None
+    value = field.value_from_object(instance)
+    if field.choices and value not in (None, ""):
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    return value
+
+
+def audit_snapshot(instance: models.Model) -> Snapshot:
+    """The values of an object's editable fields, as they would be shown."""
+    try:
+        # The untranslated column duplicates the default language: skip it.
+        skipped = set(translator.get_options_for_model(type(instance)).fields)
+    except NotRegistered:
+        skipped = set()
+    return {
+        field.name: _display_value(instance, field)
+        for field in instance._meta.concrete_fields
+        if field.editable and not field.primary_key and field.name not in skipped
+    }
+
+
+def audit_record(
+    *,
+    actor: Any,
+    instance: models.Model,
+    subject: models.Model,
+    action: AuditEvent.Action,
+    before: Snapshot | None = None,
+) -> AuditEvent | None:
+    """Write one history row; returns None when an update changed nothing."""
+    after = audit_snapshot(instance) if action != AuditEvent.Action.DELETED else {}
+    before = before or {}
+    if action == AuditEvent.Action.UPDATED:
+        changes = {k: [before.get(k), v] for k, v in after.items() if before.get(k) != v}
+        if not changes:
+            return None
+    elif action == AuditEvent.Action.CREATED:
+        changes = {k: [None, v] for k, v in after.items() if v not in (None, "", [])}
+    else:
+        changes = {k: [v, None] for k, v in before.items() if v not in (None, "", [])}
+    is_person = actor is not None and getattr(actor, "is_authenticated", False)
+    return AuditEvent.objects.create(
+        actor=actor if is_person else None,
+        actor_label=actor.email if is_person else "system",
+        action=action,
+        content_type=ContentType.objects.get_for_model(type(instance)),
+        object_id=str(instance.pk),
+        object_repr=str(instance)[:300],
+        subject=audit_subject_key(subject),
+        changes=changes,
+    )
+
+
+def audit_subject_key(subject: models.Model) -> str:
+    return f"{subject._meta.label_lower}:{subject.pk}"

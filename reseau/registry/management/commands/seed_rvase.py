@@ -1,0 +1,14 @@
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from reseau.registry.seed_rvase import load_rvase
+
+
+class Command(BaseCommand):
+    help = "Load the RVASE network as the 2023 annual meeting deck describes it (safe to run again)."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        created = load_rvase()
+        summary = ", ".join(f"{name}: {count}" for name, count in created.items())
+        self.stdout.write(self.style.SUCCESS(f"RVASE seed loaded (new rows — {summary})."))

@@ -1,0 +1,89 @@
+"""Demo accounts and invented day-to-day data (focal points, dues) for trying Reseau.
+
+Never loaded outside DEMO_MODE: the people, e-mails and amounts here are made up.
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.db import transaction
+
+from reseau.accounts.models import Role, User
+from reseau.registry.models import FocalPointAppointment, Member, MembershipDues, Network, Person
+
+DEMO_PASSWORD = "demo-password"
+
+DEMO_ACCOUNTS = [
+    ("secretariat@reseau.test", "Secrétariat permanent (démo)", Role.SECRETARIAT, None, None, "fr"),
+    ("coordinator@reseau.test", "RVASE coordinator (demo)", Role.COORDINATOR, "rvase", None, "en"),
+    ("focal.hue@reseau.test", "Lê Thị Hoa", Role.FOCAL_POINT, None, "hue", "en"),
+    ("focal.vientiane@reseau.test", "Souksavanh Phommachanh", Role.FOCAL_POINT, None, "vientiane", "fr"),
+    ("partner@reseau.test", "EU Delegation (demo)", Role.PARTNER, "rvase", None, "en"),
+]
+
+# member slug, name, local-script name, title (en, fr), e-mail, gender, nominated on
+DEMO_FOCAL_POINTS = [
+    ("hue", "Lê Thị Hoa", "Lê Thị Hoa", "External relations officer", "Chargée des relations extérieures",
+     "focal.hue@reseau.test", "woman", datetime.date(2023, 6, 12)),
+    ("vientiane", "Souksavanh PHOMMACHANH", "ສຸກສະຫວັນ ພົມມະຈັນ", "International cooperation officer",
+     "Chargé de la coopération internationale", "focal.vientiane@reseau.test", "man", datetime.date(2023, 7, 3)),
+    ("phnom-penh", "CHEA Sokha", "ជា សុខា", "Deputy director, international relations",
+     "Directrice adjointe des relations internationales", "focal.phnompenh@reseau.test", "woman",
+     datetime.date(2023, 6, 1)),
+]
+
+# Members with dues outstanding in the demo (the rest have paid).
+DEMO_DUES_OUTSTANDING = {"kampot": [2025, 2026], "yen-bai": [2026], "hai-phong": [2026]}
+DEMO_DUES_YEARS = [2024, 2025, 2026]
+
+
+@transaction.atomic
+def load_demo() -> int:
+    """Create what is missing; never overwrites a demo user's password. Returns accounts created."""
+    if not settings.DEMO_MODE:
+        raise ImproperlyConfigured("Demo accounts are only created in demo mode (DEBUG on).")
+    members = {m.slug: m for m in Member.objects.all()}
+    for slug, name, name_local, title_en, title_fr, email, gender, nominated_on in DEMO_FOCAL_POINTS:
+        person, _ = Person.objects.update_or_create(
+            email=email,
+            defaults={"member": members[slug], "name": name, "name_local": name_local, "gender": gender,
+                      "title_en": title_en, "title_fr": title_fr, "languages": ["en", "fr"]},
+        )
+        FocalPointAppointment.objects.get_or_create(
+            member=members[slug], person=person, kind=FocalPointAppointment.Kind.OFFICIAL,
+            defaults={"nominated_on": nominated_on},
+        )
+    for slug, member in members.items():
+        outstanding = DEMO_DUES_OUTSTANDING.get(slug, [])
+        for year in DEMO_DUES_YEARS:
+            MembershipDues.objects.get_or_create(
+                member=member, year=year,
+                defaults={
+                    "amount": Decimal("1500.00") if member.kind == Member.Kind.CITY else Decimal("1000.00"),
+                    "currency": "EUR",
+                    "status": MembershipDues.Status.DUE if year in outstanding else MembershipDues.Status.PAID,
+                    "paid_on": None if year in outstanding else datetime.date(year, 3, 31),
+                },
+            )
+    created = 0
+    for email, full_name, role, network_code, member_slug, language in DEMO_ACCOUNTS:
+        if User.objects.filter(email=email).exists():
+            continue
+        member = members.get(member_slug) if member_slug else None
+        User.objects.create_user(
+            email,
+            DEMO_PASSWORD,
+            full_name=full_name,
+            role=role,
+            network=member.network if member else (Network.objects.get(code=network_code) if network_code else None),
+            member=member,
+            language=language,
+            is_staff=role == Role.SECRETARIAT,
+            is_superuser=role == Role.SECRETARIAT,
+        )
+        created += 1
+    return created

@@ -1,0 +1,165 @@
+"""Reads of the registry. Query counts here do not grow with the number of members."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    Exists,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.db import models
+
+from reseau.registry.models import FocalPointAppointment, Member, MembershipDues
+from reseau.registry.text import fold_for_search
+
+
+class FocalPointStatus(models.TextChoices):
+    CONFIRMED = "confirmed", _("Focal point confirmed")
+    LATE = "late", _("Focal point late")
+    AWAITED = "awaited", _("Focal point awaited")
+
+
+class DuesStanding(models.TextChoices):
+    UP_TO_DATE = "up_to_date", _("Up to date with dues")
+    OUTSTANDING = "outstanding", _("Dues outstanding")
+
+
+def _current(qs: QuerySet[FocalPointAppointment], today: datetime.date) -> QuerySet[FocalPointAppointment]:
+    return qs.filter(nominated_on__lte=today).filter(Q(ended_on__isnull=True) | Q(ended_on__gte=today))
+
+
+def members_with_status(
+    members: QuerySet[Member], *, today: datetime.date | None = None
+) -> QuerySet[Member]:
+    """Annotate each member with its focal-point status and dues standing.
+
+    Adds ``focal_point_since`` (date), ``focal_point_name``, ``focal_point_status``
+    (a FocalPointStatus value) and ``dues_outstanding`` (bool).
+    """
+    today = today or timezone.localdate()
+    official = _current(
+        FocalPointAppointment.objects.filter(
+            member=OuterRef("pk"), kind=FocalPointAppointment.Kind.OFFICIAL
+        ),
+        today,
+    ).order_by("-nominated_on")
+    return members.select_related("network", "country").annotate(
+        focal_point_since=Subquery(official.values("nominated_on")[:1]),
+        focal_point_name=Subquery(official.values("person__name")[:1]),
+        focal_point_status=Case(
+            When(focal_point_since__isnull=False, then=Value(FocalPointStatus.CONFIRMED.value)),
+            When(
+                network__focal_point_deadline__lt=today,
+                then=Value(FocalPointStatus.LATE.value),
+            ),
+            default=Value(FocalPointStatus.AWAITED.value),
+            output_field=CharField(),
+        ),
+        dues_outstanding=Exists(
+            MembershipDues.objects.filter(
+                member=OuterRef("pk"), status=MembershipDues.Status.DUE, year__lte=today.year
+            )
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class DirectoryFilters:
+    q: str = ""
+    country: str = ""
+    kind: str = ""
+    dues: str = ""
+    focal_point: str = ""
+    network: str = ""
+
+
+def member_directory(
+    members: QuerySet[Member], filters: DirectoryFilters, *, today: datetime.date | None = None
+) -> QuerySet[Member]:
+    qs = members_with_status(members, today=today)
+    if filters.q.strip():
+        for word in fold_for_search(filters.q).split():
+            qs = qs.filter(search_text__contains=word)
+    if filters.country:
+        qs = qs.filter(country__code=filters.country)
+    if filters.kind:
+        qs = qs.filter(kind=filters.kind)
+    if filters.network:
+        qs = qs.filter(network__code=filters.network)
+    if filters.dues == DuesStanding.UP_TO_DATE:
+        qs = qs.filter(dues_outstanding=False)
+    elif filters.dues == DuesStanding.OUTSTANDING:
+        qs = qs.filter(dues_outstanding=True)
+    if filters.focal_point in FocalPointStatus.values:
+        qs = qs.filter(focal_point_status=filters.focal_point)
+    return qs.order_by("country__code", "name")
+
+
+def focal_point_summary(members: QuerySet[Member], *, today: datetime.date | None = None) -> dict[str, int]:
+    """How many members are confirmed, late and awaited (one query)."""
+    counts = (
+        members_with_status(members, today=today)
+        .order_by()
+        .values("focal_point_status")
+        .annotate(n=Count("pk"))
+    )
+    summary = {status: 0 for status in FocalPointStatus.values}
+    for row in counts:
+        summary[row["focal_point_status"]] = row["n"]
+    return summary
+
+
+def late_focal_points(members: QuerySet[Member], *, limit: int = 10, today: datetime.date | None = None) -> list[Member]:
+    return list(
+        members_with_status(members, today=today)
+        .filter(focal_point_status=FocalPointStatus.LATE)
+        .order_by("network__focal_point_deadline", "name")[:limit]
+    )
+
+
+def outstanding_dues(members: QuerySet[Member], *, limit: int = 10, today: datetime.date | None = None) -> list[MembershipDues]:
+    today = today or timezone.localdate()
+    return list(
+        MembershipDues.objects.filter(
+            member__in=members, status=MembershipDues.Status.DUE, year__lte=today.year
+        )
+        .select_related("member")
+        .order_by("year", "member__name")[:limit]
+    )
+
+
+def outstanding_dues_count(members: QuerySet[Member], *, today: datetime.date | None = None) -> int:
+    today = today or timezone.localdate()
+    return MembershipDues.objects.filter(
+        member__in=members, status=MembershipDues.Status.DUE, year__lte=today.year
+    ).count()
+
+
+def member_page_data(member: Member, *, include_private: bool) -> dict[str, Any]:
+    """Everything the member page shows, in a fixed number of queries."""
+    mandates = list(member.mandates.select_related("person").order_by("end_date", "office"))
+    appointments = list(
+        member.focal_point_appointments.select_related("person").order_by("kind", "-nominated_on")
+    )
+    data: dict[str, Any] = {
+        "current_mandates": [m for m in mandates if m.is_current],
+        "past_mandates": [m for m in mandates if not m.is_current],
+        "current_appointments": [a for a in appointments if a.is_current],
+        "past_appointments": [a for a in appointments if not a.is_current],
+        "people": list(member.people.order_by("name")),
+        "dues": list(member.dues.order_by("-year")) if include_private else [],
+    }
+    return data

@@ -1,0 +1,28 @@
+"""Folding names for search, so that "Hue" finds "Huế" and "da nang" finds "Đà Nẵng"."""
+
+from __future__ import annotations
+
+import unicodedata
+
+# Letters that do not decompose into a base letter plus a combining mark.
+_LATIN_FOLDS = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O"})
+_LATIN_BLOCK_END = 0x024F
+
+
+def fold_for_search(text: str) -> str:
+    """Lower-case, and strip accents from Latin letters only.
+
+    Marks that follow Khmer or Lao letters are vowel signs, not accents, so they
+    are kept: "ភ្នំពេញ" stays searchable as itself.
+    """
+    decomposed = unicodedata.normalize("NFD", text.translate(_LATIN_FOLDS))
+    kept: list[str] = []
+    base_is_latin = False
+    for char in decomposed:
+        if unicodedata.combining(char):
+            if base_is_latin:
+                continue
+        else:
+            base_is_latin = ord(char) <= _LATIN_BLOCK_END
+        kept.append(char)
+    return unicodedata.normalize("NFC", "".join(kept)).casefold()

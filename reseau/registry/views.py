@@ -1,0 +1,274 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from reseau.audit.selectors import audit_events_for
+from reseau.registry import access, selectors, services
+from reseau.registry.forms import (
+    DirectoryFilterForm,
+    DuesForm,
+    FocalPointEndForm,
+    FocalPointForm,
+    MandateForm,
+    MemberCreateForm,
+    MemberForm,
+    MemberStaffForm,
+    NetworkForm,
+    PersonForm,
+)
+from reseau.registry.models import (
+    Country,
+    FocalPointAppointment,
+    Mandate,
+    Member,
+    MembershipDues,
+    Network,
+    Theme,
+)
+
+MEMBERS_PER_PAGE = 50
+
+
+@login_required
+def member_directory(request: HttpRequest) -> HttpResponse:
+    visible = access.members_visible_to(request.user)
+    show_dues = access.can_see_dues_status(request.user)
+    countries = [(c.code, c.name) for c in Country.objects.filter(members__in=visible).distinct()]
+    form = DirectoryFilterForm(request.GET or None, countries=countries, show_dues=show_dues)
+    filters = selectors.DirectoryFilters()
+    if form.is_valid():
+        filters = selectors.DirectoryFilters(**form.cleaned_data)
+    members = selectors.member_directory(visible, filters)
+    page = Paginator(members, MEMBERS_PER_PAGE).get_page(request.GET.get("page"))
+    context = {
+        "form": form,
+        "page": page,
+        "show_dues": show_dues,
+        "query_string": _query_without_page(request),
+        "can_add": request.user.is_coordinator or request.user.is_secretariat,  # type: ignore[union-attr]
+    }
+    template = "registry/_member_results.html" if request.headers.get("HX-Request") else "registry/member_directory.html"
+    return render(request, template, context)
+
+
+def _query_without_page(request: HttpRequest) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+@login_required
+def member_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    member = access.member_for_user(request.user, slug)
+    member = selectors.members_with_status(Member.objects.filter(pk=member.pk)).get()
+    private = access.can_see_private_details(request.user, member)
+    context = {
+        "member": member,
+        "can_edit": access.can_edit_member(request.user, member),
+        "can_see_private": private,
+        "can_manage_dues": access.can_manage_network(request.user, member.network),
+        "show_dues": access.can_see_dues_status(request.user),
+        "history": list(audit_events_for(member)) if private else [],
+        **selectors.member_page_data(member, include_private=private),
+    }
+    return render(request, "registry/member_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def member_create(request: HttpRequest, code: str) -> HttpResponse:
+    network = access.network_for_manage(request.user, code)
+    form = MemberCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        member = services.member_create(actor=request.user, network=network, data=form.cleaned_data)
+        messages.success(request, _("Member added."))
+        return redirect(member)
+    return render(request, "registry/form_page.html", {
+        "form": form, "title": _("Add a member to %(network)s") % {"network": network}, "cancel_url": network.get_absolute_url(),
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def member_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    member = access.member_for_edit(request.user, slug)
+    form_class = MemberStaffForm if access.can_manage_network(request.user, member.network) else MemberForm
+    form = form_class(request.POST or None, instance=member)
+    if request.method == "POST" and form.is_valid():
+        changed = services.member_update(actor=request.user, member=member, data=form.cleaned_data)
+        messages.success(request, _("Changes saved.") if changed else _("Nothing was changed."))
+        return redirect(member)
+    return _member_form_page(request, member, form, _("Edit %(member)s") % {"member": member})
+
+
+def _member_form_page(request: HttpRequest, member: Member, form: object, title: str) -> HttpResponse:
+    return render(request, "registry/form_page.html", {
+        "form": form, "title": title, "member": member, "cancel_url": member.get_absolute_url(),
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def person_create(request: HttpRequest, slug: str) -> HttpResponse:
+    member = access.member_for_edit(request.user, slug)
+    form = PersonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.person_create(actor=request.user, member=member, data=form.cleaned_data)
+        messages.success(request, _("Person added."))
+        return redirect(member)
+    return _member_form_page(request, member, form, _("Add a person to %(member)s") % {"member": member})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    person = access.person_for_edit(request.user, pk)
+    if person.member is None:
+        raise Http404
+    form = PersonForm(request.POST or None, instance=person)
+    if request.method == "POST" and form.is_valid():
+        services.person_update(actor=request.user, person=person, data=form.cleaned_data)
+        messages.success(request, _("Changes saved."))
+        return redirect(person.member)
+    return _member_form_page(request, person.member, form, _("Edit %(person)s") % {"person": person})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def mandate_create(request: HttpRequest, slug: str) -> HttpResponse:
+    member = access.member_for_edit(request.user, slug)
+    form = MandateForm(request.POST or None, member=member, instance=Mandate(member=member))
+    if request.method == "POST" and form.is_valid():
+        services.mandate_create(actor=request.user, member=member, data=form.cleaned_data)
+        messages.success(request, _("Leadership role added."))
+        return redirect(member)
+    return _member_form_page(request, member, form, _("Add a leader of %(member)s") % {"member": member})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def mandate_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    member = access.member_for_edit(request.user, slug)
+    mandate = get_object_or_404(Mandate, pk=pk, member=member)
+    form = MandateForm(request.POST or None, member=member, instance=mandate)
+    if request.method == "POST" and form.is_valid():
+        services.mandate_update(actor=request.user, mandate=mandate, data=form.cleaned_data)
+        messages.success(request, _("Changes saved."))
+        return redirect(member)
+    return _member_form_page(request, member, form, _("Edit a leadership role"))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def focal_point_appoint(request: HttpRequest, slug: str) -> HttpResponse:
+    member = access.member_for_edit(request.user, slug)
+    form = FocalPointForm(
+        request.POST or None,
+        member=member,
+        instance=FocalPointAppointment(member=member),
+        initial={"nominated_on": timezone.localdate()},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.focal_point_appoint(
+                actor=request.user,
+                member=member,
+                person=form.cleaned_data["person"],
+                kind=form.cleaned_data["kind"],
+                nominated_on=form.cleaned_data["nominated_on"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Focal point recorded."))
+            return redirect(member)
+    return _member_form_page(request, member, form, _("Confirm a focal point for %(member)s") % {"member": member})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def focal_point_end(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    member = access.member_for_edit(request.user, slug)
+    appointment = get_object_or_404(FocalPointAppointment.objects.select_related("person"), pk=pk, member=member)
+    form = FocalPointEndForm(request.POST or None, instance=appointment, initial={"ended_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        services.focal_point_end(actor=request.user, appointment=appointment, ended_on=form.cleaned_data["ended_on"])
+        messages.success(request, _("End date recorded."))
+        return redirect(member)
+    return _member_form_page(request, member, form, _("End the role of %(person)s") % {"person": appointment.person})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def dues_create(request: HttpRequest, slug: str) -> HttpResponse:
+    member = access.member_for_dues(request.user, slug)
+    form = DuesForm(
+        request.POST or None,
+        member=member,
+        instance=MembershipDues(member=member),
+        initial={"year": timezone.localdate().year},
+    )
+    if request.method == "POST" and form.is_valid():
+        services.dues_record(actor=request.user, member=member, data=form.cleaned_data)
+        messages.success(request, _("Dues recorded."))
+        return redirect(member)
+    return _member_form_page(request, member, form, _("Record dues for %(member)s") % {"member": member})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def dues_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    member = access.member_for_dues(request.user, slug)
+    dues = get_object_or_404(MembershipDues, pk=pk, member=member)
+    form = DuesForm(request.POST or None, member=member, instance=dues)
+    if request.method == "POST" and form.is_valid():
+        services.dues_update(actor=request.user, dues=dues, data=form.cleaned_data)
+        messages.success(request, _("Changes saved."))
+        return redirect(member)
+    return _member_form_page(request, member, form, _("Dues of %(member)s for %(year)s") % {"member": member, "year": dues.year})
+
+
+def network_detail(request: HttpRequest, code: str) -> HttpResponse:
+    network = get_object_or_404(Network, code=code)
+    members = access.members_visible_to(request.user).filter(network=network)
+    staff = access.can_manage_network(request.user, network)
+    context = {
+        "network": network,
+        "can_manage": staff,
+        "member_count": Member.objects.filter(network=network).count(),
+        "focal_points": selectors.focal_point_summary(members) if request.user.is_authenticated else None,
+        "late": selectors.late_focal_points(members, limit=50) if staff else [],
+        "themes": list(Theme.objects.all()),
+    }
+    return render(request, "registry/network_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def network_edit(request: HttpRequest, code: str) -> HttpResponse:
+    network = access.network_for_manage(request.user, code)
+    form = NetworkForm(request.POST or None, instance=network)
+    if request.method == "POST" and form.is_valid():
+        services.network_update(actor=request.user, network=network, data=form.cleaned_data)
+        messages.success(request, _("Changes saved."))
+        return redirect(network)
+    return render(request, "registry/form_page.html", {
+        "form": form, "title": _("Edit %(network)s") % {"network": network}, "cancel_url": network.get_absolute_url(),
+    })
+
+
+def theme_list(request: HttpRequest) -> HttpResponse:
+    themes = list(Theme.objects.all())
+    return render(request, "registry/theme_list.html", {
+        "work_themes": [t for t in themes if t.kind == Theme.Kind.WORK],
+        "cross_cutting_themes": [t for t in themes if t.kind == Theme.Kind.CROSS_CUTTING],
+    })
+
