@@ -115,6 +115,7 @@ LANGUAGES = [("en", _("English")), ("fr", _("French"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
+FORMS_URLFIELD_ASSUME_HTTPS = True
 TIME_ZONE = "UTC"
 # Shown to people who belong to no network (the secretariat sits in Paris).
 DEFAULT_DISPLAY_TIME_ZONE = env_str("DEFAULT_DISPLAY_TIME_ZONE", "Europe/Paris")

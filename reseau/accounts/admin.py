@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.contrib.auth.models import Group
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.utils.translation import gettext_lazy as _
 
@@ -9,6 +10,8 @@ from reseau.accounts.forms import AdminLoginForm
 from reseau.accounts.models import FailedLogin, User
 
 admin.site.login_form = AdminLoginForm
+# Access is decided by each account's role, not by permission groups.
+admin.site.unregister(Group)
 
 
 class UserCreateForm(AdminUserCreationForm):
@@ -37,7 +40,7 @@ class UserAdmin(BaseUserAdmin):
         (None, {"fields": ("email", "password")}),
         (_("Person"), {"fields": ("full_name", "language")}),
         (_("Role"), {"fields": ("role", "network", "member")}),
-        (_("Permissions"), {"fields": ("is_active", "is_staff", "is_superuser", "groups")}),
+        (_("Permissions"), {"fields": ("is_active", "is_staff", "is_superuser")}),
         (_("Dates"), {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "role", "network", "member", "usable_password", "password1", "password2")}),)

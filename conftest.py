@@ -1,0 +1,64 @@
+"""Fixtures shared by every test: a small RVASE-like world and one account per role."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from django.test import Client
+
+from reseau.accounts.models import Role, User
+from reseau.registry.models import Member
+from tests.factories import CountryFactory, MemberFactory, NetworkFactory, UserFactory
+
+ROLES = ["anonymous", "partner", "focal_point", "coordinator", "secretariat"]
+
+
+@pytest.fixture(autouse=True)
+def _background_jobs_run_inline():
+    """Tasks run at once in tests, so an e-mail queued by a view is in the outbox."""
+    from huey.contrib.djhuey import HUEY
+
+    previous = HUEY.immediate
+    HUEY.immediate = True
+    yield
+    HUEY.immediate = previous
+
+
+@dataclass
+class World:
+    hue: Member
+    vientiane: Member
+    users: dict[str, User | None]
+
+    def client_for(self, role: str) -> Client:
+        client = Client()
+        user = self.users[role]
+        if user is not None:
+            client.force_login(user)
+        return client
+
+
+@pytest.fixture
+def world(db) -> World:
+    network = NetworkFactory()
+    vietnam = CountryFactory(code="VN", name_en="Vietnam", name_fr="Viêt Nam")
+    laos = CountryFactory(code="LA", name_en="Laos", name_fr="Laos")
+    hue = MemberFactory(
+        network=network, country=vietnam, slug="hue", name_en="Huế", name_fr="Huế",
+        name_local="Thành phố Huế", name_alternative="Hue",
+    )
+    vientiane = MemberFactory(
+        network=network, country=laos, slug="vientiane", name_en="Vientiane Capital",
+        name_fr="Vientiane Capitale", name_local="ນະຄອນຫຼວງວຽງຈັນ",
+    )
+    users: dict[str, User | None] = {
+        "anonymous": None,
+        "partner": UserFactory(email="partner@reseau.test", role=Role.PARTNER, network=network),
+        "focal_point": UserFactory(email="focal.hue@reseau.test", role=Role.FOCAL_POINT, member=hue, network=network),
+        "coordinator": UserFactory(email="coordinator@reseau.test", role=Role.COORDINATOR, network=network),
+        "secretariat": UserFactory(
+            email="secretariat@reseau.test", role=Role.SECRETARIAT, is_staff=True, is_superuser=True
+        ),
+    }
+    return World(hue=hue, vientiane=vientiane, users=users)

@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+import factory
+
+from reseau.accounts.models import Role, User
+from reseau.registry.models import (
+    Country,
+    FocalPointAppointment,
+    Mandate,
+    Member,
+    MembershipDues,
+    Network,
+    Person,
+)
+
+
+class NetworkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Network
+        django_get_or_create = ("code",)
+
+    code = "rvase"
+    acronym = "RVASE"
+    name_en = "AIMF South-East Asian Cities Network"
+    name_fr = "Réseau des villes d'Asie du Sud-Est de l'AIMF"
+    time_zone = "Asia/Phnom_Penh"
+    focal_point_deadline = datetime.date(2023, 6, 15)
+
+
+class CountryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Country
+        django_get_or_create = ("code",)
+
+    code = "VN"
+    name_en = "Vietnam"
+    name_fr = "Viêt Nam"
+
+
+class MemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Member
+        django_get_or_create = ("slug",)
+
+    network = factory.SubFactory(NetworkFactory)
+    country = factory.SubFactory(CountryFactory)
+    kind = Member.Kind.CITY
+    slug = factory.Sequence(lambda n: f"member-{n}")
+    name_en = factory.Sequence(lambda n: f"Member {n}")
+    name_fr = factory.LazyAttribute(lambda m: m.name_en)
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    member = factory.SubFactory(MemberFactory)
+    name = factory.Sequence(lambda n: f"Person {n}")
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+
+
+class MandateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Mandate
+
+    member = factory.SubFactory(MemberFactory)
+    person = factory.SubFactory(PersonFactory, member=factory.SelfAttribute("..member"))
+    office = Mandate.Office.GOVERNOR
+
+
+class AppointmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FocalPointAppointment
+
+    member = factory.SubFactory(MemberFactory)
+    person = factory.SubFactory(PersonFactory, member=factory.SelfAttribute("..member"))
+    kind = FocalPointAppointment.Kind.OFFICIAL
+    nominated_on = datetime.date(2023, 6, 1)
+
+
+class DuesFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MembershipDues
+
+    member = factory.SubFactory(MemberFactory)
+    year = 2025
+    amount = Decimal("1000.00")
+    currency = "EUR"
+    status = MembershipDues.Status.DUE
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("email",)
+
+    email = factory.Sequence(lambda n: f"user{n}@reseau.test")
+    full_name = factory.Sequence(lambda n: f"User {n}")
+    role = Role.PARTNER
+    password = factory.django.Password("demo-password")

@@ -1,0 +1,218 @@
+"""Every URL, every role: the answer each role gets is written down here.
+
+A new URL without a row makes ``test_every_url_has_an_expected_answer`` fail.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+import pytest
+from django.contrib import admin
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from conftest import ROLES
+from tests.factories import AppointmentFactory, DuesFactory, MandateFactory, PersonFactory
+
+OK, REDIRECT, FORBIDDEN, NOT_FOUND, NOT_ALLOWED = 200, 302, 403, 404, 405
+LOGIN = "login"  # a redirect to the sign-in page
+
+
+def everyone(status: int | str) -> dict[str, int | str]:
+    return dict.fromkeys(ROLES, status)
+
+
+def signed_in(status: int, anonymous: int | str = LOGIN) -> dict[str, int | str]:
+    return {**everyone(status), "anonymous": anonymous}
+
+
+STAFF_ONLY = {"anonymous": LOGIN, "partner": FORBIDDEN, "focal_point": FORBIDDEN, "coordinator": OK, "secretariat": OK}
+OWN_MEMBER = {"anonymous": LOGIN, "partner": FORBIDDEN, "focal_point": OK, "coordinator": OK, "secretariat": OK}
+OTHER_MEMBER = {**OWN_MEMBER, "focal_point": FORBIDDEN}
+
+
+@dataclass
+class Route:
+    name: str
+    kwargs: dict[str, object] = field(default_factory=dict)
+    expected: dict[str, int | str] = field(default_factory=dict)
+    method: str = "get"
+
+
+def app_routes(ids: dict[str, int]) -> list[Route]:
+    return [
+        Route("core:home", expected=everyone(OK)),
+        Route("core:set_language", expected=everyone(NOT_ALLOWED)),
+        Route("core:healthz", expected=everyone(OK)),
+        Route("accounts:login", expected={**everyone(REDIRECT), "anonymous": OK}),
+        Route("accounts:logout", expected=everyone(NOT_ALLOWED)),
+        Route("accounts:password_reset", expected=everyone(OK)),
+        Route("accounts:password_reset_done", expected=everyone(OK)),
+        # An invalid link renders a page that says so and offers a new one.
+        Route("accounts:password_reset_confirm", {"uidb64": "MQ", "token": "bad-token"}, everyone(OK)),
+        Route("accounts:welcome", {"uidb64": "MQ", "token": "bad-token"}, everyone(OK)),
+        Route("accounts:password_reset_complete", expected=everyone(OK)),
+        Route("accounts:invite", expected=STAFF_ONLY),
+        Route("registry:member_directory", expected=signed_in(OK)),
+        Route("registry:member_detail", {"slug": "hue"}, signed_in(OK)),
+        Route("registry:member_detail", {"slug": "vientiane"}, signed_in(OK)),
+        Route("registry:member_detail", {"slug": "nowhere"}, signed_in(NOT_FOUND)),
+        Route("registry:member_edit", {"slug": "hue"}, OWN_MEMBER),
+        Route("registry:member_edit", {"slug": "vientiane"}, OTHER_MEMBER),
+        Route("registry:person_create", {"slug": "hue"}, OWN_MEMBER),
+        Route("registry:person_create", {"slug": "vientiane"}, OTHER_MEMBER),
+        Route("registry:person_edit", {"pk": ids["hue_person"]}, OWN_MEMBER),
+        Route("registry:person_edit", {"pk": ids["vientiane_person"]}, OTHER_MEMBER),
+        Route("registry:mandate_create", {"slug": "hue"}, OWN_MEMBER),
+        Route("registry:mandate_create", {"slug": "vientiane"}, OTHER_MEMBER),
+        Route("registry:mandate_edit", {"slug": "hue", "pk": ids["hue_mandate"]}, OWN_MEMBER),
+        Route("registry:mandate_edit", {"slug": "vientiane", "pk": ids["vientiane_mandate"]}, OTHER_MEMBER),
+        # A mandate of another member reached through one's own member's address.
+        Route("registry:mandate_edit", {"slug": "hue", "pk": ids["vientiane_mandate"]},
+              {**OWN_MEMBER, "focal_point": NOT_FOUND, "coordinator": NOT_FOUND, "secretariat": NOT_FOUND}),
+        Route("registry:focal_point_appoint", {"slug": "hue"}, OWN_MEMBER),
+        Route("registry:focal_point_appoint", {"slug": "vientiane"}, OTHER_MEMBER),
+        Route("registry:focal_point_end", {"slug": "hue", "pk": ids["hue_appointment"]}, OWN_MEMBER),
+        Route("registry:focal_point_end", {"slug": "vientiane", "pk": ids["vientiane_appointment"]}, OTHER_MEMBER),
+        # Dues are recorded by the network's staff; the member itself only reads them.
+        Route("registry:dues_create", {"slug": "hue"}, STAFF_ONLY),
+        Route("registry:dues_edit", {"slug": "hue", "pk": ids["hue_dues"]}, STAFF_ONLY),
+        Route("registry:network_detail", {"code": "rvase"}, everyone(OK)),
+        Route("registry:network_detail", {"code": "nowhere"}, everyone(NOT_FOUND)),
+        Route("registry:network_edit", {"code": "rvase"}, STAFF_ONLY),
+        Route("registry:member_create", {"code": "rvase"}, STAFF_ONLY),
+        Route("registry:theme_list", expected=everyone(OK)),
+    ]
+
+
+ADMIN_LOGIN = "admin-login"
+
+
+def admin_routes(ids: dict[str, int]) -> list[Route]:
+    """The Django admin is the secretariat's; everyone else is sent to its sign-in page."""
+    secretariat_only = {**everyone(ADMIN_LOGIN), "secretariat": OK}
+    routes = [
+        Route("admin:index", expected=secretariat_only),
+        # Signed-in people without admin rights see the admin sign-in page, which says so.
+        Route("admin:login", expected={**everyone(OK), "secretariat": REDIRECT}),
+        # Signing out of the admin takes a POST; a GET is refused once inside.
+        Route("admin:logout", expected={**everyone(REDIRECT), "secretariat": NOT_ALLOWED}),
+        Route("admin:password_change", expected=secretariat_only),
+        Route("admin:password_change_done", expected=secretariat_only),
+        Route("admin:jsi18n", expected=secretariat_only),
+        Route("admin:autocomplete", expected={**everyone(ADMIN_LOGIN), "secretariat": FORBIDDEN}),
+        Route("admin:view_on_site", {"content_type_id": ids["member_content_type"], "object_id": ids["hue"]},
+              {**everyone(ADMIN_LOGIN), "secretariat": REDIRECT}),
+    ]
+    for app_label in {model._meta.app_label for model in admin.site._registry}:
+        routes.append(Route("admin:app_list", {"app_label": app_label}, secretariat_only))
+    for model, model_admin in admin.site._registry.items():
+        prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+        sample = model._default_manager.order_by("pk").first()
+        assert sample is not None, f"the route fixture has no {model.__name__} to open in the admin"
+        read_only = not model_admin.has_add_permission(_FakeRequest())
+        routes += [
+            Route(f"{prefix}_changelist", expected=secretariat_only),
+            Route(f"{prefix}_add", expected={**secretariat_only, "secretariat": FORBIDDEN if read_only else OK}),
+            Route(f"{prefix}_change", {"object_id": sample.pk}, secretariat_only),
+            Route(f"{prefix}_history", {"object_id": sample.pk}, secretariat_only),
+            Route(f"{prefix}_delete", {"object_id": sample.pk},
+                  {**secretariat_only, "secretariat": FORBIDDEN if read_only else OK}),
+        ]
+        if model._meta.model_name == "user":
+            # Django's UserAdmin names this URL after auth.User whatever the user model.
+            routes.append(Route("admin:auth_user_password_change", {"id": sample.pk}, secretariat_only))
+    return routes
+
+
+class _FakeRequest:
+    class user:  # noqa: N801 — stands in for request.user in has_add_permission
+        is_active = is_staff = is_superuser = True
+
+        @staticmethod
+        def has_perm(perm: str) -> bool:
+            return True
+
+
+@pytest.fixture
+def route_world(world):
+    from django.contrib.contenttypes.models import ContentType
+
+    from reseau.accounts.models import FailedLogin
+    from reseau.audit.models import AuditEvent
+    from reseau.registry.models import Member, Theme
+
+    hue_person = PersonFactory(member=world.hue)
+    vientiane_person = PersonFactory(member=world.vientiane)
+    ids = {
+        "hue": world.hue.pk,
+        "hue_person": hue_person.pk,
+        "vientiane_person": vientiane_person.pk,
+        "hue_mandate": MandateFactory(member=world.hue, person=hue_person).pk,
+        "vientiane_mandate": MandateFactory(member=world.vientiane, person=vientiane_person).pk,
+        "hue_appointment": AppointmentFactory(member=world.hue, person=hue_person).pk,
+        "vientiane_appointment": AppointmentFactory(member=world.vientiane, person=vientiane_person).pk,
+        "hue_dues": DuesFactory(member=world.hue).pk,
+        "member_content_type": ContentType.objects.get_for_model(Member).pk,
+    }
+    Theme.objects.create(code="urban-sanitation", kind="work", name_en="Urban sanitation")
+    FailedLogin.objects.create(email="someone@example.org", ip_address="127.0.0.1")
+    AuditEvent.objects.create(
+        action="updated", content_type_id=ids["member_content_type"], object_id=str(world.hue.pk),
+        object_repr="Huế", subject=f"registry.member:{world.hue.pk}", changes={},
+        at=datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC),
+    )
+    return world, ids
+
+
+def _named_url_patterns(resolver: URLResolver | None = None, namespace: str = "") -> set[str]:
+    resolver = resolver or get_resolver()
+    names = set()
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            names |= _named_url_patterns(pattern, inner)
+        elif isinstance(pattern, URLPattern):
+            if pattern.name is None and namespace == "admin:":
+                continue  # the admin's old-style "<id>/" address only redirects to the named change page
+            assert pattern.name, f"every URL needs a name, {pattern.pattern} has none"
+            names.add(f"{namespace}{pattern.name}")
+    return names
+
+
+def _check(route: Route, world, role: str) -> None:
+    url = reverse(route.name, kwargs=route.kwargs)
+    response = getattr(world.client_for(role), route.method)(url)
+    expected = route.expected[role]
+    if expected == LOGIN:
+        assert response.status_code == REDIRECT, f"{role} {url}: {response.status_code}"
+        assert response["Location"].startswith(reverse("accounts:login")), f"{role} {url}"
+    elif expected == ADMIN_LOGIN:
+        assert response.status_code == REDIRECT, f"{role} {url}: {response.status_code}"
+        assert response["Location"].startswith(reverse("admin:login")), f"{role} {url}"
+    else:
+        assert response.status_code == expected, f"{role} {url}: {response.status_code}, expected {expected}"
+
+
+def test_every_url_has_an_expected_answer(route_world):
+    world, ids = route_world
+    written_down = {route.name for route in app_routes(ids) + admin_routes(ids)}
+    missing = _named_url_patterns() - written_down
+    assert not missing, f"URLs with no expected answer per role: {sorted(missing)}"
+    for route in app_routes(ids) + admin_routes(ids):
+        assert set(route.expected) == set(ROLES), f"{route.name} does not say what each role gets"
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_each_role_gets_the_written_answer_on_app_pages(route_world, role):
+    world, ids = route_world
+    for route in app_routes(ids):
+        _check(route, world, role)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_each_role_gets_the_written_answer_in_the_admin(route_world, role):
+    world, ids = route_world
+    for route in admin_routes(ids):
+        _check(route, world, role)
