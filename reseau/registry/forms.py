@@ -81,6 +81,11 @@ class PersonForm(forms.ModelForm):
         }
         error_messages = {"email": {"unique": _("A person with this email is already registered.")}}
 
+    def clean_email(self) -> str | None:
+        # Stored lower-case, so the uniqueness check must compare lower-case too.
+        email = self.cleaned_data.get("email")
+        return email.strip().lower() if email else None
+
 
 class _MemberPersonField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:

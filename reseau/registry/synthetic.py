@@ -71,6 +71,7 @@ VIETNAMESE_SYLLABLES: list[str] = [
     "Hậu", "Trà", "Vinh", "Mỹ", "Gia", "Lai", "Đắk", "Lắk", "Lâm", "Hải", "Dương", "Nam",
     "Thanh", "Hóa", "Tuyên", "Quang", "Yên", "Bái", "Hội", "Đà", "Nẵng", "Cần", "Thơ", "Rạch",
     "Giá", "Châu", "Đốc", "Bảo", "Lộc", "Tân", "Uyên", "Phụng", "Hiệp", "Cẩm", "Xuân", "Trường",
+    "Huế", "Sa", "Pa",
 ]
 
 # People: (local script, romanised, gender) for given names; (local, romanised) for family names.

@@ -1,0 +1,189 @@
+"""Full-page screenshots of the main Reseau pages at 1280 and 375 px, for a human to look at.
+
+Not a test. It starts nothing: run a seeded server first, e.g.
+
+    cd /work/main
+    DEBUG=1 .venv/bin/python manage.py migrate
+    DEBUG=1 .venv/bin/python manage.py seed_rvase
+    DEBUG=1 .venv/bin/python manage.py seed_demo
+    DEBUG=1 .venv/bin/python manage.py runserver 127.0.0.1:8765 --noreload &
+
+then
+
+    DEBUG=1 .venv/bin/python tests/browser/screenshots.py [BASE_URL] [--axe]
+
+PNG files go to /work/main/screenshots/ (git-ignored), named NN-page-WIDTH.png.
+For every shot it also reports horizontal overflow (content wider than the
+viewport) and, with --axe, every axe-core violation of any impact.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parents[2]
+OUT_DIR = ROOT / "screenshots"
+CHROMIUM_PATH = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+DEMO_PASSWORD = "demo-password"
+WIDTHS = {1280: 800, 375: 812}
+
+ANONYMOUS = None
+COORDINATOR = "coordinator@reseau.test"
+FOCAL_HUE = "focal.hue@reseau.test"
+
+
+@dataclass(frozen=True)
+class Shot:
+    name: str
+    user: str | None
+    path: str
+    french: bool = False
+
+
+SHOTS = [
+    Shot("landing", ANONYMOUS, "/"),
+    Shot("login", ANONYMOUS, "/accounts/login/"),
+    Shot("home-coordinator", COORDINATOR, "/"),
+    Shot("home-focal-hue", FOCAL_HUE, "/"),
+    Shot("directory-coordinator", COORDINATOR, "/members/"),
+    Shot("member-hue-coordinator", COORDINATOR, "/members/hue/"),
+    Shot("member-hue-focal", FOCAL_HUE, "/members/hue/"),
+    Shot("member-hue-edit-coordinator", COORDINATOR, "/members/hue/edit/"),
+    Shot("member-hue-edit-focal", FOCAL_HUE, "/members/hue/edit/"),
+    Shot("focal-point-new-phnom-penh", COORDINATOR, "/members/phnom-penh/focal-points/new/"),
+    Shot("network-rvase", COORDINATOR, "/networks/rvase/"),
+    Shot("themes", COORDINATOR, "/themes/"),
+    Shot("directory-coordinator-fr", COORDINATOR, "/members/", french=True),
+]
+
+OVERFLOW_JS = """() => {
+  const width = document.documentElement.clientWidth;
+  const wide = [];
+  for (const el of document.querySelectorAll('body *')) {
+    const r = el.getBoundingClientRect();
+    if (r.width > 0 && (r.right > width + 1 || r.left < -1)) {
+      // Skip things deliberately moved off-screen (skip link, visually-hidden, hidden thead).
+      const style = getComputedStyle(el);
+      if (r.right < 0 || style.position === 'absolute' && r.left < -500) continue;
+      if (el.closest('.visually-hidden, .skip-link')) continue;
+      let scroller = el.parentElement, clipped = false;
+      while (scroller && scroller !== document.body) {
+        const s = getComputedStyle(scroller);
+        if (['auto', 'scroll', 'hidden', 'clip'].includes(s.overflowX)) { clipped = true; break; }
+        scroller = scroller.parentElement;
+      }
+      const label = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+        (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : '');
+      wide.push({label, right: Math.round(r.right), clipped, text: (el.innerText || '').trim().slice(0, 60)});
+    }
+  }
+  return {scrollWidth: document.documentElement.scrollWidth, clientWidth: width, wide: wide.slice(0, 15)};
+}"""
+
+
+def sign_in(page: Any, email: str) -> None:
+    page.goto("/accounts/login/")
+    page.locator('input[name="username"]').fill(email)
+    page.locator('input[name="password"]').fill(DEMO_PASSWORD)
+    with page.expect_navigation():
+        page.locator("main form").get_by_role("button").first.click()
+    if "/accounts/login/" in page.url:
+        raise SystemExit(f"Could not sign in as {email}: is the demo data seeded (manage.py seed_demo)?")
+
+
+def switch_language(page: Any, code: str) -> None:
+    page.locator("#language-switch").select_option(code)
+    with page.expect_navigation():
+        page.locator("#language-switch ~ button[type=submit]").click()
+
+
+def run_axe(page: Any) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    lines = []
+    for violation in Axe().run(page).response["violations"]:
+        targets = ", ".join(" ".join(str(t) for t in n.get("target", [])) for n in violation["nodes"][:6])
+        lines.append(f"    axe [{violation.get('impact')}] {violation['id']}: {violation.get('help')} -> {targets}")
+    return lines
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("base_url", nargs="?", default="http://127.0.0.1:8765")
+    parser.add_argument("--axe", action="store_true", help="also run axe-core on each page and list all violations")
+    parser.add_argument("--out", type=Path, default=OUT_DIR)
+    args = parser.parse_args()
+    base_url = args.base_url.rstrip("/")
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    findings: list[str] = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, headless=True, args=CHROMIUM_ARGS)
+        try:
+            for width, height in WIDTHS.items():
+                contexts: dict[str | None, Any] = {}
+                for number, shot in enumerate(SHOTS, start=1):
+                    if shot.user not in contexts:
+                        context = browser.new_context(
+                            base_url=base_url, viewport={"width": width, "height": height}, locale="en-GB"
+                        )
+                        context.set_default_timeout(15_000)
+                        contexts[shot.user] = context
+                        if shot.user:
+                            sign_in(context.new_page(), shot.user)
+                    page = contexts[shot.user].new_page()
+                    response = page.goto(shot.path)
+                    if shot.french:
+                        switch_language(page, "fr")
+                    page.wait_for_load_state("networkidle")
+                    target = args.out / f"{number:02d}-{shot.name}-{width}.png"
+                    page.screenshot(path=str(target), full_page=True)
+                    status = response.status if response is not None else "?"
+                    header = f"{target.name}: {shot.path} as {shot.user or 'anonymous'} -> HTTP {status}"
+                    print(header)
+                    overflow = page.evaluate(OVERFLOW_JS)
+                    if overflow["scrollWidth"] > overflow["clientWidth"] or overflow["wide"]:
+                        note = (
+                            f"    overflow: page scrollWidth {overflow['scrollWidth']} > viewport "
+                            f"{overflow['clientWidth']}"
+                            if overflow["scrollWidth"] > overflow["clientWidth"]
+                            else "    elements wider than the viewport (inside a scroll/clip container):"
+                        )
+                        print(note)
+                        for wide in overflow["wide"]:
+                            print(f"      {wide['label']} right={wide['right']} clipped={wide['clipped']} "
+                                  f"{wide['text']!r}")
+                        findings.append(header)
+                    if args.axe:
+                        for line in run_axe(page):
+                            print(line)
+                    if shot.french:
+                        switch_language(page, "en")  # leave the demo account as it was
+                    page.close()
+                for context in contexts.values():
+                    context.close()
+        finally:
+            browser.close()
+    print(f"\nScreenshots in {args.out}")
+    if findings:
+        print(f"{len(findings)} shot(s) with content wider than the viewport (see above).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
