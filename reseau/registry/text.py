@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 # Letters that do not decompose into a base letter plus a combining mark.
-_LATIN_FOLDS = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O"})
+_LATIN_FOLDS = str.maketrans({"đ": "d", "ð": "d", "ł": "l", "ø": "o"})
 _LATIN_BLOCK_END = 0x024F
 
 
@@ -15,9 +15,10 @@ def fold_for_search(text: str) -> str:
     Marks that follow Khmer or Lao letters are vowel signs, not accents, so they
     are kept: "ភ្នំពេញ" stays searchable as itself.
     """
-    decomposed = unicodedata.normalize("NFD", text.translate(_LATIN_FOLDS))
+    decomposed = unicodedata.normalize("NFD", text.casefold().translate(_LATIN_FOLDS))
     kept: list[str] = []
-    base_is_latin = False
+    # A mark with no letter before it is an accent typed on its own: dropped.
+    base_is_latin = True
     for char in decomposed:
         if unicodedata.combining(char):
             if base_is_latin:
@@ -25,4 +26,4 @@ def fold_for_search(text: str) -> str:
         else:
             base_is_latin = ord(char) <= _LATIN_BLOCK_END
         kept.append(char)
-    return unicodedata.normalize("NFC", "".join(kept)).casefold()
+    return unicodedata.normalize("NFC", "".join(kept))

@@ -138,3 +138,31 @@ def test_language_switcher_shows_french(rvase: None, live_server: Any, desktop_p
     axe.check(page, "home page in French")
 
     axe.assert_clean()
+
+
+def test_edit_form_error_is_tied_to_its_field(
+    rvase: None, live_server: Any, desktop_page: Any, axe: AxeAudit
+) -> None:
+    """Emptying the required English name shows an error that assistive technology can reach."""
+    page = desktop_page
+    sign_in(page, FOCAL_POINT)
+    page.goto("/members/hue/edit/")
+    page.locator("#id_name_en").fill("")
+    with page.expect_navigation():
+        page.locator("main form").get_by_role("button", name="Save").click()
+
+    expect(page).to_have_url(re.compile(r"/members/hue/edit/$"))
+    expect(page.get_by_role("alert")).to_contain_text("Please correct the errors below.")
+    field = page.locator("#id_name_en")
+    expect(field).to_have_attribute("aria-invalid", "true")
+    described_by = (field.get_attribute("aria-describedby") or "").split()
+    assert described_by, "the invalid field has no aria-describedby"
+    missing = [i for i in described_by if page.locator(f"#{i}").count() == 0]
+    assert not missing, (
+        f"#id_name_en has aria-describedby={' '.join(described_by)!r} but no element has id {missing}; "
+        f"the error list is rendered with id={page.locator('.errorlist').first.get_attribute('id')!r}"
+    )
+    described = " ".join(page.locator(f"#{i}").inner_text() for i in described_by)
+    assert "This field is required." in described
+    axe.check(page, "member edit form with an error")
+    axe.assert_clean()
