@@ -51,12 +51,21 @@ def world(db) -> World:
     vietnam = CountryFactory(code="VN", name_en="Vietnam", name_fr="Viêt Nam")
     laos = CountryFactory(code="LA", name_en="Laos", name_fr="Laos")
     hue = MemberFactory(
-        network=network, country=vietnam, slug="hue", name_en="Huế", name_fr="Huế",
-        name_local="Thành phố Huế", name_alternative="Hue",
+        network=network,
+        country=vietnam,
+        slug="hue",
+        name_en="Huế",
+        name_fr="Huế",
+        name_local="Thành phố Huế",
+        name_alternative="Hue",
     )
     vientiane = MemberFactory(
-        network=network, country=laos, slug="vientiane", name_en="Vientiane Capital",
-        name_fr="Vientiane Capitale", name_local="ນະຄອນຫຼວງວຽງຈັນ",
+        network=network,
+        country=laos,
+        slug="vientiane",
+        name_en="Vientiane Capital",
+        name_fr="Vientiane Capitale",
+        name_local="ນະຄອນຫຼວງວຽງຈັນ",
     )
     users: dict[str, User | None] = {
         "anonymous": None,

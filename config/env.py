@@ -71,9 +71,7 @@ def email_settings_from_url(url: str) -> dict[str, Any]:
         "smtps": "django.core.mail.backends.smtp.EmailBackend",
     }
     if parsed.scheme not in backends:
-        raise ImproperlyConfigured(
-            f"EMAIL_URL scheme {parsed.scheme!r} is not one of: {', '.join(sorted(backends))}."
-        )
+        raise ImproperlyConfigured(f"EMAIL_URL scheme {parsed.scheme!r} is not one of: {', '.join(sorted(backends))}.")
     settings: dict[str, Any] = {"EMAIL_BACKEND": backends[parsed.scheme]}
     if parsed.scheme == "file":
         settings["EMAIL_FILE_PATH"] = unquote(parsed.path)

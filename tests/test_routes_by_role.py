@@ -69,8 +69,11 @@ def app_routes(ids: dict[str, int]) -> list[Route]:
         Route("registry:mandate_edit", {"slug": "hue", "pk": ids["hue_mandate"]}, OWN_MEMBER),
         Route("registry:mandate_edit", {"slug": "vientiane", "pk": ids["vientiane_mandate"]}, OTHER_MEMBER),
         # A mandate of another member reached through one's own member's address.
-        Route("registry:mandate_edit", {"slug": "hue", "pk": ids["vientiane_mandate"]},
-              {**OWN_MEMBER, "focal_point": NOT_FOUND, "coordinator": NOT_FOUND, "secretariat": NOT_FOUND}),
+        Route(
+            "registry:mandate_edit",
+            {"slug": "hue", "pk": ids["vientiane_mandate"]},
+            {**OWN_MEMBER, "focal_point": NOT_FOUND, "coordinator": NOT_FOUND, "secretariat": NOT_FOUND},
+        ),
         Route("registry:focal_point_appoint", {"slug": "hue"}, OWN_MEMBER),
         Route("registry:focal_point_appoint", {"slug": "vientiane"}, OTHER_MEMBER),
         Route("registry:focal_point_end", {"slug": "hue", "pk": ids["hue_appointment"]}, OWN_MEMBER),
@@ -102,8 +105,11 @@ def admin_routes(ids: dict[str, int]) -> list[Route]:
         Route("admin:password_change_done", expected=secretariat_only),
         Route("admin:jsi18n", expected=secretariat_only),
         Route("admin:autocomplete", expected={**everyone(ADMIN_LOGIN), "secretariat": FORBIDDEN}),
-        Route("admin:view_on_site", {"content_type_id": ids["member_content_type"], "object_id": ids["hue"]},
-              {**everyone(ADMIN_LOGIN), "secretariat": REDIRECT}),
+        Route(
+            "admin:view_on_site",
+            {"content_type_id": ids["member_content_type"], "object_id": ids["hue"]},
+            {**everyone(ADMIN_LOGIN), "secretariat": REDIRECT},
+        ),
     ]
     for app_label in {model._meta.app_label for model in admin.site._registry}:
         routes.append(Route("admin:app_list", {"app_label": app_label}, secretariat_only))
@@ -117,8 +123,11 @@ def admin_routes(ids: dict[str, int]) -> list[Route]:
             Route(f"{prefix}_add", expected={**secretariat_only, "secretariat": FORBIDDEN if read_only else OK}),
             Route(f"{prefix}_change", {"object_id": sample.pk}, secretariat_only),
             Route(f"{prefix}_history", {"object_id": sample.pk}, secretariat_only),
-            Route(f"{prefix}_delete", {"object_id": sample.pk},
-                  {**secretariat_only, "secretariat": FORBIDDEN if read_only else OK}),
+            Route(
+                f"{prefix}_delete",
+                {"object_id": sample.pk},
+                {**secretariat_only, "secretariat": FORBIDDEN if read_only else OK},
+            ),
         ]
         if model._meta.model_name == "user":
             # Django's UserAdmin names this URL after auth.User whatever the user model.
@@ -127,7 +136,7 @@ def admin_routes(ids: dict[str, int]) -> list[Route]:
 
 
 class _FakeRequest:
-    class user:  # noqa: N801 — stands in for request.user in has_add_permission
+    class user:
         is_active = is_staff = is_superuser = True
 
         @staticmethod
@@ -159,8 +168,12 @@ def route_world(world):
     Theme.objects.create(code="urban-sanitation", kind="work", name_en="Urban sanitation")
     FailedLogin.objects.create(email="someone@example.org", ip_address="127.0.0.1")
     AuditEvent.objects.create(
-        action="updated", content_type_id=ids["member_content_type"], object_id=str(world.hue.pk),
-        object_repr="Huế", subject=f"registry.member:{world.hue.pk}", changes={},
+        action="updated",
+        content_type_id=ids["member_content_type"],
+        object_id=str(world.hue.pk),
+        object_repr="Huế",
+        subject=f"registry.member:{world.hue.pk}",
+        changes={},
         at=datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC),
     )
     return world, ids
@@ -196,7 +209,7 @@ def _check(route: Route, world, role: str) -> None:
 
 
 def test_every_url_has_an_expected_answer(route_world):
-    world, ids = route_world
+    _world, ids = route_world
     written_down = {route.name for route in app_routes(ids) + admin_routes(ids)}
     missing = _named_url_patterns() - written_down
     assert not missing, f"URLs with no expected answer per role: {sorted(missing)}"

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.conf import settings
@@ -89,15 +89,18 @@ class InviteForm(forms.Form):
     def __init__(self, *args: Any, inviter: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.inviter = inviter
+        role = cast(forms.ChoiceField, self.fields["role"])
+        network = cast(forms.ModelChoiceField, self.fields["network"])
+        member = cast(forms.ModelChoiceField, self.fields["member"])
         if inviter.is_secretariat:
-            self.fields["role"].choices = Role.choices
-            self.fields["network"].queryset = Network.objects.all()
-            self.fields["member"].queryset = Member.objects.select_related("network")
+            role.choices = Role.choices
+            network.queryset = Network.objects.all()
+            member.queryset = Member.objects.select_related("network")
         else:
-            self.fields["role"].choices = [(Role.FOCAL_POINT, Role.FOCAL_POINT.label), (Role.PARTNER, Role.PARTNER.label)]
-            self.fields["network"].queryset = Network.objects.filter(pk=inviter.network_id)
-            self.fields["member"].queryset = Member.objects.filter(network_id=inviter.network_id)
-        self.fields["member"].error_messages["invalid_choice"] = _("You can only invite focal points of your own network's members.")
+            role.choices = [(Role.FOCAL_POINT, Role.FOCAL_POINT.label), (Role.PARTNER, Role.PARTNER.label)]
+            network.queryset = Network.objects.filter(pk=inviter.network_id or 0)
+            member.queryset = Member.objects.filter(network_id=inviter.network_id or 0)
+        member.error_messages["invalid_choice"] = _("You can only invite focal points of your own network's members.")
 
     def clean_email(self) -> str:
         email = normalize_email(self.cleaned_data["email"])

@@ -74,7 +74,7 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS = []  # createsuperuser asks for the e-mail only
 
     class Meta:
         ordering = ["email"]
@@ -89,7 +89,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         if self.role == Role.COORDINATOR and self.network_id is None:
             raise ValidationError({"network": _("A network coordinator needs a network.")})
         if self.role == Role.FOCAL_POINT:
-            if self.member_id is None:
+            if self.member is None:
                 raise ValidationError({"member": _("A focal point needs a member.")})
             self.network_id = self.member.network_id
         elif self.member_id is not None:
@@ -126,3 +126,6 @@ class FailedLogin(models.Model):
     class Meta:
         verbose_name = _("failed sign-in")
         verbose_name_plural = _("failed sign-ins")
+
+    def __str__(self) -> str:
+        return f"{self.email} {self.at:%Y-%m-%d %H:%M}"

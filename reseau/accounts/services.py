@@ -48,7 +48,10 @@ def user_invite(
     audit_record(actor=invited_by, instance=user, subject=user, action=AuditEvent.Action.CREATED)
     link = site_url.rstrip("/") + reverse(
         "accounts:welcome",
-        kwargs={"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": default_token_generator.make_token(user)},
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
     )
     with translation.override(user.language or settings.LANGUAGE_CODE):
         context = {"user": user, "link": link, "invited_by": invited_by}

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from reseau.accounts.forms import InviteForm, LoginForm, QueuedPasswordResetForm
+from reseau.accounts.models import User
 from reseau.accounts.services import user_invite
 from reseau.registry import access
 
@@ -47,6 +48,7 @@ class WelcomeView(PasswordResetConfirmView):
 def invite(request: HttpRequest) -> HttpResponse:
     if not access.is_network_staff(request.user):
         raise PermissionDenied
+    assert isinstance(request.user, User)  # login_required and is_network_staff above
     form = InviteForm(request.POST or None, inviter=request.user)
     if request.method == "POST" and form.is_valid():
         user = user_invite(invited_by=request.user, site_url=request.build_absolute_uri("/"), **form.cleaned_data)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from django.conf import settings
@@ -53,9 +54,7 @@ class AuditEvent(models.Model):
         for name, (old, new) in self.changes.items():
             label: Any = name
             if model is not None:
-                try:
-                    label = model._meta.get_field(name).verbose_name
-                except FieldDoesNotExist:
-                    pass
+                with contextlib.suppress(FieldDoesNotExist):
+                    label = getattr(model._meta.get_field(name), "verbose_name", name)
             rows.append((label, old, new))
         return rows

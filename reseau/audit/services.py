@@ -35,7 +35,7 @@ def audit_snapshot(instance: models.Model) -> Snapshot:
     """The values of an object's editable fields, as they would be shown."""
     try:
         # The untranslated column duplicates the default language: skip it.
-        skipped = set(translator.get_options_for_model(type(instance)).fields)
+        skipped = set(translator.get_options_for_model(type(instance)).all_fields)
     except NotRegistered:
         skipped = set()
     return {

@@ -22,7 +22,7 @@ class UserPreferencesMiddleware:
             if user.language:
                 translation.activate(user.language)
                 request.LANGUAGE_CODE = user.language
-            if user.network_id is not None:
+            if user.network is not None:
                 zone_name = user.network.time_zone
         timezone.activate(zoneinfo.ZoneInfo(zone_name))
         try:

@@ -36,9 +36,7 @@ def model_create(
 
 
 @transaction.atomic
-def model_update(
-    *, instance: ModelT, data: Mapping[str, Any], actor: Any, subject: models.Model | None = None
-) -> bool:
+def model_update(*, instance: ModelT, data: Mapping[str, Any], actor: Any, subject: models.Model | None = None) -> bool:
     """Apply ``data``; returns whether anything changed."""
     # Read the stored values: a bound ModelForm has already copied its input
     # onto ``instance`` while validating it.

@@ -15,14 +15,18 @@ from reseau.registry.models import Network, Theme
 def home(request: HttpRequest) -> HttpResponse:
     user = request.user
     if not user.is_authenticated:
-        return render(request, "core/landing.html", {
-            "networks": list(Network.objects.all()),
-            "themes": list(Theme.objects.all()),
-        })
+        return render(
+            request,
+            "core/landing.html",
+            {
+                "networks": list(Network.objects.all()),
+                "themes": list(Theme.objects.all()),
+            },
+        )
     members = access.members_visible_to(user)
     context: dict[str, object] = {"show_dues": access.can_see_dues_status(user)}
     if user.is_focal_point:
-        context["own_member"] = selectors.members_with_status(members.filter(pk=user.member_id)).first()
+        context["own_member"] = selectors.members_with_status(members.filter(pk=user.member_id or 0)).first()
     if access.is_network_staff(user):
         context.update(
             focal_points=selectors.focal_point_summary(members),

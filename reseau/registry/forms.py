@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -147,7 +147,9 @@ class DuesForm(forms.ModelForm):
         year = self.cleaned_data["year"]
         others = MembershipDues.objects.filter(member=self.member, year=year).exclude(pk=self.instance.pk)
         if others.exists():
-            raise forms.ValidationError(_("Dues for %(year)s are already recorded for this member."), params={"year": year})
+            raise forms.ValidationError(
+                _("Dues for %(year)s are already recorded for this member."), params={"year": year}
+            )
         return year
 
 
@@ -169,10 +171,13 @@ class DirectoryFilterForm(forms.Form):
     def __init__(self, *args: Any, countries: list[tuple[str, str]], show_dues: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         everyone = [("", _("All"))]
-        self.fields["country"].choices = everyone + countries
-        self.fields["kind"].choices = everyone + list(Member.Kind.choices)
-        self.fields["focal_point"].choices = everyone + list(FocalPointStatus.choices)
-        if show_dues:
-            self.fields["dues"].choices = everyone + list(DuesStanding.choices)
-        else:
+        choices: dict[str, list[tuple[str, Any]]] = {
+            "country": countries,
+            "kind": list(Member.Kind.choices),
+            "focal_point": list(FocalPointStatus.choices),
+            "dues": list(DuesStanding.choices),
+        }
+        for name, options in choices.items():
+            cast(forms.ChoiceField, self.fields[name]).choices = everyone + options
+        if not show_dues:
             del self.fields["dues"]

@@ -17,7 +17,7 @@ from modeltranslation.manager import MultilingualManager
 from reseau.registry.text import fold_for_search
 
 if TYPE_CHECKING:
-    from django.db.models.manager import RelatedManager
+    from django.db.models.fields.related_descriptors import RelatedManager
 
 
 def validate_time_zone(value: str) -> None:
@@ -33,9 +33,7 @@ class Network(models.Model):
     name = models.CharField(_("name"), max_length=200)
     region = models.CharField(_("region"), max_length=200, blank=True)
     office = models.CharField(_("regional office"), max_length=200, blank=True)
-    time_zone = models.CharField(
-        _("time zone"), max_length=64, default="UTC", validators=[validate_time_zone]
-    )
+    time_zone = models.CharField(_("time zone"), max_length=64, default="UTC", validators=[validate_time_zone])
     focal_point_deadline = models.DateField(
         _("focal point confirmation deadline"),
         null=True,
@@ -104,12 +102,8 @@ class Member(models.Model):
         PROVINCE = "province", _("Province")
         ASSOCIATION = "association", _("Association of local governments")
 
-    network = models.ForeignKey(
-        Network, verbose_name=_("network"), on_delete=models.PROTECT, related_name="members"
-    )
-    country = models.ForeignKey(
-        Country, verbose_name=_("country"), on_delete=models.PROTECT, related_name="members"
-    )
+    network = models.ForeignKey(Network, verbose_name=_("network"), on_delete=models.PROTECT, related_name="members")
+    country = models.ForeignKey(Country, verbose_name=_("country"), on_delete=models.PROTECT, related_name="members")
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
     slug = models.SlugField(_("web address"), max_length=80, unique=True)
     name = models.CharField(_("name"), max_length=200)
@@ -149,17 +143,16 @@ class Member(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def get_absolute_url(self) -> str:
-        return reverse("registry:member_detail", kwargs={"slug": self.slug})
-
     def save(self, *args: object, **kwargs: object) -> None:
         self.search_text = fold_for_search(
             " ".join(
-                getattr(self, f, "") or ""
-                for f in ("name_en", "name_fr", "name_local", "name_alternative", "slug")
+                getattr(self, f, "") or "" for f in ("name_en", "name_fr", "name_local", "name_alternative", "slug")
             )
         )
         super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    def get_absolute_url(self) -> str:
+        return reverse("registry:member_detail", kwargs={"slug": self.slug})
 
 
 class Person(models.Model):
@@ -229,24 +222,17 @@ class Mandate(models.Model):
         MAYOR = "mayor", _("Mayor")
         MAYOR_GOVERNOR = "mayor_governor", _("Mayor-governor")
         DEPUTY_MAYOR = "deputy_mayor", _("Deputy mayor")
-        PRESIDENT_PROVINCIAL_COUNCIL = "president_provincial_council", _(
-            "President of the provincial council"
-        )
-        PRESIDENT_PEOPLES_COMMITTEE = "president_peoples_committee", _(
-            "President of the People's Committee"
-        )
-        VICE_PRESIDENT_PEOPLES_COMMITTEE = "vice_president_peoples_committee", _(
-            "Vice-president of the People's Committee"
+        PRESIDENT_PROVINCIAL_COUNCIL = "president_provincial_council", _("President of the provincial council")
+        PRESIDENT_PEOPLES_COMMITTEE = "president_peoples_committee", _("President of the People's Committee")
+        VICE_PRESIDENT_PEOPLES_COMMITTEE = (
+            "vice_president_peoples_committee",
+            _("Vice-president of the People's Committee"),
         )
         PRESIDENT = "president", _("President")
         OTHER = "other", _("Other office")
 
-    member = models.ForeignKey(
-        Member, verbose_name=_("member"), on_delete=models.CASCADE, related_name="mandates"
-    )
-    person = models.ForeignKey(
-        Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="mandates"
-    )
+    member = models.ForeignKey(Member, verbose_name=_("member"), on_delete=models.CASCADE, related_name="mandates")
+    person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="mandates")
     office = models.CharField(_("office"), max_length=40, choices=Office.choices)
     title = models.CharField(
         _("title as written"),
@@ -350,12 +336,8 @@ class MembershipDues(models.Model):
         PAID = "paid", _("Paid")
         WAIVED = "waived", _("Waived")
 
-    member = models.ForeignKey(
-        Member, verbose_name=_("member"), on_delete=models.CASCADE, related_name="dues"
-    )
-    year = models.PositiveSmallIntegerField(
-        _("year"), validators=[MinValueValidator(1979), MaxValueValidator(2100)]
-    )
+    member = models.ForeignKey(Member, verbose_name=_("member"), on_delete=models.CASCADE, related_name="dues")
+    year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(1979), MaxValueValidator(2100)])
     amount = models.DecimalField(
         _("amount"), max_digits=14, decimal_places=2, validators=[MinValueValidator(Decimal("0"))]
     )
@@ -382,9 +364,7 @@ class MembershipDues(models.Model):
             raise ValidationError({"paid_on": _("Only paid dues have a payment date.")})
 
 
-def check_date_order(
-    start: datetime.date | None, end: datetime.date | None, *, end_field: str = "end_date"
-) -> None:
+def check_date_order(start: datetime.date | None, end: datetime.date | None, *, end_field: str = "end_date") -> None:
     if start and end and end < start:
         raise ValidationError({end_field: _("The end date cannot be before the start date.")})
 

@@ -27,13 +27,36 @@ DEMO_ACCOUNTS = [
 
 # member slug, name, local-script name, title (en, fr), e-mail, gender, nominated on
 DEMO_FOCAL_POINTS = [
-    ("hue", "Lê Thị Hoa", "Lê Thị Hoa", "External relations officer", "Chargée des relations extérieures",
-     "focal.hue@reseau.test", "woman", datetime.date(2023, 6, 12)),
-    ("vientiane", "Souksavanh PHOMMACHANH", "ສຸກສະຫວັນ ພົມມະຈັນ", "International cooperation officer",
-     "Chargé de la coopération internationale", "focal.vientiane@reseau.test", "man", datetime.date(2023, 7, 3)),
-    ("phnom-penh", "CHEA Sokha", "ជា សុខា", "Deputy director, international relations",
-     "Directrice adjointe des relations internationales", "focal.phnompenh@reseau.test", "woman",
-     datetime.date(2023, 6, 1)),
+    (
+        "hue",
+        "Lê Thị Hoa",
+        "Lê Thị Hoa",
+        "External relations officer",
+        "Chargée des relations extérieures",
+        "focal.hue@reseau.test",
+        "woman",
+        datetime.date(2023, 6, 12),
+    ),
+    (
+        "vientiane",
+        "Souksavanh PHOMMACHANH",
+        "ສຸກສະຫວັນ ພົມມະຈັນ",
+        "International cooperation officer",
+        "Chargé de la coopération internationale",
+        "focal.vientiane@reseau.test",
+        "man",
+        datetime.date(2023, 7, 3),
+    ),
+    (
+        "phnom-penh",
+        "CHEA Sokha",
+        "ជា សុខា",
+        "Deputy director, international relations",
+        "Directrice adjointe des relations internationales",
+        "focal.phnompenh@reseau.test",
+        "woman",
+        datetime.date(2023, 6, 1),
+    ),
 ]
 
 # Members with dues outstanding in the demo (the rest have paid).
@@ -50,18 +73,28 @@ def load_demo() -> int:
     for slug, name, name_local, title_en, title_fr, email, gender, nominated_on in DEMO_FOCAL_POINTS:
         person, _ = Person.objects.update_or_create(
             email=email,
-            defaults={"member": members[slug], "name": name, "name_local": name_local, "gender": gender,
-                      "title_en": title_en, "title_fr": title_fr, "languages": ["en", "fr"]},
+            defaults={
+                "member": members[slug],
+                "name": name,
+                "name_local": name_local,
+                "gender": gender,
+                "title_en": title_en,
+                "title_fr": title_fr,
+                "languages": ["en", "fr"],
+            },
         )
         FocalPointAppointment.objects.get_or_create(
-            member=members[slug], person=person, kind=FocalPointAppointment.Kind.OFFICIAL,
+            member=members[slug],
+            person=person,
+            kind=FocalPointAppointment.Kind.OFFICIAL,
             defaults={"nominated_on": nominated_on},
         )
     for slug, member in members.items():
         outstanding = DEMO_DUES_OUTSTANDING.get(slug, [])
         for year in DEMO_DUES_YEARS:
             MembershipDues.objects.get_or_create(
-                member=member, year=year,
+                member=member,
+                year=year,
                 defaults={
                     "amount": Decimal("1500.00") if member.kind == Member.Kind.CITY else Decimal("1000.00"),
                     "currency": "EUR",
@@ -73,14 +106,16 @@ def load_demo() -> int:
     for email, full_name, role, network_code, member_slug, language in DEMO_ACCOUNTS:
         if User.objects.filter(email=email).exists():
             continue
-        member = members.get(member_slug) if member_slug else None
+        account_member = members.get(member_slug) if member_slug else None
         User.objects.create_user(
             email,
             DEMO_PASSWORD,
             full_name=full_name,
             role=role,
-            network=member.network if member else (Network.objects.get(code=network_code) if network_code else None),
-            member=member,
+            network=account_member.network
+            if account_member
+            else (Network.objects.get(code=network_code) if network_code else None),
+            member=account_member,
             language=language,
             is_staff=role == Role.SECRETARIAT,
             is_superuser=role == Role.SECRETARIAT,

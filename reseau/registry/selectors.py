@@ -6,6 +6,7 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import models
 from django.db.models import (
     Case,
     CharField,
@@ -20,7 +21,6 @@ from django.db.models import (
 )
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.db import models
 
 from reseau.registry.models import FocalPointAppointment, Member, MembershipDues
 from reseau.registry.text import fold_for_search
@@ -41,9 +41,7 @@ def _current(qs: QuerySet[FocalPointAppointment], today: datetime.date) -> Query
     return qs.filter(nominated_on__lte=today).filter(Q(ended_on__isnull=True) | Q(ended_on__gte=today))
 
 
-def members_with_status(
-    members: QuerySet[Member], *, today: datetime.date | None = None
-) -> QuerySet[Member]:
+def members_with_status(members: QuerySet[Member], *, today: datetime.date | None = None) -> QuerySet[Member]:
     """Annotate each member with its focal-point status and dues standing.
 
     Adds ``focal_point_since`` (date), ``focal_point_name``, ``focal_point_status``
@@ -51,9 +49,7 @@ def members_with_status(
     """
     today = today or timezone.localdate()
     official = _current(
-        FocalPointAppointment.objects.filter(
-            member=OuterRef("pk"), kind=FocalPointAppointment.Kind.OFFICIAL
-        ),
+        FocalPointAppointment.objects.filter(member=OuterRef("pk"), kind=FocalPointAppointment.Kind.OFFICIAL),
         today,
     ).order_by("-nominated_on")
     return members.select_related("network", "country").annotate(
@@ -69,9 +65,7 @@ def members_with_status(
             output_field=CharField(),
         ),
         dues_outstanding=Exists(
-            MembershipDues.objects.filter(
-                member=OuterRef("pk"), status=MembershipDues.Status.DUE, year__lte=today.year
-            )
+            MembershipDues.objects.filter(member=OuterRef("pk"), status=MembershipDues.Status.DUE, year__lte=today.year)
         ),
     )
 
@@ -100,11 +94,11 @@ def member_directory(
     if filters.network:
         qs = qs.filter(network__code=filters.network)
     if filters.dues == DuesStanding.UP_TO_DATE:
-        qs = qs.filter(dues_outstanding=False)
+        qs = qs.filter(dues_outstanding=False)  # type: ignore[misc]  # annotated above; the plugin cannot see it
     elif filters.dues == DuesStanding.OUTSTANDING:
-        qs = qs.filter(dues_outstanding=True)
+        qs = qs.filter(dues_outstanding=True)  # type: ignore[misc]  # annotated above; the plugin cannot see it
     if filters.focal_point in FocalPointStatus.values:
-        qs = qs.filter(focal_point_status=filters.focal_point)
+        qs = qs.filter(focal_point_status=filters.focal_point)  # type: ignore[misc]  # annotated above; the plugin cannot see it
     return qs.order_by("country__code", "name")
 
 
@@ -113,7 +107,7 @@ def focal_point_summary(members: QuerySet[Member], *, today: datetime.date | Non
     counts = (
         members_with_status(members, today=today)
         .order_by()
-        .values("focal_point_status")
+        .values("focal_point_status")  # type: ignore[misc]  # annotated in members_with_status
         .annotate(n=Count("pk"))
     )
     summary = {status: 0 for status in FocalPointStatus.values}
@@ -122,20 +116,22 @@ def focal_point_summary(members: QuerySet[Member], *, today: datetime.date | Non
     return summary
 
 
-def late_focal_points(members: QuerySet[Member], *, limit: int = 10, today: datetime.date | None = None) -> list[Member]:
+def late_focal_points(
+    members: QuerySet[Member], *, limit: int = 10, today: datetime.date | None = None
+) -> list[Member]:
     return list(
         members_with_status(members, today=today)
-        .filter(focal_point_status=FocalPointStatus.LATE)
+        .filter(focal_point_status=FocalPointStatus.LATE)  # type: ignore[misc]  # annotated above; the plugin cannot see it
         .order_by("network__focal_point_deadline", "name")[:limit]
     )
 
 
-def outstanding_dues(members: QuerySet[Member], *, limit: int = 10, today: datetime.date | None = None) -> list[MembershipDues]:
+def outstanding_dues(
+    members: QuerySet[Member], *, limit: int = 10, today: datetime.date | None = None
+) -> list[MembershipDues]:
     today = today or timezone.localdate()
     return list(
-        MembershipDues.objects.filter(
-            member__in=members, status=MembershipDues.Status.DUE, year__lte=today.year
-        )
+        MembershipDues.objects.filter(member__in=members, status=MembershipDues.Status.DUE, year__lte=today.year)
         .select_related("member")
         .order_by("year", "member__name")[:limit]
     )
@@ -151,9 +147,7 @@ def outstanding_dues_count(members: QuerySet[Member], *, today: datetime.date | 
 def member_page_data(member: Member, *, include_private: bool) -> dict[str, Any]:
     """Everything the member page shows, in a fixed number of queries."""
     mandates = list(member.mandates.select_related("person").order_by("end_date", "office"))
-    appointments = list(
-        member.focal_point_appointments.select_related("person").order_by("kind", "-nominated_on")
-    )
+    appointments = list(member.focal_point_appointments.select_related("person").order_by("kind", "-nominated_on"))
     data: dict[str, Any] = {
         "current_mandates": [m for m in mandates if m.is_current],
         "past_mandates": [m for m in mandates if not m.is_current],

@@ -69,15 +69,11 @@ def focal_point_appoint(
     )
     if current is not None:
         if current.person_id == person.pk:
-            raise ValidationError(
-                {"person": _("This person already holds this role.")}
-            )
+            raise ValidationError({"person": _("This person already holds this role.")})
         if nominated_on <= current.nominated_on:
             raise ValidationError(
                 {
-                    "nominated_on": _(
-                        "The nomination must come after that of the current holder (%(date)s)."
-                    )
+                    "nominated_on": _("The nomination must come after that of the current holder (%(date)s).")
                     % {"date": date_format(current.nominated_on, "SHORT_DATE_FORMAT")}
                 }
             )
@@ -99,12 +95,8 @@ def focal_point_appoint(
     )
 
 
-def focal_point_end(
-    *, actor: Any, appointment: FocalPointAppointment, ended_on: datetime.date
-) -> bool:
-    return model_update(
-        instance=appointment, data={"ended_on": ended_on}, actor=actor, subject=appointment.member
-    )
+def focal_point_end(*, actor: Any, appointment: FocalPointAppointment, ended_on: datetime.date) -> bool:
+    return model_update(instance=appointment, data={"ended_on": ended_on}, actor=actor, subject=appointment.member)
 
 
 def dues_record(*, actor: Any, member: Member, data: Mapping[str, Any]) -> MembershipDues:

@@ -47,72 +47,255 @@ NETWORK_CODE_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,18}[a-z0-9])?$")
 
 # (local script, romanised) — real place-name words, combined two by two.
 KHMER_SYLLABLES: list[tuple[str, str]] = [
-    ("ស្វាយ", "Svay"), ("រៀង", "Rieng"), ("ព្រៃ", "Prey"), ("វែង", "Veng"), ("កំពង់", "Kampong"),
-    ("ចាម", "Cham"), ("ធំ", "Thom"), ("ស្ពឺ", "Speu"), ("ឆ្នាំង", "Chhnang"), ("តាកែវ", "Takeo"),
-    ("ក្រចេះ", "Kratie"), ("ស្ទឹង", "Stung"), ("ត្រែង", "Treng"), ("បាត់", "Bat"), ("ដំបង", "Dambang"),
-    ("សៀម", "Siem"), ("រាប", "Reap"), ("កោះ", "Koh"), ("កុង", "Kong"), ("ព្រះ", "Preah"),
-    ("វិហារ", "Vihear"), ("មង្គល", "Mongkol"), ("បូរី", "Borei"), ("សែន", "Sen"), ("ស្រី", "Srei"),
-    ("ពាម", "Peam"), ("ទន្លេ", "Tonle"), ("បាទី", "Bati"), ("ឧត្តរ", "Oddar"), ("មានជ័យ", "Meanchey"),
-    ("អង្គរ", "Angkor"), ("កែប", "Kep"), ("ស្គន់", "Skun"), ("ពេញ", "Penh"), ("ភ្នំ", "Phnom"),
-    ("ត្បូង", "Tbong"), ("ឃ្មុំ", "Khmum"), ("ជ័យ", "Chey"), ("សំរោង", "Samraong"), ("ថ្មី", "Thmei"),
+    ("ស្វាយ", "Svay"),
+    ("រៀង", "Rieng"),
+    ("ព្រៃ", "Prey"),
+    ("វែង", "Veng"),
+    ("កំពង់", "Kampong"),
+    ("ចាម", "Cham"),
+    ("ធំ", "Thom"),
+    ("ស្ពឺ", "Speu"),
+    ("ឆ្នាំង", "Chhnang"),
+    ("តាកែវ", "Takeo"),
+    ("ក្រចេះ", "Kratie"),
+    ("ស្ទឹង", "Stung"),
+    ("ត្រែង", "Treng"),
+    ("បាត់", "Bat"),
+    ("ដំបង", "Dambang"),
+    ("សៀម", "Siem"),
+    ("រាប", "Reap"),
+    ("កោះ", "Koh"),
+    ("កុង", "Kong"),
+    ("ព្រះ", "Preah"),
+    ("វិហារ", "Vihear"),
+    ("មង្គល", "Mongkol"),
+    ("បូរី", "Borei"),
+    ("សែន", "Sen"),
+    ("ស្រី", "Srei"),
+    ("ពាម", "Peam"),
+    ("ទន្លេ", "Tonle"),
+    ("បាទី", "Bati"),
+    ("ឧត្តរ", "Oddar"),
+    ("មានជ័យ", "Meanchey"),
+    ("អង្គរ", "Angkor"),
+    ("កែប", "Kep"),
+    ("ស្គន់", "Skun"),
+    ("ពេញ", "Penh"),
+    ("ភ្នំ", "Phnom"),
+    ("ត្បូង", "Tbong"),
+    ("ឃ្មុំ", "Khmum"),
+    ("ជ័យ", "Chey"),
+    ("សំរោង", "Samraong"),
+    ("ថ្មី", "Thmei"),
 ]
 LAO_SYLLABLES: list[tuple[str, str]] = [
-    ("ວຽງ", "Vieng"), ("ຈັນ", "Chan"), ("ຫຼວງ", "Luang"), ("ພະບາງ", "Phabang"), ("ສະຫວັນ", "Savan"),
-    ("ນະເຂດ", "Nakhet"), ("ຈຳປາ", "Champa"), ("ສັກ", "Sak"), ("ປາກ", "Pak"), ("ເຊ", "Xe"),
-    ("ໄຊ", "Xai"), ("ອຸດົມ", "Oudom"), ("ບໍ່", "Bo"), ("ແກ້ວ", "Keo"), ("ຜົ້ງ", "Phong"),
-    ("ສາລີ", "Saly"), ("ຄຳ", "Kham"), ("ມ່ວນ", "Mouane"), ("ທ່າ", "Tha"), ("ແຂກ", "Khek"),
-    ("ນ້ຳ", "Nam"), ("ສີ", "Si"), ("ພັນ", "Phan"), ("ດອນ", "Don"), ("ກອງ", "Kong"),
-    ("ວັງ", "Vang"), ("ໂພນ", "Phon"), ("ໂຮງ", "Hong"), ("ທອງ", "Thong"), ("ແສງ", "Seng"),
+    ("ວຽງ", "Vieng"),
+    ("ຈັນ", "Chan"),
+    ("ຫຼວງ", "Luang"),
+    ("ພະບາງ", "Phabang"),
+    ("ສະຫວັນ", "Savan"),
+    ("ນະເຂດ", "Nakhet"),
+    ("ຈຳປາ", "Champa"),
+    ("ສັກ", "Sak"),
+    ("ປາກ", "Pak"),
+    ("ເຊ", "Xe"),
+    ("ໄຊ", "Xai"),
+    ("ອຸດົມ", "Oudom"),
+    ("ບໍ່", "Bo"),
+    ("ແກ້ວ", "Keo"),
+    ("ຜົ້ງ", "Phong"),
+    ("ສາລີ", "Saly"),
+    ("ຄຳ", "Kham"),
+    ("ມ່ວນ", "Mouane"),
+    ("ທ່າ", "Tha"),
+    ("ແຂກ", "Khek"),
+    ("ນ້ຳ", "Nam"),
+    ("ສີ", "Si"),
+    ("ພັນ", "Phan"),
+    ("ດອນ", "Don"),
+    ("ກອງ", "Kong"),
+    ("ວັງ", "Vang"),
+    ("ໂພນ", "Phon"),
+    ("ໂຮງ", "Hong"),
+    ("ທອງ", "Thong"),
+    ("ແສງ", "Seng"),
 ]
 VIETNAMESE_SYLLABLES: list[str] = [
-    "Đông", "Hưng", "Phước", "Nghệ", "An", "Hà", "Tĩnh", "Quảng", "Bình", "Định", "Thái", "Nguyên",
-    "Long", "Khánh", "Hòa", "Ninh", "Thuận", "Bắc", "Giang", "Sơn", "Lạng", "Vĩnh", "Phú", "Thọ",
-    "Tây", "Cao", "Bằng", "Điện", "Biên", "Kiên", "Sóc", "Trăng", "Bến", "Tre", "Đồng", "Tháp",
-    "Hậu", "Trà", "Vinh", "Mỹ", "Gia", "Lai", "Đắk", "Lắk", "Lâm", "Hải", "Dương", "Nam",
-    "Thanh", "Hóa", "Tuyên", "Quang", "Yên", "Bái", "Hội", "Đà", "Nẵng", "Cần", "Thơ", "Rạch",
-    "Giá", "Châu", "Đốc", "Bảo", "Lộc", "Tân", "Uyên", "Phụng", "Hiệp", "Cẩm", "Xuân", "Trường",
-    "Huế", "Sa", "Pa",
+    "Đông",
+    "Hưng",
+    "Phước",
+    "Nghệ",
+    "An",
+    "Hà",
+    "Tĩnh",
+    "Quảng",
+    "Bình",
+    "Định",
+    "Thái",
+    "Nguyên",
+    "Long",
+    "Khánh",
+    "Hòa",
+    "Ninh",
+    "Thuận",
+    "Bắc",
+    "Giang",
+    "Sơn",
+    "Lạng",
+    "Vĩnh",
+    "Phú",
+    "Thọ",
+    "Tây",
+    "Cao",
+    "Bằng",
+    "Điện",
+    "Biên",
+    "Kiên",
+    "Sóc",
+    "Trăng",
+    "Bến",
+    "Tre",
+    "Đồng",
+    "Tháp",
+    "Hậu",
+    "Trà",
+    "Vinh",
+    "Mỹ",
+    "Gia",
+    "Lai",
+    "Đắk",
+    "Lắk",
+    "Lâm",
+    "Hải",
+    "Dương",
+    "Nam",
+    "Thanh",
+    "Hóa",
+    "Tuyên",
+    "Quang",
+    "Yên",
+    "Bái",
+    "Hội",
+    "Đà",
+    "Nẵng",
+    "Cần",
+    "Thơ",
+    "Rạch",
+    "Giá",
+    "Châu",
+    "Đốc",
+    "Bảo",
+    "Lộc",
+    "Tân",
+    "Uyên",
+    "Phụng",
+    "Hiệp",
+    "Cẩm",
+    "Xuân",
+    "Trường",
+    "Huế",
+    "Sa",
+    "Pa",
 ]
 
 # People: (local script, romanised, gender) for given names; (local, romanised) for family names.
 KHMER_FAMILY: list[tuple[str, str]] = [
-    ("ជា", "Chea"), ("សុខ", "Sok"), ("ហេង", "Heng"), ("លី", "Ly"), ("គឹម", "Kim"), ("ចាន់", "Chan"),
-    ("ម៉ៅ", "Mao"), ("ស៊ុន", "Sun"), ("ពេជ្រ", "Pech"), ("យឹម", "Yim"), ("អ៊ុក", "Ouk"), ("ទេព", "Tep"),
+    ("ជា", "Chea"),
+    ("សុខ", "Sok"),
+    ("ហេង", "Heng"),
+    ("លី", "Ly"),
+    ("គឹម", "Kim"),
+    ("ចាន់", "Chan"),
+    ("ម៉ៅ", "Mao"),
+    ("ស៊ុន", "Sun"),
+    ("ពេជ្រ", "Pech"),
+    ("យឹម", "Yim"),
+    ("អ៊ុក", "Ouk"),
+    ("ទេព", "Tep"),
 ]
 KHMER_GIVEN: list[tuple[str, str, str]] = [
-    ("សុខា", "Sokha", "woman"), ("ដារ៉ា", "Dara", "man"), ("សុវណ្ណ", "Sovann", "man"),
-    ("វិចិត្រ", "Vichet", "man"), ("បុប្ផា", "Bopha", "woman"), ("ស្រីមុំ", "Sreymom", "woman"),
-    ("សុផល", "Sophal", "man"), ("រតនា", "Ratana", "woman"), ("ពិសិដ្ឋ", "Piseth", "man"),
-    ("ធារី", "Theary", "woman"), ("វណ្ណា", "Vanna", "man"), ("ចាន់ថា", "Chantha", "woman"),
+    ("សុខា", "Sokha", "woman"),
+    ("ដារ៉ា", "Dara", "man"),
+    ("សុវណ្ណ", "Sovann", "man"),
+    ("វិចិត្រ", "Vichet", "man"),
+    ("បុប្ផា", "Bopha", "woman"),
+    ("ស្រីមុំ", "Sreymom", "woman"),
+    ("សុផល", "Sophal", "man"),
+    ("រតនា", "Ratana", "woman"),
+    ("ពិសិដ្ឋ", "Piseth", "man"),
+    ("ធារី", "Theary", "woman"),
+    ("វណ្ណា", "Vanna", "man"),
+    ("ចាន់ថា", "Chantha", "woman"),
 ]
 LAO_FAMILY: list[tuple[str, str]] = [
-    ("ພົມມະຈັນ", "Phommachanh"), ("ສີສຸລາດ", "Sisoulath"), ("ແກ້ວມະນີ", "Keomany"), ("ວົງສາ", "Vongsa"),
-    ("ສຸວັນນະວົງ", "Souvannavong"), ("ພົມວິຫານ", "Phomvihane"), ("ໄຊຍະວົງ", "Xayavong"),
+    ("ພົມມະຈັນ", "Phommachanh"),
+    ("ສີສຸລາດ", "Sisoulath"),
+    ("ແກ້ວມະນີ", "Keomany"),
+    ("ວົງສາ", "Vongsa"),
+    ("ສຸວັນນະວົງ", "Souvannavong"),
+    ("ພົມວິຫານ", "Phomvihane"),
+    ("ໄຊຍະວົງ", "Xayavong"),
     ("ຈັນທະວົງ", "Chanthavong"),
 ]
 LAO_GIVEN: list[tuple[str, str, str]] = [
-    ("ສຸກສະຫວັນ", "Souksavanh", "man"), ("ສົມພອນ", "Somphone", "man"), ("ບຸນມີ", "Bounmy", "man"),
-    ("ຄຳພອນ", "Khamphone", "man"), ("ແສງທອງ", "Sengthong", "man"), ("ມະນີວອນ", "Manivone", "woman"),
-    ("ດາລາ", "Dala", "woman"), ("ບົວພັນ", "Bouaphanh", "woman"), ("ວັນນາ", "Vanna", "woman"),
+    ("ສຸກສະຫວັນ", "Souksavanh", "man"),
+    ("ສົມພອນ", "Somphone", "man"),
+    ("ບຸນມີ", "Bounmy", "man"),
+    ("ຄຳພອນ", "Khamphone", "man"),
+    ("ແສງທອງ", "Sengthong", "man"),
+    ("ມະນີວອນ", "Manivone", "woman"),
+    ("ດາລາ", "Dala", "woman"),
+    ("ບົວພັນ", "Bouaphanh", "woman"),
+    ("ວັນນາ", "Vanna", "woman"),
 ]
 VIETNAMESE_FAMILY: list[str] = [
-    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Huỳnh",
+    "Phan",
+    "Vũ",
+    "Võ",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+    "Hồ",
+    "Ngô",
 ]
 VIETNAMESE_GIVEN: list[tuple[str, str]] = [
-    ("Hoa", "woman"), ("Lan", "woman"), ("Mai", "woman"), ("Hương", "woman"), ("Thảo", "woman"),
-    ("Linh", "woman"), ("Hùng", "man"), ("Dũng", "man"), ("Tuấn", "man"), ("Phước", "man"),
-    ("Sơn", "man"), ("Quang", "man"), ("Hải", "man"), ("Minh", "man"),
+    ("Hoa", "woman"),
+    ("Lan", "woman"),
+    ("Mai", "woman"),
+    ("Hương", "woman"),
+    ("Thảo", "woman"),
+    ("Linh", "woman"),
+    ("Hùng", "man"),
+    ("Dũng", "man"),
+    ("Tuấn", "man"),
+    ("Phước", "man"),
+    ("Sơn", "man"),
+    ("Quang", "man"),
+    ("Hải", "man"),
+    ("Minh", "man"),
 ]
 VIETNAMESE_MIDDLE = {"woman": ["Thị", "Ngọc", "Thanh"], "man": ["Văn", "Đức", "Hữu", "Quốc"]}
 
 # English title, French title (masculine), French title (feminine)
 STAFF_TITLES: list[tuple[str, str, str]] = [
-    ("Director of international cooperation", "Directeur de la coopération internationale",
-     "Directrice de la coopération internationale"),
+    (
+        "Director of international cooperation",
+        "Directeur de la coopération internationale",
+        "Directrice de la coopération internationale",
+    ),
     ("External relations officer", "Chargé des relations extérieures", "Chargée des relations extérieures"),
     ("Head of the urban planning department", "Chef du service de l'urbanisme", "Cheffe du service de l'urbanisme"),
-    ("Deputy director of public works", "Directeur adjoint des travaux publics",
-     "Directrice adjointe des travaux publics"),
+    (
+        "Deputy director of public works",
+        "Directeur adjoint des travaux publics",
+        "Directrice adjointe des travaux publics",
+    ),
     ("Chief of staff", "Directeur de cabinet", "Directrice de cabinet"),
     ("Sanitation project manager", "Responsable du projet d'assainissement", "Responsable du projet d'assainissement"),
 ]
@@ -141,7 +324,7 @@ class _PersonName:
 
 
 def strip_accents(text: str) -> str:
-    """"Đông Hưng" → "Dong Hung": the unaccented spelling people type."""
+    """ "Đông Hưng" → "Dong Hung": the unaccented spelling people type."""
     text = text.replace("đ", "d").replace("Đ", "D")
     decomposed = unicodedata.normalize("NFD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -150,10 +333,7 @@ def strip_accents(text: str) -> str:
 def member_search_text(member: Member) -> str:
     """What ``Member.save`` stores in ``search_text``."""
     return fold_for_search(
-        " ".join(
-            getattr(member, f, "") or ""
-            for f in ("name_en", "name_fr", "name_local", "name_alternative", "slug")
-        )
+        " ".join(getattr(member, f, "") or "" for f in ("name_en", "name_fr", "name_local", "name_alternative", "slug"))
     )
 
 
@@ -163,8 +343,13 @@ def _place_names(rng: random.Random, country: str, kind: str) -> _Names:
         base = " ".join(words)
         alternative = strip_accents(base)
         if kind == Member.Kind.ASSOCIATION:
-            return _Names(f"Association of {base} Local Governments", f"Association des collectivités de {base}",
-                          f"Hiệp hội các đô thị {base}", alternative, base)
+            return _Names(
+                f"Association of {base} Local Governments",
+                f"Association des collectivités de {base}",
+                f"Hiệp hội các đô thị {base}",
+                alternative,
+                base,
+            )
         if kind == Member.Kind.PROVINCE:
             return _Names(f"{base} Province", f"Province de {base}", f"Tỉnh {base}", alternative, base)
         return _Names(f"{base} City", f"Ville de {base}", f"Thành phố {base}", alternative, base)
@@ -173,12 +358,14 @@ def _place_names(rng: random.Random, country: str, kind: str) -> _Names:
     local = "".join(local for local, _ in pairs)
     base = " ".join(roman for _, roman in pairs)
     if country == "KH":
-        prefix = {Member.Kind.CITY: "ក្រុង", Member.Kind.PROVINCE: "ខេត្ត",
-                  Member.Kind.ASSOCIATION: "សមាគមក្រុមប្រឹក្សាស្រុក"}[Member.Kind(kind)]
+        prefix = {Member.Kind.CITY: "ក្រុង", Member.Kind.PROVINCE: "ខេត្ត", Member.Kind.ASSOCIATION: "សមាគមក្រុមប្រឹក្សាស្រុក"}[
+            Member.Kind(kind)
+        ]
         local = prefix + local
     else:
-        prefix = {Member.Kind.CITY: "ເມືອງ", Member.Kind.PROVINCE: "ແຂວງ",
-                  Member.Kind.ASSOCIATION: "ສະມາຄົມເມືອງ"}[Member.Kind(kind)]
+        prefix = {Member.Kind.CITY: "ເມືອງ", Member.Kind.PROVINCE: "ແຂວງ", Member.Kind.ASSOCIATION: "ສະມາຄົມເມືອງ"}[
+            Member.Kind(kind)
+        ]
         local = f"{prefix} {local}"
     if kind == Member.Kind.ASSOCIATION:
         return _Names(f"Association of {base} Councils", f"Association des conseils de {base}", local, base, base)
@@ -205,13 +392,19 @@ def _person_name(rng: random.Random, country: str) -> _PersonName:
 def _leader_office(country: str, kind: str, base: str) -> tuple[str, str, str]:
     """(office, English title, French title) of the member's head."""
     if kind == Member.Kind.ASSOCIATION:
-        return (Mandate.Office.PRESIDENT, f"President of the association ({base})",
-                f"Président de l'association ({base})")
+        return (
+            Mandate.Office.PRESIDENT,
+            f"President of the association ({base})",
+            f"Président de l'association ({base})",
+        )
     where_en = f"{base} Province" if kind == Member.Kind.PROVINCE else f"the city of {base}"
     where_fr = f"la province de {base}" if kind == Member.Kind.PROVINCE else f"la ville de {base}"
     if country == "VN":
-        return (Mandate.Office.PRESIDENT_PEOPLES_COMMITTEE, f"President of the People's Committee of {where_en}",
-                f"Président du Comité populaire de {where_fr}")
+        return (
+            Mandate.Office.PRESIDENT_PEOPLES_COMMITTEE,
+            f"President of the People's Committee of {where_en}",
+            f"Président du Comité populaire de {where_fr}",
+        )
     if country == "LA" and kind == Member.Kind.CITY:
         return (Mandate.Office.MAYOR_GOVERNOR, f"Mayor-Governor of {where_en}", f"Maire-gouverneur de {where_fr}")
     return (Mandate.Office.GOVERNOR, f"Governor of {where_en}", f"Gouverneur de {where_fr}")
@@ -352,12 +545,18 @@ def generate_network(*, members: int, network_code: str = "synthetic", seed: int
         for member, place, staff in zip(member_rows, names, per_member, strict=True):
             country = member.country.code
             office, title_en, title_fr = _leader_office(country, member.kind, place.base_en)
-            mandates.append(Mandate(
-                member=member, person=staff[0], office=office, title_en=title_en, title_fr=title_fr,
-                start_date=_random_date(
-                    rng, today - datetime.timedelta(days=5 * 365), today - datetime.timedelta(days=30)
-                ),
-            ))
+            mandates.append(
+                Mandate(
+                    member=member,
+                    person=staff[0],
+                    office=office,
+                    title_en=title_en,
+                    title_fr=title_fr,
+                    start_date=_random_date(
+                        rng, today - datetime.timedelta(days=5 * 365), today - datetime.timedelta(days=30)
+                    ),
+                )
+            )
             draw = rng.random()
             if draw < 0.6:
                 late = rng.random() < 0.3
@@ -366,16 +565,23 @@ def generate_network(*, members: int, network_code: str = "synthetic", seed: int
                     if late
                     else _random_date(rng, deadline - datetime.timedelta(days=150), deadline)
                 )
-                appointments.append(FocalPointAppointment(
-                    member=member, person=staff[1], kind=FocalPointAppointment.Kind.OFFICIAL,
-                    nominated_on=min(nominated_on, today),
-                ))
+                appointments.append(
+                    FocalPointAppointment(
+                        member=member,
+                        person=staff[1],
+                        kind=FocalPointAppointment.Kind.OFFICIAL,
+                        nominated_on=min(nominated_on, today),
+                    )
+                )
                 if draw < 0.2:
-                    appointments.append(FocalPointAppointment(
-                        member=member, person=staff[-1] if len(staff) > 2 else staff[0],
-                        kind=FocalPointAppointment.Kind.DEPUTY,
-                        nominated_on=min(nominated_on + datetime.timedelta(days=rng.randint(0, 60)), today),
-                    ))
+                    appointments.append(
+                        FocalPointAppointment(
+                            member=member,
+                            person=staff[-1] if len(staff) > 2 else staff[0],
+                            kind=FocalPointAppointment.Kind.DEPUTY,
+                            nominated_on=min(nominated_on + datetime.timedelta(days=rng.randint(0, 60)), today),
+                        )
+                    )
             base = DUES_BASE[Member.Kind(member.kind)]
             currency = "USD" if rng.random() < 0.25 else "EUR"
             for year in range(today.year - 2, today.year + 1):
@@ -387,14 +593,18 @@ def generate_network(*, members: int, network_code: str = "synthetic", seed: int
                     status = MembershipDues.Status.DUE
                 else:
                     status = MembershipDues.Status.WAIVED
-                paid_on = min(
-                    _random_date(rng, datetime.date(year, 1, 15), datetime.date(year, 9, 30)), today
-                )
+                paid_on = min(_random_date(rng, datetime.date(year, 1, 15), datetime.date(year, 9, 30)), today)
                 amount = Decimal(base) * Decimal(rng.choice(["1", "1", "1.2", "0.8"]))
-                dues.append(MembershipDues(
-                    member=member, year=year, amount=amount.quantize(Decimal("0.01")), currency=currency,
-                    status=status, paid_on=paid_on if status == MembershipDues.Status.PAID else None,
-                ))
+                dues.append(
+                    MembershipDues(
+                        member=member,
+                        year=year,
+                        amount=amount.quantize(Decimal("0.01")),
+                        currency=currency,
+                        status=status,
+                        paid_on=paid_on if status == MembershipDues.Status.PAID else None,
+                    )
+                )
         Mandate.objects.bulk_create(mandates)
         FocalPointAppointment.objects.bulk_create(appointments)
         MembershipDues.objects.bulk_create(dues)

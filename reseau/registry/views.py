@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -55,7 +55,9 @@ def member_directory(request: HttpRequest) -> HttpResponse:
         "query_string": _query_without_page(request),
         "can_add": request.user.is_coordinator or request.user.is_secretariat,  # type: ignore[union-attr]
     }
-    template = "registry/_member_results.html" if request.headers.get("HX-Request") else "registry/member_directory.html"
+    template = (
+        "registry/_member_results.html" if request.headers.get("HX-Request") else "registry/member_directory.html"
+    )
     return render(request, template, context)
 
 
@@ -91,9 +93,15 @@ def member_create(request: HttpRequest, code: str) -> HttpResponse:
         member = services.member_create(actor=request.user, network=network, data=form.cleaned_data)
         messages.success(request, _("Member added."))
         return redirect(member)
-    return render(request, "registry/form_page.html", {
-        "form": form, "title": _("Add a member to %(network)s") % {"network": network}, "cancel_url": network.get_absolute_url(),
-    })
+    return render(
+        request,
+        "registry/form_page.html",
+        {
+            "form": form,
+            "title": _("Add a member to %(network)s") % {"network": network},
+            "cancel_url": network.get_absolute_url(),
+        },
+    )
 
 
 @login_required
@@ -110,9 +118,16 @@ def member_edit(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _member_form_page(request: HttpRequest, member: Member, form: object, title: str) -> HttpResponse:
-    return render(request, "registry/form_page.html", {
-        "form": form, "title": title, "member": member, "cancel_url": member.get_absolute_url(),
-    })
+    return render(
+        request,
+        "registry/form_page.html",
+        {
+            "form": form,
+            "title": title,
+            "member": member,
+            "cancel_url": member.get_absolute_url(),
+        },
+    )
 
 
 @login_required
@@ -233,7 +248,9 @@ def dues_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         services.dues_update(actor=request.user, dues=dues, data=form.cleaned_data)
         messages.success(request, _("Changes saved."))
         return redirect(member)
-    return _member_form_page(request, member, form, _("Dues of %(member)s for %(year)s") % {"member": member, "year": dues.year})
+    return _member_form_page(
+        request, member, form, _("Dues of %(member)s for %(year)s") % {"member": member, "year": dues.year}
+    )
 
 
 def network_detail(request: HttpRequest, code: str) -> HttpResponse:
@@ -260,15 +277,24 @@ def network_edit(request: HttpRequest, code: str) -> HttpResponse:
         services.network_update(actor=request.user, network=network, data=form.cleaned_data)
         messages.success(request, _("Changes saved."))
         return redirect(network)
-    return render(request, "registry/form_page.html", {
-        "form": form, "title": _("Edit %(network)s") % {"network": network}, "cancel_url": network.get_absolute_url(),
-    })
+    return render(
+        request,
+        "registry/form_page.html",
+        {
+            "form": form,
+            "title": _("Edit %(network)s") % {"network": network},
+            "cancel_url": network.get_absolute_url(),
+        },
+    )
 
 
 def theme_list(request: HttpRequest) -> HttpResponse:
     themes = list(Theme.objects.all())
-    return render(request, "registry/theme_list.html", {
-        "work_themes": [t for t in themes if t.kind == Theme.Kind.WORK],
-        "cross_cutting_themes": [t for t in themes if t.kind == Theme.Kind.CROSS_CUTTING],
-    })
-
+    return render(
+        request,
+        "registry/theme_list.html",
+        {
+            "work_themes": [t for t in themes if t.kind == Theme.Kind.WORK],
+            "cross_cutting_themes": [t for t in themes if t.kind == Theme.Kind.CROSS_CUTTING],
+        },
+    )

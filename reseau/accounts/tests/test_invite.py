@@ -16,8 +16,14 @@ URL = reverse("accounts:invite")
 
 
 def _invite(client, **data):
-    payload = {"email": "new.focal@cantho.gov.vn", "full_name": "Trần Văn Minh", "role": "focal_point",
-               "network": "", "member": "", "language": "fr"}
+    payload = {
+        "email": "new.focal@cantho.gov.vn",
+        "full_name": "Trần Văn Minh",
+        "role": "focal_point",
+        "network": "",
+        "member": "",
+        "language": "fr",
+    }
     payload.update(data)
     return client.post(URL, payload)
 
@@ -40,9 +46,14 @@ def test_invited_focal_point_chooses_a_password_and_signs_in(world, client, djan
     page = client.get(link, follow=True)
     assert page.status_code == 200
     set_password_url = page.redirect_chain[-1][0] if page.redirect_chain else link
-    response = client.post(set_password_url, {"new_password1": "Mekong-river-2026", "new_password2": "Mekong-river-2026"})
+    response = client.post(
+        set_password_url, {"new_password1": "Mekong-river-2026", "new_password2": "Mekong-river-2026"}
+    )
     assert response.status_code == 302
-    assert client.post(reverse("accounts:login"), {"username": user.email, "password": "Mekong-river-2026"}).status_code == 302
+    assert (
+        client.post(reverse("accounts:login"), {"username": user.email, "password": "Mekong-river-2026"}).status_code
+        == 302
+    )
     # The link works once only.
     assert "no longer valid" in Client().get(link, follow=True).content.decode()
 
@@ -60,9 +71,10 @@ def test_coordinator_cannot_invite_secretariat_or_other_networks(world):
 
 def test_duplicate_email_and_missing_member_are_refused(world):
     client = world.client_for("secretariat")
-    assert "An account with this email already exists." in _invite(
-        client, email="COORDINATOR@reseau.test", member=world.hue.pk
-    ).content.decode()
+    assert (
+        "An account with this email already exists."
+        in _invite(client, email="COORDINATOR@reseau.test", member=world.hue.pk).content.decode()
+    )
     assert "A focal point needs a member." in _invite(client).content.decode()
     assert "A network coordinator needs a network." in _invite(client, role="coordinator").content.decode()
     assert len(mail.outbox) == 0

@@ -62,9 +62,7 @@ def test_generates_a_multilingual_network_with_consistent_rows():
     assert all(p.name and p.name_local and p.title_en and p.title_fr and p.languages for p in people)
 
     assert Mandate.objects.filter(member__network=network).count() == 30
-    officials = FocalPointAppointment.objects.filter(
-        member__network=network, kind=FocalPointAppointment.Kind.OFFICIAL
-    )
+    officials = FocalPointAppointment.objects.filter(member__network=network, kind=FocalPointAppointment.Kind.OFFICIAL)
     assert 0 < officials.count() < 30
     assert officials.filter(nominated_on__gt=network.focal_point_deadline).exists()
 

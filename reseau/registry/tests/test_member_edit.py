@@ -11,8 +11,12 @@ pytestmark = pytest.mark.django_db
 
 def _form_data(member: Member, **changes: str) -> dict[str, str]:
     data = {
-        "name_en": member.name_en, "name_fr": member.name_fr, "name_local": member.name_local,
-        "name_alternative": member.name_alternative, "member_since": "", "website": "",
+        "name_en": member.name_en,
+        "name_fr": member.name_fr,
+        "name_local": member.name_local,
+        "name_alternative": member.name_alternative,
+        "member_since": "",
+        "website": "",
     }
     data.update(changes)
     return data

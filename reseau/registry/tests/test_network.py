@@ -11,8 +11,13 @@ pytestmark = pytest.mark.django_db
 def test_coordinator_sets_the_focal_point_deadline(world):
     url = reverse("registry:network_edit", kwargs={"code": "rvase"})
     response = world.client_for("coordinator").post(
-        url, {"focal_point_deadline": "2026-06-15", "office_en": "Phnom Penh city hall",
-              "office_fr": "Mairie de Phnom Penh", "time_zone": "Asia/Phnom_Penh"}
+        url,
+        {
+            "focal_point_deadline": "2026-06-15",
+            "office_en": "Phnom Penh city hall",
+            "office_fr": "Mairie de Phnom Penh",
+            "time_zone": "Asia/Phnom_Penh",
+        },
     )
     assert response.status_code == 302
     page = world.client_for("coordinator").get(reverse("registry:network_detail", kwargs={"code": "rvase"}))
@@ -27,10 +32,17 @@ def test_an_unknown_time_zone_is_refused(world):
 
 def test_coordinator_adds_a_member_with_names_in_three_scripts(world):
     url = reverse("registry:member_create", kwargs={"code": "rvase"})
-    response = world.client_for("coordinator").post(url, {
-        "slug": "luang-prabang", "kind": "city", "country": world.vientiane.country_id,
-        "name_en": "Luang Prabang", "name_fr": "Louang Prabang", "name_local": "ຫຼວງພະບາງ",
-    })
+    response = world.client_for("coordinator").post(
+        url,
+        {
+            "slug": "luang-prabang",
+            "kind": "city",
+            "country": world.vientiane.country_id,
+            "name_en": "Luang Prabang",
+            "name_fr": "Louang Prabang",
+            "name_local": "ຫຼວງພະບາງ",
+        },
+    )
     assert response.status_code == 302
     member = Member.objects.get(slug="luang-prabang")
     assert member.network.code == "rvase" and member.name_local == "ຫຼວງພະບາງ"
@@ -39,9 +51,15 @@ def test_coordinator_adds_a_member_with_names_in_three_scripts(world):
 
 def test_a_duplicate_web_address_is_refused(world):
     url = reverse("registry:member_create", kwargs={"code": "rvase"})
-    response = world.client_for("coordinator").post(url, {
-        "slug": "hue", "kind": "city", "country": world.hue.country_id, "name_en": "Another Huế",
-    })
+    response = world.client_for("coordinator").post(
+        url,
+        {
+            "slug": "hue",
+            "kind": "city",
+            "country": world.hue.country_id,
+            "name_en": "Another Huế",
+        },
+    )
     assert response.status_code == 200
     assert "Member with this Web address already exists." in response.content.decode()
     assert Member.objects.filter(slug="hue").count() == 1

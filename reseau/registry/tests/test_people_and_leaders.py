@@ -10,9 +10,17 @@ pytestmark = pytest.mark.django_db
 
 
 def _person(**data):
-    payload = {"honorific": "ms", "name": "Nguyễn Thị Lan", "name_local": "Nguyễn Thị Lan", "title_en": "Officer",
-               "title_fr": "Chargée", "email": "lan@hue.gov.vn", "phone": "+84 234 000", "gender": "woman",
-               "languages": ["vi", "fr"]}
+    payload = {
+        "honorific": "ms",
+        "name": "Nguyễn Thị Lan",
+        "name_local": "Nguyễn Thị Lan",
+        "title_en": "Officer",
+        "title_fr": "Chargée",
+        "email": "lan@hue.gov.vn",
+        "phone": "+84 234 000",
+        "gender": "woman",
+        "languages": ["vi", "fr"],
+    }
     payload.update(data)
     return payload
 
@@ -50,8 +58,13 @@ def test_a_leader_with_an_end_before_the_start_is_refused(world):
     person = PersonFactory(member=world.hue)
     response = world.client_for("coordinator").post(
         reverse("registry:mandate_create", kwargs={"slug": "hue"}),
-        {"person": person.pk, "office": "vice_president_peoples_committee", "title_en": "Vice President",
-         "start_date": "2024-05-01", "end_date": "2023-01-01"},
+        {
+            "person": person.pk,
+            "office": "vice_president_peoples_committee",
+            "title_en": "Vice President",
+            "start_date": "2024-05-01",
+            "end_date": "2023-01-01",
+        },
     )
     assert "The end date cannot be before the start date." in response.content.decode()
     assert not Mandate.objects.exists()
@@ -62,8 +75,15 @@ def test_leaders_are_shown_with_their_title_and_former_leaders_apart(world):
     former = PersonFactory(member=world.hue, name="Former Leader")
     client = world.client_for("coordinator")
     url = reverse("registry:mandate_create", kwargs={"slug": "hue"})
-    client.post(url, {"person": person.pk, "office": "vice_president_peoples_committee",
-                      "title_en": "Vice President of the People's Committee", "start_date": "2021-01-01"})
+    client.post(
+        url,
+        {
+            "person": person.pk,
+            "office": "vice_president_peoples_committee",
+            "title_en": "Vice President of the People's Committee",
+            "start_date": "2021-01-01",
+        },
+    )
     client.post(url, {"person": former.pk, "office": "governor", "start_date": "2010-01-01", "end_date": "2015-01-01"})
     page = client.get(world.hue.get_absolute_url()).content.decode()
     assert "TRẦN Song" in page and "Vice President of the People&#x27;s Committee" in page

@@ -10,7 +10,9 @@ pytestmark = pytest.mark.django_db
 
 
 def _counts() -> dict[str, int]:
-    return {m.__name__: m.objects.count() for m in (Network, Member, Person, Mandate, Theme, FocalPointAppointment, User)}
+    return {
+        m.__name__: m.objects.count() for m in (Network, Member, Person, Mandate, Theme, FocalPointAppointment, User)
+    }
 
 
 def test_seed_loads_the_network_as_the_deck_describes_it():
@@ -18,8 +20,15 @@ def test_seed_loads_the_network_as_the_deck_describes_it():
     rvase = Network.objects.get(code="rvase")
     assert rvase.time_zone == "Asia/Phnom_Penh" and str(rvase.focal_point_deadline) == "2023-06-15"
     assert {n.region_en for n in Network.objects.exclude(code="rvase")} == {
-        "Maghreb", "Western Africa", "Great Lakes region", "Indian Ocean"}
-    by_country = {code: set(Member.objects.filter(country__code=code).values_list("slug", flat=True)) for code in ("KH", "LA", "VN")}
+        "Maghreb",
+        "Western Africa",
+        "Great Lakes region",
+        "Indian Ocean",
+    }
+    by_country = {
+        code: set(Member.objects.filter(country__code=code).values_list("slug", flat=True))
+        for code in ("KH", "LA", "VN")
+    }
     assert by_country["KH"] == {"phnom-penh", "siem-reap", "battambang", "kampot", "asac"}
     assert by_country["LA"] == {"vientiane", "luang-prabang"}
     assert by_country["VN"] == {"hue", "can-tho", "hai-phong", "yen-bai", "ho-chi-minh-city"}
@@ -41,7 +50,10 @@ def test_seeding_twice_changes_nothing(settings):
     call_command("seed_rvase")
     call_command("seed_demo")
     assert _counts() == first
-    assert list(Member.objects.order_by("slug").values_list("slug", "name_en", "name_fr", "name_local", "search_text")) == names
+    assert (
+        list(Member.objects.order_by("slug").values_list("slug", "name_en", "name_fr", "name_local", "search_text"))
+        == names
+    )
 
 
 def test_demo_accounts_sign_in_with_the_demo_password(settings, client):
