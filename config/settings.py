@@ -186,3 +186,4 @@ LOGGING = {
 }
 
 AUTHENTICATION_BACKENDS = ["reseau.accounts.backends.EmailBackend"]
+FORMAT_MODULE_PATH = ["config.formats"]

@@ -44,7 +44,9 @@ def test_email_url_is_parsed():
 
 
 def _manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "DATABASE_URL", "DEMO_MODE"}}
+    # The browser tests allow async-unsafe ORM calls in this process; a deployment never does.
+    dropped = {"DEBUG", "SECRET_KEY", "DATABASE_URL", "DEMO_MODE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    clean = {k: v for k, v in os.environ.items() if k not in dropped}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,

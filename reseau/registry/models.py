@@ -76,6 +76,7 @@ class Theme(models.Model):
     """A work theme or cross-cutting theme that later objects are tagged with."""
 
     class Kind(models.TextChoices):
+        # Work themes come first wherever themes are listed.
         WORK = "work", _("Work theme")
         CROSS_CUTTING = "cross_cutting", _("Cross-cutting theme")
 
@@ -88,7 +89,7 @@ class Theme(models.Model):
     objects = MultilingualManager()
 
     class Meta:
-        ordering = ["kind", "position", "code"]
+        ordering = ["-kind", "position", "code"]
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
 

@@ -99,7 +99,8 @@ def member_directory(
         qs = qs.filter(dues_outstanding=True)  # type: ignore[misc]  # annotated above; the plugin cannot see it
     if filters.focal_point in FocalPointStatus.values:
         qs = qs.filter(focal_point_status=filters.focal_point)  # type: ignore[misc]  # annotated above; the plugin cannot see it
-    return qs.order_by("country__code", "name")
+    # search_text starts with the folded English name: "Cần Thơ" sorts with "Can…", not after "Z".
+    return qs.order_by("country__code", "search_text")
 
 
 def focal_point_summary(members: QuerySet[Member], *, today: datetime.date | None = None) -> dict[str, int]:

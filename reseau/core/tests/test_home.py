@@ -21,4 +21,4 @@ def test_focal_point_sees_its_own_member_status(world):
 def test_coordinator_sees_dues_outstanding(world):
     DuesFactory(member=world.vientiane, year=2025)
     page = world.client_for("coordinator").get("/").content.decode()
-    assert "Vientiane Capital</a> — 2025 · 1000.00 EUR" in page
+    assert "Vientiane Capital</a> — 2025 · 1,000.00 EUR" in page

@@ -31,6 +31,6 @@ def test_an_unknown_language_or_foreign_redirect_is_ignored(client, db):
 
 def test_dates_follow_the_language(world):
     client = world.client_for("coordinator")
-    assert "June 15, 2023" in client.get("/networks/rvase/").content.decode()
+    assert "15 June 2023" in client.get("/networks/rvase/").content.decode()
     client.post("/language/", {"language": "fr", "next": "/"})
     assert "15 juin 2023" in client.get("/networks/rvase/").content.decode()

@@ -21,7 +21,7 @@ def test_coordinator_sets_the_focal_point_deadline(world):
     )
     assert response.status_code == 302
     page = world.client_for("coordinator").get(reverse("registry:network_detail", kwargs={"code": "rvase"}))
-    assert "June 15, 2026" in page.content.decode()
+    assert "15 June 2026" in page.content.decode()
 
 
 def test_an_unknown_time_zone_is_refused(world):
