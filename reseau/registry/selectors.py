@@ -123,7 +123,7 @@ def late_focal_points(
     return list(
         members_with_status(members, today=today)
         .filter(focal_point_status=FocalPointStatus.LATE)  # type: ignore[misc]  # annotated above; the plugin cannot see it
-        .order_by("network__focal_point_deadline", "name")[:limit]
+        .order_by("network__focal_point_deadline", "search_text")[:limit]
     )
 
 
