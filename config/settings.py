@@ -12,6 +12,8 @@ from config.env import email_settings_from_url, env_bool, env_int, env_list, env
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("RESEAU_VAR_DIR", str(BASE_DIR / "var")))
+# The SQLite database and the job queue file live here; a fresh clone has no var/ yet.
+VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 DEBUG = env_bool("DEBUG", False)
 # Demo accounts (password "demo-password") may only be created when this is on;

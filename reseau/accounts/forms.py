@@ -14,6 +14,7 @@ from reseau.accounts.models import Role, User, normalize_email
 from reseau.accounts.services import login_failure_record, login_failures_clear, login_is_throttled
 from reseau.accounts.tasks import deliver_email
 from reseau.registry.models import Member, Network
+from reseau.registry.selectors import members_with_status
 
 
 def client_ip(request: Any) -> str | None:
@@ -78,12 +79,22 @@ class QueuedPasswordResetForm(PasswordResetForm):
         deliver_email(subject=subject, body=body, to=[to_email])
 
 
+class MemberChoiceField(forms.ModelChoiceField):
+    """Shows, beside each member, whether it is up to date with its dues: only
+    members up to date take part in the network's activities."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        if getattr(obj, "dues_outstanding", False):
+            return _("%(member)s — dues outstanding") % {"member": obj.name}
+        return _("%(member)s — up to date with dues") % {"member": obj.name}
+
+
 class InviteForm(forms.Form):
     email = forms.EmailField(label=_("Email"))
     full_name = forms.CharField(label=_("Full name"), max_length=200)
     role = forms.ChoiceField(label=_("Role"))
     network = forms.ModelChoiceField(label=_("Network"), queryset=Network.objects.none(), required=False)
-    member = forms.ModelChoiceField(label=_("Member"), queryset=Member.objects.none(), required=False)
+    member = MemberChoiceField(label=_("Member"), queryset=Member.objects.none(), required=False)
     language = forms.ChoiceField(label=_("Language of the invitation"), choices=settings.LANGUAGES)
 
     def __init__(self, *args: Any, inviter: User, **kwargs: Any) -> None:
@@ -95,11 +106,11 @@ class InviteForm(forms.Form):
         if inviter.is_secretariat:
             role.choices = Role.choices
             network.queryset = Network.objects.all()
-            member.queryset = Member.objects.select_related("network")
+            member.queryset = members_with_status(Member.objects.all())
         else:
             role.choices = [(Role.FOCAL_POINT, Role.FOCAL_POINT.label), (Role.PARTNER, Role.PARTNER.label)]
             network.queryset = Network.objects.filter(pk=inviter.network_id or 0)
-            member.queryset = Member.objects.filter(network_id=inviter.network_id or 0)
+            member.queryset = members_with_status(Member.objects.filter(network_id=inviter.network_id or 0))
         member.error_messages["invalid_choice"] = _("You can only invite focal points of your own network's members.")
 
     def clean_email(self) -> str:

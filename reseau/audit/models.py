@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime
 from typing import Any
 
 from django.conf import settings
@@ -8,6 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 
@@ -53,8 +55,20 @@ class AuditEvent(models.Model):
         rows = []
         for name, (old, new) in self.changes.items():
             label: Any = name
+            field: Any = None
             if model is not None:
                 with contextlib.suppress(FieldDoesNotExist):
-                    label = getattr(model._meta.get_field(name), "verbose_name", name)
+                    field = model._meta.get_field(name)
+                    label = getattr(field, "verbose_name", name)
+            if isinstance(field, models.DateField) and not isinstance(field, models.DateTimeField):
+                old, new = _localized_date(old), _localized_date(new)
             rows.append((label, old, new))
         return rows
+
+
+def _localized_date(value: Any) -> Any:
+    """Dates are stored as ISO text; show them the way the reader writes dates."""
+    try:
+        return date_format(datetime.date.fromisoformat(value), "SHORT_DATE_FORMAT")
+    except (TypeError, ValueError):
+        return value

@@ -103,7 +103,9 @@ class MemberPersonFormMixin:
             "Choose a person who belongs to this member; add them first if needed."
         )
         field.empty_label = _("Choose a person")
-        field.help_text = _("Only this member's people are listed. Someone missing? Add them on the member's page first.")
+        field.help_text = _(
+            "Only this member's people are listed. Someone missing? Add them on the member's page first."
+        )
 
 
 class MandateForm(MemberPersonFormMixin, forms.ModelForm):

@@ -264,6 +264,7 @@ def network_detail(request: HttpRequest, code: str) -> HttpResponse:
         "focal_points": selectors.focal_point_summary(members) if request.user.is_authenticated else None,
         "late": selectors.late_focal_points(members, limit=50) if staff else [],
         "themes": list(Theme.objects.all()),
+        "history": list(audit_events_for(network)) if staff else [],
     }
     return render(request, "registry/network_detail.html", context)
 

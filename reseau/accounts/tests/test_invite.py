@@ -95,3 +95,12 @@ def test_password_reset_does_not_reveal_unknown_addresses(world, client):
     response = client.post(reverse("accounts:password_reset"), {"email": "nobody@example.org"})
     assert response.status_code == 302
     assert len(mail.outbox) == 0
+
+
+def test_members_to_choose_from_show_their_dues_standing(world):
+    from tests.factories import DuesFactory
+
+    DuesFactory(member=world.vientiane, year=2024)
+    page = world.client_for("coordinator").get(URL).content.decode()
+    assert "Vientiane Capital — dues outstanding" in page
+    assert "Huế — up to date with dues" in page

@@ -73,3 +73,14 @@ def test_themes_are_public_and_bilingual(world):
     assert "Urban sanitation" in client.get("/themes/").content.decode()
     client.post("/language/", {"language": "fr", "next": "/themes/"})
     assert "Assainissement urbain" in client.get("/themes/").content.decode()
+
+
+def test_network_page_shows_its_history_to_staff_only(world):
+    url = reverse("registry:network_edit", kwargs={"code": "rvase"})
+    world.client_for("coordinator").post(
+        url, {"focal_point_deadline": "2026-06-15", "office_en": "Phnom Penh city hall", "time_zone": "Asia/Phnom_Penh"}
+    )
+    detail = reverse("registry:network_detail", kwargs={"code": "rvase"})
+    page = world.client_for("secretariat").get(detail).content.decode()
+    assert "History of changes" in page and "coordinator@reseau.test" in page and "<ins>15/06/2026</ins>" in page
+    assert "History of changes" not in world.client_for("partner").get(detail).content.decode()
