@@ -14,6 +14,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("RESEAU_VAR_DIR", str(BASE_DIR / "var")))
 # The SQLite database and the job queue file live here; a fresh clone has no var/ yet.
 VAR_DIR.mkdir(parents=True, exist_ok=True)
+(VAR_DIR / "static").mkdir(exist_ok=True)
 
 DEBUG = env_bool("DEBUG", False)
 # Demo accounts (password "demo-password") may only be created when this is on;
@@ -117,6 +118,7 @@ LANGUAGES = [("en", _("English")), ("fr", _("French"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
+# Websites typed without a scheme are https://, as Django 6 will assume.
 FORMS_URLFIELD_ASSUME_HTTPS = True
 TIME_ZONE = "UTC"
 # Shown to people who belong to no network (the secretariat sits in Paris).

@@ -93,15 +93,7 @@ def member_create(request: HttpRequest, code: str) -> HttpResponse:
         member = services.member_create(actor=request.user, network=network, data=form.cleaned_data)
         messages.success(request, _("Member added."))
         return redirect(member)
-    return render(
-        request,
-        "registry/form_page.html",
-        {
-            "form": form,
-            "title": _("Add a member to %(network)s") % {"network": network},
-            "cancel_url": network.get_absolute_url(),
-        },
-    )
+    return _form_page(request, network, form, _("Add a member to %(network)s") % {"network": network})
 
 
 @login_required
@@ -114,19 +106,13 @@ def member_edit(request: HttpRequest, slug: str) -> HttpResponse:
         changed = services.member_update(actor=request.user, member=member, data=form.cleaned_data)
         messages.success(request, _("Changes saved.") if changed else _("Nothing was changed."))
         return redirect(member)
-    return _member_form_page(request, member, form, _("Edit %(member)s") % {"member": member})
+    return _form_page(request, member, form, _("Edit %(member)s") % {"member": member})
 
 
-def _member_form_page(request: HttpRequest, member: Member, form: object, title: str) -> HttpResponse:
+def _form_page(request: HttpRequest, back_to: Member | Network, form: object, title: str) -> HttpResponse:
+    """A form on its own page; Cancel goes back to the member or network page."""
     return render(
-        request,
-        "registry/form_page.html",
-        {
-            "form": form,
-            "title": title,
-            "member": member,
-            "cancel_url": member.get_absolute_url(),
-        },
+        request, "registry/form_page.html", {"form": form, "title": title, "cancel_url": back_to.get_absolute_url()}
     )
 
 
@@ -139,7 +125,7 @@ def person_create(request: HttpRequest, slug: str) -> HttpResponse:
         services.person_create(actor=request.user, member=member, data=form.cleaned_data)
         messages.success(request, _("Person added."))
         return redirect(member)
-    return _member_form_page(request, member, form, _("Add a person to %(member)s") % {"member": member})
+    return _form_page(request, member, form, _("Add a person to %(member)s") % {"member": member})
 
 
 @login_required
@@ -153,7 +139,7 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
         services.person_update(actor=request.user, person=person, data=form.cleaned_data)
         messages.success(request, _("Changes saved."))
         return redirect(person.member)
-    return _member_form_page(request, person.member, form, _("Edit %(person)s") % {"person": person})
+    return _form_page(request, person.member, form, _("Edit %(person)s") % {"person": person})
 
 
 @login_required
@@ -165,7 +151,7 @@ def mandate_create(request: HttpRequest, slug: str) -> HttpResponse:
         services.mandate_create(actor=request.user, member=member, data=form.cleaned_data)
         messages.success(request, _("Leadership role added."))
         return redirect(member)
-    return _member_form_page(request, member, form, _("Add a leader of %(member)s") % {"member": member})
+    return _form_page(request, member, form, _("Add a leader of %(member)s") % {"member": member})
 
 
 @login_required
@@ -178,7 +164,7 @@ def mandate_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         services.mandate_update(actor=request.user, mandate=mandate, data=form.cleaned_data)
         messages.success(request, _("Changes saved."))
         return redirect(member)
-    return _member_form_page(request, member, form, _("Edit a leadership role"))
+    return _form_page(request, member, form, _("Edit a leadership role"))
 
 
 @login_required
@@ -205,7 +191,7 @@ def focal_point_appoint(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             messages.success(request, _("Focal point recorded."))
             return redirect(member)
-    return _member_form_page(request, member, form, _("Confirm a focal point for %(member)s") % {"member": member})
+    return _form_page(request, member, form, _("Confirm a focal point for %(member)s") % {"member": member})
 
 
 @login_required
@@ -218,7 +204,7 @@ def focal_point_end(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         services.focal_point_end(actor=request.user, appointment=appointment, ended_on=form.cleaned_data["ended_on"])
         messages.success(request, _("End date recorded."))
         return redirect(member)
-    return _member_form_page(request, member, form, _("End the role of %(person)s") % {"person": appointment.person})
+    return _form_page(request, member, form, _("End the role of %(person)s") % {"person": appointment.person})
 
 
 @login_required
@@ -235,7 +221,7 @@ def dues_create(request: HttpRequest, slug: str) -> HttpResponse:
         services.dues_record(actor=request.user, member=member, data=form.cleaned_data)
         messages.success(request, _("Dues recorded."))
         return redirect(member)
-    return _member_form_page(request, member, form, _("Record dues for %(member)s") % {"member": member})
+    return _form_page(request, member, form, _("Record dues for %(member)s") % {"member": member})
 
 
 @login_required
@@ -248,7 +234,7 @@ def dues_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         services.dues_update(actor=request.user, dues=dues, data=form.cleaned_data)
         messages.success(request, _("Changes saved."))
         return redirect(member)
-    return _member_form_page(
+    return _form_page(
         request, member, form, _("Dues of %(member)s for %(year)s") % {"member": member, "year": dues.year}
     )
 
@@ -278,15 +264,7 @@ def network_edit(request: HttpRequest, code: str) -> HttpResponse:
         services.network_update(actor=request.user, network=network, data=form.cleaned_data)
         messages.success(request, _("Changes saved."))
         return redirect(network)
-    return render(
-        request,
-        "registry/form_page.html",
-        {
-            "form": form,
-            "title": _("Edit %(network)s") % {"network": network},
-            "cancel_url": network.get_absolute_url(),
-        },
-    )
+    return _form_page(request, network, form, _("Edit %(network)s") % {"network": network})
 
 
 def theme_list(request: HttpRequest) -> HttpResponse:

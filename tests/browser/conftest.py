@@ -17,21 +17,8 @@ from typing import Any
 
 import pytest
 
-# Playwright's sync API runs an asyncio event loop in the test thread; without
-# this Django's ORM refuses to run there (SynchronousOnlyOperation).
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+from tests.browser.chromium import CHROMIUM_ARGS, CHROMIUM_PATH, DEMO_PASSWORD
 
-CHROMIUM_PATH = os.environ.get("RESEAU_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-DEMO_PASSWORD = "demo-password"
 VIEWPORTS = {
     "desktop": {"width": 1280, "height": 800},
     "phone": {"width": 375, "height": 812},
@@ -44,17 +31,25 @@ DEFAULT_TIMEOUT_MS = 10_000
 def playwright_instance() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        yield playwright
+    # Playwright's sync API runs an asyncio event loop in the test thread; without
+    # this Django's ORM refuses to run there (SynchronousOnlyOperation).
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            yield playwright
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture(scope="session")
 def browser(playwright_instance: Any) -> Iterator[Any]:
     if not os.path.exists(CHROMIUM_PATH):
-        pytest.skip(f"Chromium not found at {CHROMIUM_PATH}")
-    browser = playwright_instance.chromium.launch(
-        executable_path=CHROMIUM_PATH, headless=True, args=CHROMIUM_ARGS
-    )
+        pytest.fail(f"Chromium not found at {CHROMIUM_PATH}: `make test` installs Debian's chromium")
+    browser = playwright_instance.chromium.launch(executable_path=CHROMIUM_PATH, headless=True, args=CHROMIUM_ARGS)
     yield browser
     browser.close()
 

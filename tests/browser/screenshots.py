@@ -28,18 +28,10 @@ from typing import Any
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+from tests.browser.chromium import CHROMIUM_ARGS, CHROMIUM_PATH, DEMO_PASSWORD  # noqa: E402
+
 OUT_DIR = ROOT / "screenshots"
-CHROMIUM_PATH = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-DEMO_PASSWORD = "demo-password"
 WIDTHS = {1280: 800, 375: 812}
 
 ANONYMOUS = None
@@ -166,8 +158,10 @@ def main() -> int:
                         )
                         print(note)
                         for wide in overflow["wide"]:
-                            print(f"      {wide['label']} right={wide['right']} clipped={wide['clipped']} "
-                                  f"{wide['text']!r}")
+                            print(
+                                f"      {wide['label']} right={wide['right']} clipped={wide['clipped']} "
+                                f"{wide['text']!r}"
+                            )
                         findings.append(header)
                     if args.axe:
                         for line in run_axe(page):

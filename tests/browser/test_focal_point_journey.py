@@ -140,9 +140,7 @@ def test_language_switcher_shows_french(rvase: None, live_server: Any, desktop_p
     axe.assert_clean()
 
 
-def test_edit_form_error_is_tied_to_its_field(
-    rvase: None, live_server: Any, desktop_page: Any, axe: AxeAudit
-) -> None:
+def test_edit_form_error_is_tied_to_its_field(rvase: None, live_server: Any, desktop_page: Any, axe: AxeAudit) -> None:
     """Emptying the required English name shows an error that assistive technology can reach."""
     page = desktop_page
     sign_in(page, FOCAL_POINT)
