@@ -11,6 +11,9 @@ from reseau.accounts.models import Role, User
 from reseau.registry.models import Member
 from tests.factories import CountryFactory, MemberFactory, NetworkFactory, UserFactory
 
+# One Chromium for the whole run, shared by every app's browser tests.
+pytest_plugins = ["tests.browser.fixtures"]
+
 ROLES = ["anonymous", "partner", "focal_point", "coordinator", "secretariat"]
 
 

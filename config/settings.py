@@ -44,6 +44,9 @@ INSTALLED_APPS = [
     "reseau.audit",
     "reseau.accounts",
     "reseau.registry",
+    "reseau.partners",
+    "reseau.funding",
+    "reseau.exchange",
 ]
 
 MIDDLEWARE = [

@@ -10,5 +10,8 @@ urlpatterns = [
     path("", include("reseau.core.urls")),
     path("accounts/", include("reseau.accounts.urls")),
     path("", include("reseau.registry.urls")),
+    path("", include("reseau.partners.urls")),
+    path("", include("reseau.funding.urls")),
+    path("", include("reseau.exchange.urls")),
     path("admin/", admin.site.urls),
 ]

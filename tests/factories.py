@@ -101,3 +101,33 @@ class UserFactory(factory.django.DjangoModelFactory):
     full_name = factory.Sequence(lambda n: f"User {n}")
     role = Role.PARTNER
     password = factory.django.Password("demo-password")
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "partners.Organisation"
+
+    name_en = factory.Sequence(lambda n: f"Organisation {n}")
+    name_fr = factory.LazyAttribute(lambda o: o.name_en)
+    kind = "donor"
+
+
+class InteractionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "partners.Interaction"
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    network = factory.SubFactory(NetworkFactory)
+    kind = "meeting"
+    date = datetime.date(2024, 3, 1)
+    summary = "Introductory meeting"
+
+
+class FundingOpportunityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "funding.FundingOpportunity"
+
+    network = factory.SubFactory(NetworkFactory)
+    donor = factory.SubFactory(OrganisationFactory)
+    title_en = factory.Sequence(lambda n: f"Call for proposals {n}")
+    currency = "EUR"

@@ -78,3 +78,74 @@ def test_page_query_counts_do_not_grow_with_the_number_of_members():
     assert not over_budget, f"pages over {PAGE_QUERY_BUDGET} queries: {over_budget}"
     grew = {page: (small[page], large[page]) for page in small if small[page] != large[page]}
     assert not grew, f"query counts that grew from 10 to 500 members: {grew}"
+
+
+PARTNER_PAGES: list[tuple[str, Callable[[Network], str]]] = [
+    ("coordinator", lambda n: "/"),
+    ("coordinator", lambda n: "/partners/"),
+    ("coordinator", lambda n: "/partners/?q=bank&stage=identified"),
+    ("coordinator", lambda n: _first_organisation_url(n)),
+    ("coordinator", lambda n: "/funding/"),
+    ("coordinator", lambda n: "/funding/deadlines/"),
+    ("coordinator", lambda n: _first_call_url(n)),
+    ("coordinator", lambda n: "/exchange/organisations/import/"),
+    ("focal_point", lambda n: "/partners/"),
+    ("focal_point", lambda n: "/funding/"),
+    ("partner", lambda n: "/partners/"),
+    ("secretariat", lambda n: "/partners/"),
+    ("secretariat", lambda n: "/funding/"),
+]
+
+
+def _first_organisation_url(network: Network) -> str:
+    from reseau.partners.models import Organisation
+
+    first = Organisation.objects.filter(relationships__network=network).order_by("pk").first()
+    assert first is not None
+    return first.get_absolute_url()
+
+
+def _first_call_url(network: Network) -> str:
+    from reseau.funding.models import FundingOpportunity
+
+    first = FundingOpportunity.objects.filter(network=network).order_by("pk").first()
+    assert first is not None
+    return first.get_absolute_url()
+
+
+@pytest.mark.django_db
+def test_partner_and_funding_pages_do_not_grow_with_the_number_of_organisations():
+    from reseau.partners.models import Organisation
+    from reseau.partners.synthetic import generate_partners
+
+    network: Network = generate_network(members=10, network_code="donors", seed=2, organisations=10)
+    # A partner's list is never empty in the small fixture: an empty page makes fewer queries.
+    Organisation.objects.filter(pk=Organisation.objects.order_by("pk").values("pk")[:1]).update(
+        shared_with_partners=True
+    )
+    first_member = Member.objects.filter(network=network).order_by("pk").first()
+    users = {
+        "coordinator": UserFactory(role=Role.COORDINATOR, network=network),
+        "focal_point": UserFactory(role=Role.FOCAL_POINT, network=network, member=first_member),
+        "partner": UserFactory(role=Role.PARTNER, network=network),
+        "secretariat": UserFactory(role=Role.SECRETARIAT, is_staff=True, is_superuser=True),
+    }
+    clients = {}
+    for role, user in users.items():
+        clients[role] = Client()
+        clients[role].force_login(user)
+
+    def measure() -> dict[str, int]:
+        return {
+            f"{role} {build(network)}": _count_queries(clients[role], build(network)) for role, build in PARTNER_PAGES
+        }
+
+    small = measure()
+    generate_partners(network=network, organisations=990, seed=2)
+    assert Organisation.objects.filter(relationships__network=network).count() == 1000
+    large = measure()
+
+    over_budget = {page: n for page, n in large.items() if n > PAGE_QUERY_BUDGET}
+    assert not over_budget, f"pages over {PAGE_QUERY_BUDGET} queries: {over_budget}"
+    grew = {page: (small[page], large[page]) for page in small if small[page] != large[page]}
+    assert not grew, f"query counts that grew from 10 to 1,000 organisations: {grew}"

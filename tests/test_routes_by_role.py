@@ -86,7 +86,69 @@ def app_routes(ids: dict[str, int]) -> list[Route]:
         Route("registry:network_edit", {"code": "rvase"}, STAFF_ONLY),
         Route("registry:member_create", {"code": "rvase"}, STAFF_ONLY),
         Route("registry:theme_list", expected=everyone(OK)),
+        *partner_routes(ids),
+        *funding_routes(ids),
+        *exchange_routes(ids),
     ]
+
+
+PARTNER_HIDDEN = {**STAFF_ONLY, "partner": NOT_FOUND}  # not shared with partners: as if it did not exist
+READ_BY_NETWORK = {**signed_in(OK), "partner": NOT_FOUND}
+
+
+def partner_routes(ids: dict[str, int]) -> list[Route]:
+    shared, hidden = ids["shared_organisation"], ids["hidden_organisation"]
+    routes = [
+        Route("partners:organisation_list", expected=signed_in(OK)),
+        Route("partners:organisation_create", expected=STAFF_ONLY),
+        Route("partners:organisation_detail", {"pk": shared}, signed_in(OK)),
+        Route("partners:organisation_detail", {"pk": hidden}, READ_BY_NETWORK),
+        Route("partners:organisation_detail", {"pk": ids["own_organisation"]}, signed_in(OK)),
+        Route("partners:interaction_edit", {"pk": ids["interaction"]}, STAFF_ONLY),
+        # Changes go by POST only; a GET is refused before anything else.
+        Route("partners:contact_remove", {"pk": shared, "contact_pk": ids["contact"]}, everyone(NOT_ALLOWED)),
+        Route("partners:next_step_done", {"pk": ids["interaction"]}, everyone(NOT_ALLOWED)),
+    ]
+    for name in ("organisation_edit", "contact_add", "stage_change", "interaction_create"):
+        routes += [
+            Route(f"partners:{name}", {"pk": shared}, STAFF_ONLY),
+            Route(f"partners:{name}", {"pk": hidden}, PARTNER_HIDDEN),
+        ]
+    return routes
+
+
+def funding_routes(ids: dict[str, int]) -> list[Route]:
+    call = ids["funding_call"]  # in RVASE, not shared with partners, with a closing date
+    return [
+        Route("funding:opportunity_list", expected=signed_in(OK)),
+        Route("funding:deadlines", expected=signed_in(OK)),
+        Route("funding:opportunity_create", expected=STAFF_ONLY),
+        Route("funding:opportunity_detail", {"pk": call}, READ_BY_NETWORK),
+        Route("funding:opportunity_ics", {"pk": call}, READ_BY_NETWORK),
+        Route("funding:opportunity_edit", {"pk": call}, PARTNER_HIDDEN),
+        Route(
+            "funding:opportunity_detail", {"pk": ids["other_network_call"]}, {**signed_in(NOT_FOUND), "secretariat": OK}
+        ),
+    ]
+
+
+def exchange_routes(ids: dict[str, int]) -> list[Route]:
+    routes = [
+        Route("exchange:export", {"kind": kind, "fmt": fmt}, signed_in(OK))
+        for kind in ("organisations", "funding")
+        for fmt in ("xlsx", "csv")
+    ]
+    routes += [
+        Route("exchange:export", {"kind": "contacts", "fmt": "csv"}, STAFF_ONLY),
+        Route("exchange:export", {"kind": "members", "fmt": "csv"}, signed_in(NOT_FOUND)),
+        Route("exchange:export", {"kind": "organisations", "fmt": "pdf"}, signed_in(NOT_FOUND)),
+    ]
+    routes += [
+        Route("exchange:import", {"kind": kind}, STAFF_ONLY) for kind in ("organisations", "contacts", "funding")
+    ]
+    # A batch belongs to whoever uploaded it (the coordinator here) and the secretariat.
+    routes.append(Route("exchange:import_review", {"pk": ids["import_batch"]}, {**STAFF_ONLY}))
+    return routes
 
 
 ADMIN_LOGIN = "admin-login"
@@ -165,7 +227,8 @@ def route_world(world):
         "hue_dues": DuesFactory(member=world.hue).pk,
         "member_content_type": ContentType.objects.get_for_model(Member).pk,
     }
-    Theme.objects.create(code="urban-sanitation", kind="work", name_en="Urban sanitation")
+    theme = Theme.objects.create(code="urban-sanitation", kind="work", name_en="Urban sanitation")
+    ids.update(_partner_world(world, theme))
     FailedLogin.objects.create(email="someone@example.org", ip_address="127.0.0.1")
     AuditEvent.objects.create(
         action="updated",
@@ -177,6 +240,47 @@ def route_world(world):
         at=datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC),
     )
     return world, ids
+
+
+def _partner_world(world, theme) -> dict[str, int]:
+    from reseau.exchange.models import ImportBatch
+    from reseau.partners.models import OrganisationContact
+    from reseau.partners.services import relationship_set_stage
+    from tests.factories import FundingOpportunityFactory, InteractionFactory, NetworkFactory, OrganisationFactory
+
+    network = world.hue.network
+    shared = OrganisationFactory(
+        name_en="Agence universitaire de la Francophonie", acronym="AUF", shared_with_partners=True
+    )
+    hidden = OrganisationFactory(name_en="Asian Development Bank", acronym="ADB")
+    own = OrganisationFactory(name_en="Delegation of the European Union to Cambodia", kind="eu")
+    partner = world.users["partner"]
+    partner.organisation = own
+    partner.save()
+    shared.themes.add(theme)
+    relationship_set_stage(actor=None, organisation=shared, network=network, stage="in_dialogue", reason="deck")
+    contact = OrganisationContact.objects.create(
+        organisation=shared, person=PersonFactory(member=None), role="Director"
+    )
+    interaction = InteractionFactory(
+        organisation=shared, network=network, next_step="Send the letter", next_step_due=datetime.date(2024, 4, 1)
+    )
+    call = FundingOpportunityFactory(network=network, donor=hidden, closes_on=datetime.date(2030, 1, 31))
+    maghreb = NetworkFactory(code="maghreb", acronym="", name_en="AIMF Maghreb Network")
+    other_call = FundingOpportunityFactory(network=maghreb, donor=hidden, closes_on=datetime.date(2030, 1, 31))
+    batch = ImportBatch.objects.create(
+        kind="organisations", network=network, created_by=world.users["coordinator"], file_name="partners.csv"
+    )
+    return {
+        "shared_organisation": shared.pk,
+        "hidden_organisation": hidden.pk,
+        "own_organisation": own.pk,
+        "contact": contact.pk,
+        "interaction": interaction.pk,
+        "funding_call": call.pk,
+        "other_network_call": other_call.pk,
+        "import_batch": batch.pk,
+    }
 
 
 def _named_url_patterns(resolver: URLResolver | None = None, namespace: str = "") -> set[str]:

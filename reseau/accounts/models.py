@@ -65,6 +65,15 @@ class User(AbstractBaseUser, PermissionsMixin):
         related_name="users",
         help_text=_("For a focal point: the only member whose data this account may change."),
     )
+    organisation = models.ForeignKey(
+        "partners.Organisation",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="users",
+        help_text=_("For a partner: the organisation whose page this account may read."),
+    )
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
     is_staff = models.BooleanField(_("can use the admin site"), default=False)

@@ -2,14 +2,31 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import connection
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import check_for_language
 from django.views.decorators.http import require_GET, require_POST
 
+from reseau.partners import access as partner_access
+from reseau.partners.models import Interaction
 from reseau.registry import access, selectors
 from reseau.registry.models import Network, Theme
+
+OVERDUE_NEXT_STEPS_SHOWN = 10
+
+
+def overdue_next_steps(user: object) -> QuerySet[Interaction]:
+    """Next steps of interactions the user may see, not done, whose due date has passed."""
+    return (
+        partner_access.interactions_visible_to(user)
+        .exclude(next_step="")
+        .filter(next_step_done_on__isnull=True, next_step_due__lt=timezone.localdate())
+        .select_related("organisation", "next_step_owner")
+        .order_by("next_step_due", "pk")
+    )
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -33,6 +50,11 @@ def home(request: HttpRequest) -> HttpResponse:
             late=selectors.late_focal_points(members),
             dues=selectors.outstanding_dues(members),
             dues_count=selectors.outstanding_dues_count(members),
+        )
+        overdue = overdue_next_steps(user)
+        context.update(
+            overdue_next_steps=list(overdue[:OVERDUE_NEXT_STEPS_SHOWN]),
+            overdue_next_steps_count=overdue.count(),
         )
     if user.network_id is not None:
         context["network"] = user.network

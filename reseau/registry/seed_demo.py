@@ -13,6 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 
 from reseau.accounts.models import Role, User
+from reseau.partners.models import Organisation
 from reseau.registry.models import FocalPointAppointment, Member, MembershipDues, Network, Person
 
 DEMO_PASSWORD = "demo-password"
@@ -121,4 +122,8 @@ def load_demo() -> int:
             is_superuser=role == Role.SECRETARIAT,
         )
         created += 1
+    # The demo partner works at the EU delegation in Cambodia (seeded by seed_rvase).
+    delegation = Organisation.objects.filter(name_en="Delegation of the European Union to Cambodia").first()
+    if delegation is not None:
+        User.objects.filter(email="partner@reseau.test", organisation__isnull=True).update(organisation=delegation)
     return created

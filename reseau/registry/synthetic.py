@@ -15,6 +15,10 @@ other names. Dates (dues years, nominations) follow today's date.
 Rows are written with ``bulk_create``, which skips ``Member.save``; the
 generator therefore fills ``search_text`` itself, exactly as ``Member.save``
 does.
+
+Partners grow in proportion: by default half as many invented organisations as
+members (at least one) are added with them, with their relationships to the
+network, contacts, interactions and funding calls (see ``reseau.partners.synthetic``).
 """
 
 from __future__ import annotations
@@ -452,14 +456,25 @@ def _network(code: str, today: datetime.date) -> Network:
 
 
 @transaction.atomic
-def generate_network(*, members: int, network_code: str = "synthetic", seed: int = 0) -> Network:
-    """Append ``members`` invented members (with people, leaders, focal points, dues) to a network.
+def generate_network(
+    *, members: int, network_code: str = "synthetic", seed: int = 0, organisations: int | None = None
+) -> Network:
+    """Append ``members`` invented members (with people, leaders, focal points, dues) to a network,
+    and ``organisations`` invented partner organisations (default: ``members // 2``, at least 1).
 
     Creates the network and the KH/LA/VN countries when missing. Deterministic for
-    a given seed and a given number of members already generated in the network.
+    a given seed and a given number of members and organisations already generated
+    in the network.
     """
+    # Imported here: the partners app builds on the registry, not the other way round.
+    from reseau.partners.synthetic import generate_partners
+
     if members < 1:
         raise ValueError("members must be at least 1.")
+    if organisations is None:
+        organisations = max(members // 2, 1)
+    if organisations < 0:
+        raise ValueError("organisations must not be negative.")
     if not NETWORK_CODE_RE.match(network_code):
         raise ValueError("The network code must be 1–20 lower-case letters, digits or hyphens.")
     today = timezone.localdate()
@@ -608,4 +623,5 @@ def generate_network(*, members: int, network_code: str = "synthetic", seed: int
         Mandate.objects.bulk_create(mandates)
         FocalPointAppointment.objects.bulk_create(appointments)
         MembershipDues.objects.bulk_create(dues)
+        generate_partners(network=network, organisations=organisations, seed=seed)
     return network

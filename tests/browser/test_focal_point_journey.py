@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import AxeAudit, sign_in
+from tests.browser.fixtures import AxeAudit, sign_in
 
 pytestmark = pytest.mark.browser
 

@@ -1,9 +1,19 @@
+import itertools
 import re
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
 
+from reseau.funding.models import FundingOpportunity
+from reseau.partners.models import (
+    Interaction,
+    Organisation,
+    OrganisationContact,
+    Relationship,
+    StageChange,
+    organisation_match_names,
+)
 from reseau.registry.models import FocalPointAppointment, Mandate, Member, MembershipDues, Network, Person
 from reseau.registry.synthetic import generate_network
 from reseau.registry.text import fold_for_search
@@ -96,4 +106,95 @@ def test_management_command():
     out = StringIO()
     call_command("generate_network", "--members", "4", "--network", "cmd-net", "--seed", "1", stdout=out)
     assert Member.objects.filter(network__code="cmd-net").count() == 4
+    assert Relationship.objects.filter(network__code="cmd-net").count() == 2
     assert "cmd-net" in out.getvalue()
+
+    out = StringIO()
+    call_command("generate_network", "--members", "1", "--network", "cmd-net", "--organisations", "7", stdout=out)
+    assert Relationship.objects.filter(network__code="cmd-net").count() == 9
+    assert "9 partner organisations" in out.getvalue()
+
+
+def _organisations(network: Network) -> list[Organisation]:
+    return list(Organisation.objects.filter(relationships__network=network).order_by("pk"))
+
+
+@pytest.mark.django_db
+def test_partners_grow_in_proportion_with_consistent_rows():
+    network = generate_network(members=60, network_code="partners-test", seed=5)
+    organisations = _organisations(network)
+    assert len(organisations) == 30  # members // 2
+    assert Relationship.objects.filter(network=network).count() == 30
+    assert all(o.name_en and o.name_fr for o in organisations)
+    assert any(o.acronym for o in organisations) and any(not o.acronym for o in organisations)
+    assert any(not o.name_en.isascii() for o in organisations)
+    assert len({o.kind for o in organisations}) > 3
+
+    # match_names is what Organisation.save would have stored.
+    for organisation in organisations:
+        stored = organisation.match_names
+        assert stored == organisation_match_names([organisation.name_en, organisation.name_fr, organisation.acronym])
+        organisation.save()
+        organisation.refresh_from_db()
+        assert organisation.match_names == stored
+
+    # Each relationship was reached through its stage changes, in order.
+    for relationship in Relationship.objects.filter(network=network).prefetch_related("changes"):
+        changes = sorted(relationship.changes.all(), key=lambda c: (c.on, c.pk))
+        assert changes, relationship
+        assert changes[0].from_stage == ""
+        assert changes[-1].to_stage == relationship.stage
+        assert changes[-1].on == relationship.since
+        for before, after in itertools.pairwise(changes):
+            assert after.from_stage == before.to_stage
+
+    # Interactions only belong to the generated network; their people are the organisation's contacts.
+    interactions = Interaction.objects.filter(organisation__in=organisations)
+    assert interactions.exists()
+    assert set(interactions.values_list("network", flat=True)) == {network.pk}
+    assert not Interaction.objects.exclude(network=network).exists()
+    assert not StageChange.objects.exclude(relationship__network=network).exists()
+    for interaction in interactions.prefetch_related("their_people"):
+        contacts = set(
+            OrganisationContact.objects.filter(organisation=interaction.organisation_id).values_list(
+                "person", flat=True
+            )
+        )
+        assert {p.pk for p in interaction.their_people.all()} <= contacts
+        assert interaction.next_step or interaction.next_step_due is None
+        interaction.full_clean()
+
+    contact_rows = OrganisationContact.objects.filter(organisation__in=organisations).select_related("person")
+    assert contact_rows.exists()
+    assert all(c.person.member_id is None and c.person.email for c in contact_rows)
+
+    calls = FundingOpportunity.objects.filter(network=network)
+    assert calls.count() == 6  # about one per five organisations
+    assert {call.donor_id for call in calls} <= {o.pk for o in organisations}
+    assert not calls.filter(is_example=True).exists()
+    for call in calls:
+        call.full_clean()
+    assert set(Member.objects.filter(pk__in=calls.values("members")).values_list("network", flat=True)) <= {network.pk}
+
+
+@pytest.mark.django_db
+def test_partners_have_overdue_next_steps_and_are_deterministic():
+    first = generate_network(members=2, network_code="part-a", seed=9, organisations=120)
+    second = generate_network(members=2, network_code="part-b", seed=9, organisations=120)
+    assert [o.name_en for o in _organisations(first)] == [o.name_en for o in _organisations(second)]
+    overdue = [i for i in Interaction.objects.filter(network=first) if i.next_step_is_overdue]
+    assert overdue
+
+    # A second batch appends other organisations with other contacts.
+    names_before = [o.name_en for o in _organisations(first)]
+    generate_network(members=1, network_code="part-a", seed=9, organisations=10)
+    organisations = _organisations(first)
+    assert len(organisations) == 130
+    assert [o.name_en for o in organisations[:120]] == names_before
+    assert any(o.notes.startswith("Invented organisation (synthetic data) #part-a-00129") for o in organisations)
+
+    # No partners at all on request.
+    empty = generate_network(members=3, network_code="part-c", seed=9, organisations=0)
+    assert not _organisations(empty)
+    with pytest.raises(ValueError):
+        generate_network(members=3, network_code="part-d", organisations=-1)

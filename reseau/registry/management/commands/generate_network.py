@@ -5,34 +5,47 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from reseau.partners.models import Relationship
 from reseau.registry.models import Member
 from reseau.registry.synthetic import generate_network
 
 
 class Command(BaseCommand):
     help = (
-        "Add N invented members (people, leaders, focal points, dues) to a network for tests and "
-        "benchmarks; creates the network when missing. Running it again appends more members."
+        "Add N invented members (people, leaders, focal points, dues) and partner organisations "
+        "(relationships, contacts, interactions, funding calls) to a network for tests and benchmarks; "
+        "creates the network when missing. Running it again appends more."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--members", type=int, required=True, help="How many members to add.")
         parser.add_argument("--network", default="synthetic", help="Network code (default: synthetic).")
         parser.add_argument("--seed", type=int, default=0, help="Random seed (default: 0).")
+        parser.add_argument(
+            "--organisations",
+            type=int,
+            default=None,
+            help="How many partner organisations to add (default: half the members, at least 1).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         started = time.perf_counter()
         try:
             network = generate_network(
-                members=options["members"], network_code=options["network"], seed=options["seed"]
+                members=options["members"],
+                network_code=options["network"],
+                seed=options["seed"],
+                organisations=options["organisations"],
             )
         except ValueError as error:
             raise CommandError(str(error)) from error
         total = Member.objects.filter(network=network).count()
+        partners = Relationship.objects.filter(network=network).count()
+        added = options["organisations"] if options["organisations"] is not None else max(options["members"] // 2, 1)
         elapsed = time.perf_counter() - started
         self.stdout.write(
             self.style.SUCCESS(
-                f"Added {options['members']} members to “{network.code}” in {elapsed:.1f} s "
-                f"({total} members in that network now)."
+                f"Added {options['members']} members and {added} organisations to “{network.code}” in "
+                f"{elapsed:.1f} s ({total} members and {partners} partner organisations in that network now)."
             )
         )

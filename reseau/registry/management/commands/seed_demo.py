@@ -2,6 +2,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from reseau.funding.seed import load_example_funding
 from reseau.registry.seed_demo import DEMO_ACCOUNTS, DEMO_PASSWORD, load_demo
 
 
@@ -10,6 +11,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         created = load_demo()
+        self.stdout.write(f"Example funding calls: {load_example_funding()} new.")
         self.stdout.write(self.style.SUCCESS(f"Demo data loaded ({created} new accounts)."))
         self.stdout.write(f"Demo sign-ins (password: {DEMO_PASSWORD}):")
         for email, _name, role, *_rest in DEMO_ACCOUNTS:

@@ -1,4 +1,5 @@
-"""Browser tests: Playwright (sync API) driving Debian's Chromium against pytest-django's live server.
+"""Browser-test fixtures, a pytest plugin loaded by the root conftest:
+Playwright (sync API) driving Debian's Chromium against pytest-django's live server.
 
 Run with:  cd /work/main && DEBUG=1 .venv/bin/python -m pytest tests/browser -q
 

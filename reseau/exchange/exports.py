@@ -1,0 +1,114 @@
+"""The rows of each export, limited to what the reader may see.
+
+Headers are the import's column names (English, stable, machine-friendly), so
+an exported file can be edited and imported back. Lists are codes separated by
+";", yes/no for flags, dates as YYYY-MM-DD and amounts as plain decimals. Each
+export runs a fixed number of queries, however many rows it holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+
+from reseau.exchange.importers import (
+    ContactImporter,
+    FundingImporter,
+    OrganisationImporter,
+    display_name,
+    translated,
+)
+from reseau.exchange.models import ImportKind
+from reseau.funding.access import opportunities_visible_to
+from reseau.partners.access import organisations_visible_to
+from reseau.partners.models import OrganisationContact
+from reseau.registry.access import is_network_staff
+
+LIST_SEPARATOR = ";"
+
+
+def _yes_no(value: bool) -> str:
+    return "yes" if value else "no"
+
+
+def _codes(values: Any, attribute: str) -> str:
+    return LIST_SEPARATOR.join(sorted(getattr(v, attribute) for v in values))
+
+
+def organisation_rows(user: Any) -> Iterator[list[Any]]:
+    organisations = organisations_visible_to(user).prefetch_related("countries", "themes").order_by("name_en", "pk")
+    for o in organisations:
+        yield [
+            translated(o, "name_en"),
+            translated(o, "name_fr"),
+            o.acronym,
+            o.kind,
+            _codes(o.countries.all(), "code"),
+            translated(o, "region_en"),
+            translated(o, "region_fr"),
+            o.website,
+            _codes(o.themes.all(), "code"),
+            o.notes,
+            _yes_no(o.shared_with_partners),
+        ]
+
+
+def contact_rows(user: Any) -> Iterator[list[Any]]:
+    if not is_network_staff(user):
+        raise PermissionDenied
+    contacts = (
+        OrganisationContact.objects.filter(organisation__in=organisations_visible_to(user))
+        .select_related("organisation", "person")
+        .order_by("organisation__name_en", "organisation_id", "person__name", "pk")
+    )
+    for c in contacts:
+        yield [
+            display_name(c.organisation),
+            c.organisation.acronym,
+            c.person.name,
+            c.person.email or "",
+            c.role,
+        ]
+
+
+def funding_rows(user: Any) -> Iterator[list[Any]]:
+    calls = (
+        opportunities_visible_to(user)
+        .select_related("donor")
+        .prefetch_related("themes", "eligible_countries", "members")
+        .order_by("closes_on", "title_en", "pk")
+    )
+    for f in calls:
+        yield [
+            translated(f, "title_en"),
+            translated(f, "title_fr"),
+            display_name(f.donor),
+            f.url,
+            _codes(f.themes.all(), "code"),
+            _codes(f.eligible_countries.all(), "code"),
+            LIST_SEPARATOR.join(f.eligible_member_kinds or []),
+            f.amount_min,
+            f.amount_max,
+            f.currency,
+            f.opens_on,
+            f.closes_on,
+            f.status,
+            _codes(f.members.all(), "slug"),
+            f.notes,
+            _yes_no(f.shared_with_partners),
+        ]
+
+
+EXPORTS: dict[str, tuple[tuple[str, ...], Callable[[Any], Iterator[list[Any]]]]] = {
+    ImportKind.ORGANISATIONS: (OrganisationImporter.columns, organisation_rows),
+    ImportKind.CONTACTS: (ContactImporter.columns, contact_rows),
+    ImportKind.FUNDING: (FundingImporter.columns, funding_rows),
+}
+
+
+def export_table(kind: str, user: Any) -> tuple[tuple[str, ...], list[list[Any]]]:
+    """The header and rows of an export; raises PermissionDenied when the user may not have it."""
+    header, rows = EXPORTS[kind]
+    return header, list(rows(user))

@@ -1,0 +1,284 @@
+from __future__ import annotations
+
+from typing import Any, cast
+
+from django import forms
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from reseau.accounts.models import Role, User
+from reseau.partners.models import Interaction, Organisation, OrganisationContact, Relationship, Stage
+from reseau.partners.selectors import organisation_duplicates
+from reseau.registry.forms import DateInput
+from reseau.registry.models import Network, Person, Theme
+
+
+class OrganisationFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    kind = forms.ChoiceField(label=_("Type"), required=False)
+    stage = forms.ChoiceField(label=_("Stage"), required=False)
+    theme = forms.ChoiceField(label=_("Theme"), required=False)
+
+    def __init__(self, *args: Any, themes: list[Theme], show_stages: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        everyone = [("", _("All"))]
+        choices: dict[str, list[tuple[str, Any]]] = {
+            "kind": list(Organisation.Kind.choices),
+            "stage": list(Stage.choices),
+            "theme": [(theme.code, theme.name) for theme in themes],
+        }
+        for name, options in choices.items():
+            cast(forms.ChoiceField, self.fields[name]).choices = everyone + options
+        if not show_stages:
+            del self.fields["stage"]
+
+
+class OrganisationForm(forms.ModelForm):
+    """An organisation's names, scope and themes. Warns before creating a duplicate."""
+
+    confirm_not_duplicate = forms.BooleanField(
+        label=_("This is a different organisation: save it anyway"),
+        required=False,
+        # Shown only once a similar organisation has been found (see clean()).
+        widget=forms.HiddenInput,
+    )
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "name_en",
+            "name_fr",
+            "acronym",
+            "kind",
+            "countries",
+            "region_en",
+            "region_fr",
+            "website",
+            "themes",
+            "notes",
+            "shared_with_partners",
+        ]
+        labels = {
+            "name_en": _("Name in English"),
+            "name_fr": _("Name in French"),
+            "region_en": _("Region covered, in English"),
+            "region_fr": _("Region covered, in French"),
+        }
+        help_texts = {
+            "acronym": _("For example AFD, ADB, AUF."),
+            "notes": _("What the network should know about this organisation: priorities, procedures, people."),
+        }
+        widgets = {
+            "countries": forms.CheckboxSelectMultiple,
+            "themes": forms.CheckboxSelectMultiple,
+            "notes": forms.Textarea(attrs={"rows": 5}),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["name_en"].required = True
+        self.duplicates: list[Organisation] = []
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        names_changed = self.instance.pk is None or {"name_en", "name_fr", "acronym"} & set(self.changed_data)
+        if not names_changed:
+            return cleaned
+        names = [cleaned.get("name_en") or "", cleaned.get("name_fr") or "", cleaned.get("acronym") or ""]
+        self.duplicates = list(organisation_duplicates(names=names, exclude_pk=self.instance.pk))
+        if self.duplicates:
+            self.fields["confirm_not_duplicate"].widget = forms.CheckboxInput()
+            if not cleaned.get("confirm_not_duplicate"):
+                self.add_error(
+                    "confirm_not_duplicate",
+                    _("Tick this box if the organisation listed above is a different one."),
+                )
+        return cleaned
+
+
+class _PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.name} — {obj.title}" if obj.title else obj.name
+
+
+class _PeopleChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.name} — {obj.title}" if obj.title else obj.name
+
+
+class _OurPeopleChoiceField(_PeopleChoiceField):
+    """People of the network's members (named after their member) and of the AIMF.
+    Its queryset selects the member, so labels cost no query."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        label = super().label_from_instance(obj)
+        return f"{label} ({obj.member.name})" if obj.member_id else label
+
+
+class ContactForm(forms.ModelForm):
+    class Meta:
+        model = OrganisationContact
+        fields = ["person", "role"]
+        field_classes = {"person": _PersonChoiceField}
+        help_texts = {"role": _("For example “Head of the urban development unit”.")}
+
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.organisation = organisation
+        field = cast(_PersonChoiceField, self.fields["person"])
+        field.queryset = Person.objects.order_by("name", "pk")
+        field.empty_label = _("Choose a person")
+        field.help_text = _("Someone missing? Add them to the registry first.")
+
+    def clean_person(self) -> Person:
+        person = self.cleaned_data["person"]
+        if OrganisationContact.objects.filter(organisation=self.organisation, person=person).exists():
+            raise forms.ValidationError(_("This person is already a contact of this organisation."))
+        return person
+
+
+class StageForm(forms.Form):
+    network = forms.ModelChoiceField(label=_("Network"), queryset=Network.objects.none(), empty_label=None)
+    stage = forms.ChoiceField(label=_("New stage"), choices=Stage.choices)
+    on = forms.DateField(label=_("Date"), widget=DateInput())
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Say why, in a sentence: those who come after you will read it. "
+            "Especially useful when a relationship becomes dormant."
+        ),
+    )
+
+    def __init__(self, *args: Any, organisation: Organisation, network: Network | None, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {}).setdefault("on", timezone.localdate())
+        super().__init__(*args, **kwargs)
+        self.organisation = organisation
+        self.fixed_network = network
+        if network is None:
+            cast(forms.ModelChoiceField, self.fields["network"]).queryset = Network.objects.all()
+        else:
+            del self.fields["network"]
+
+    def clean_on(self) -> Any:
+        on = self.cleaned_data["on"]
+        if on > timezone.localdate():
+            raise forms.ValidationError(_("The date cannot be in the future."))
+        return on
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        network = self.fixed_network or cleaned.get("network")
+        stage = cleaned.get("stage")
+        if network is not None and stage:
+            cleaned["network"] = network
+            current = Relationship.objects.filter(organisation=self.organisation, network=network).first()
+            if current is not None and current.stage == stage:
+                self.add_error("stage", _("The relationship is already at this stage."))
+        return cleaned
+
+
+def next_step_owners() -> QuerySet[User]:
+    """Who can be asked to do a next step: the network staff."""
+    return User.objects.filter(is_active=True, role__in=[Role.COORDINATOR, Role.SECRETARIAT]).order_by(
+        "full_name", "email"
+    )
+
+
+class InteractionForm(forms.ModelForm):
+    """One meeting, letter, email, call or encounter, with its next step.
+
+    With ``network`` given (a coordinator's own network, fixed), "our side" lists
+    that network's people and the AIMF's; without it (the secretariat), the
+    network is a field and the people chosen are checked against it.
+    """
+
+    network = forms.ModelChoiceField(label=_("Network"), queryset=Network.objects.none(), empty_label=None)
+
+    class Meta:
+        model = Interaction
+        fields = [
+            "kind",
+            "date",
+            "summary",
+            "our_people",
+            "their_people",
+            "next_step",
+            "next_step_owner",
+            "next_step_due",
+        ]
+        field_classes = {"our_people": _OurPeopleChoiceField, "their_people": _PeopleChoiceField}
+        widgets = {
+            "date": DateInput(),
+            "next_step_due": DateInput(),
+            "summary": forms.Textarea(attrs={"rows": 5}),
+            "their_people": forms.CheckboxSelectMultiple,
+        }
+        help_texts = {
+            "our_people": _(
+                "People of the network's members and of the AIMF who took part. "
+                "Hold Ctrl (Cmd on a Mac) to choose several."
+            ),
+            "their_people": _("The organisation's contacts who took part. Add a contact first if someone is missing."),
+            "next_step": _("What should happen next, for example “Send the concept note”."),
+        }
+
+    def __init__(self, *args: Any, organisation: Organisation, network: Network | None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fixed_network = network
+        our_people = cast(forms.ModelMultipleChoiceField, self.fields["our_people"])
+        if network is None:
+            cast(forms.ModelChoiceField, self.fields["network"]).queryset = Network.objects.all()
+            our_people.queryset = Person.objects.select_related("member").order_by("name", "pk")
+            self.order_fields(["network"])
+        else:
+            del self.fields["network"]
+            our_people.queryset = (
+                Person.objects.filter(Q(member__network=network) | Q(member__isnull=True))
+                .select_related("member")
+                .order_by("name", "pk")
+            )
+        our_people.widget.attrs["size"] = 8
+        cast(forms.ModelMultipleChoiceField, self.fields["their_people"]).queryset = Person.objects.filter(
+            organisation_contacts__organisation=organisation
+        ).order_by("name", "pk")
+        owner = cast(forms.ModelChoiceField, self.fields["next_step_owner"])
+        owner.queryset = next_step_owners()
+        owner.empty_label = _("Nobody yet")
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if "next_step" not in self.errors and not (cleaned.get("next_step") or "").strip():
+            if cleaned.get("next_step_due"):
+                self.add_error("next_step", _("Describe the next step or remove its due date."))
+            elif cleaned.get("next_step_done_on"):
+                self.add_error("next_step", _("Describe the next step or remove the date it was done."))
+        network = self.fixed_network or cleaned.get("network")
+        if network is not None:
+            # Not a model field of this form, but the interaction needs it to validate.
+            self.instance.network = network
+        people = cleaned.get("our_people")
+        if self.fixed_network is None and network is not None and people:
+            strangers = people.filter(member__isnull=False).exclude(member__network=network)
+            if strangers:
+                self.add_error(
+                    "our_people",
+                    _("Choose people of the chosen network or of the AIMF. From another network: %(names)s.")
+                    % {"names": ", ".join(p.name for p in strangers)},
+                )
+        return cleaned
+
+    def service_data(self) -> dict[str, Any]:
+        """What the services write: the model fields (and the network when it was chosen)."""
+        data = {name: self.cleaned_data[name] for name in self._meta.fields or [] if name in self.cleaned_data}
+        if "network" in self.fields:
+            data["network"] = self.cleaned_data["network"]
+        return data
+
+
+class InteractionEditForm(InteractionForm):
+    class Meta(InteractionForm.Meta):
+        fields = [*InteractionForm.Meta.fields, "next_step_done_on"]
+        widgets = {**InteractionForm.Meta.widgets, "next_step_done_on": DateInput()}

@@ -1,0 +1,240 @@
+from __future__ import annotations
+
+import re
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.manager import MultilingualManager
+
+from reseau.registry.models import Country, Network, Person, Theme
+from reseau.registry.text import fold_for_search
+
+
+class Organisation(models.Model):
+    """A partner, donor or other actor the networks work with."""
+
+    class Kind(models.TextChoices):
+        LOCAL_GOVERNMENT_NETWORK = "lg_network", _("Network of local governments")
+        DONOR = "donor", _("Donor or development bank")
+        UNIVERSITY = "university", _("University")
+        EMBASSY = "embassy", _("Embassy")
+        EU = "eu", _("EU delegation or office")
+        UN_AGENCY = "un_agency", _("UN agency")
+        NATIONAL_AUTHORITY = "national_authority", _("National ministry or committee")
+        DECENTRALISED_COOPERATION = "decentralised_cooperation", _("Decentralised-cooperation partner")
+        LG_ASSOCIATION = "lg_association", _("Association of local governments")
+        PRIVATE_SECTOR = "private_sector", _("Private sector")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(_("name"), max_length=300)
+    acronym = models.CharField(_("acronym"), max_length=40, blank=True)
+    kind = models.CharField(_("type"), max_length=30, choices=Kind.choices)
+    countries = models.ManyToManyField(
+        Country, verbose_name=_("countries covered"), blank=True, related_name="organisations"
+    )
+    region = models.CharField(
+        _("region covered"), max_length=200, blank=True, help_text=_("For example “Asia-Pacific” or “ASEAN”.")
+    )
+    website = models.URLField(_("website"), blank=True)
+    themes = models.ManyToManyField(Theme, verbose_name=_("themes of interest"), blank=True, related_name="+")
+    notes = models.TextField(_("notes"), blank=True)
+    shared_with_partners = models.BooleanField(
+        _("shared with partners"),
+        default=False,
+        help_text=_("Partner accounts can read this organisation's page (never its interaction log)."),
+    )
+    # Folded names without the acronym, for finding duplicates ("AUF" / "Agence universitaire…").
+    match_names = models.TextField(editable=False, default="")
+
+    objects = MultilingualManager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.match_names = organisation_match_names(
+            [getattr(self, "name_en", "") or "", getattr(self, "name_fr", "") or "", self.acronym]
+        )
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    def get_absolute_url(self) -> str:
+        return reverse("partners:organisation_detail", kwargs={"pk": self.pk})
+
+
+def organisation_match_key(name: str) -> str:
+    """One comparable form of a name: folded, punctuation and spaces squeezed."""
+    folded = fold_for_search(name)
+    return " ".join("".join(c if c.isalnum() else " " for c in folded).split())
+
+
+def organisation_match_keys(names: list[str]) -> set[str]:
+    """Every comparable form of some names: each as written, and without a bracketed
+    acronym ("Agence universitaire de la Francophonie (AUF)")."""
+    keys = set()
+    for name in names:
+        if name and name.strip():
+            keys.add(organisation_match_key(name))
+            keys.add(organisation_match_key(re.sub(r"\([^)]*\)", " ", name)))
+    return {k for k in keys if k}
+
+
+def organisation_match_names(names: list[str]) -> str:
+    """The comparable forms of an organisation's names and acronym, one per line."""
+    return "\n".join(sorted(organisation_match_keys(names)))
+
+
+class OrganisationContact(models.Model):
+    """A person of the registry who is a contact at an organisation."""
+
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="contacts"
+    )
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="organisation_contacts"
+    )
+    role = models.CharField(_("role"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["organisation", "person__name"]
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "person"], name="one_contact_row_per_person"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} — {self.organisation}"
+
+
+class Stage(models.TextChoices):
+    IDENTIFIED = "identified", _("Identified")
+    CONTACTED = "contacted", _("Contacted")
+    IN_DIALOGUE = "in_dialogue", _("In dialogue")
+    COOPERATING = "cooperating", _("Cooperating (agreement signed)")
+    DORMANT = "dormant", _("Dormant")
+
+
+class Relationship(models.Model):
+    """Where one network stands with one organisation."""
+
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="relationships"
+    )
+    network = models.ForeignKey(
+        Network, verbose_name=_("network"), on_delete=models.CASCADE, related_name="relationships"
+    )
+    stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices, default=Stage.IDENTIFIED)
+    since = models.DateField(_("since"), default=timezone.localdate)
+
+    class Meta:
+        ordering = ["network", "organisation"]
+        verbose_name = _("relationship")
+        verbose_name_plural = _("relationships")
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "network"], name="one_relationship_per_network"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} — {self.network}: {self.get_stage_display()}"
+
+
+class StageChange(models.Model):
+    """One move of a relationship from a stage to another: when and why."""
+
+    relationship = models.ForeignKey(
+        Relationship, verbose_name=_("relationship"), on_delete=models.CASCADE, related_name="changes"
+    )
+    from_stage = models.CharField(_("from"), max_length=20, choices=Stage.choices, blank=True)
+    to_stage = models.CharField(_("to"), max_length=20, choices=Stage.choices)
+    on = models.DateField(_("date"))
+    reason = models.TextField(_("reason"), blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-on", "-pk"]
+        verbose_name = _("stage change")
+        verbose_name_plural = _("stage changes")
+
+    def __str__(self) -> str:
+        return f"{self.relationship}: {self.from_stage} → {self.to_stage} ({self.on})"
+
+
+class Interaction(models.Model):
+    """A meeting, letter, e-mail, call or encounter with an organisation."""
+
+    class Kind(models.TextChoices):
+        MEETING = "meeting", _("Meeting")
+        LETTER = "letter", _("Letter")
+        EMAIL = "email", _("Email")
+        CALL = "call", _("Call")
+        EVENT = "event", _("Encounter at an event")
+
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="interactions"
+    )
+    network = models.ForeignKey(
+        Network, verbose_name=_("network"), on_delete=models.CASCADE, related_name="interactions"
+    )
+    kind = models.CharField(_("type"), max_length=10, choices=Kind.choices)
+    date = models.DateField(_("date"))
+    summary = models.TextField(_("summary"))
+    our_people = models.ManyToManyField(
+        Person, verbose_name=_("our side"), blank=True, related_name="interactions_as_network"
+    )
+    their_people = models.ManyToManyField(
+        Person, verbose_name=_("their side"), blank=True, related_name="interactions_as_partner"
+    )
+    next_step = models.CharField(_("next step"), max_length=500, blank=True)
+    next_step_owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("next step owner"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="next_steps",
+    )
+    next_step_due = models.DateField(_("next step due"), null=True, blank=True)
+    next_step_done_on = models.DateField(_("next step done on"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+        verbose_name = _("interaction")
+        verbose_name_plural = _("interactions")
+        indexes = [models.Index(fields=["network", "next_step_due"], name="interaction_next_step_due")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(next_step_due__isnull=True) | ~Q(next_step=""),
+                name="next_step_due_needs_a_next_step",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.get_kind_display()} — {self.organisation}"
+
+    @property
+    def next_step_is_overdue(self) -> bool:
+        return (
+            bool(self.next_step)
+            and self.next_step_done_on is None
+            and self.next_step_due is not None
+            and self.next_step_due < timezone.localdate()
+        )

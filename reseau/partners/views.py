@@ -1,0 +1,371 @@
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from reseau.audit.selectors import audit_events_for
+from reseau.partners import access, services
+from reseau.partners.forms import (
+    ContactForm,
+    InteractionEditForm,
+    InteractionForm,
+    OrganisationFilterForm,
+    OrganisationForm,
+    StageForm,
+)
+from reseau.partners.models import (
+    Interaction,
+    Organisation,
+    OrganisationContact,
+    Relationship,
+    StageChange,
+    organisation_match_key,
+)
+from reseau.registry.models import Country, Network, Person, Theme
+
+ORGANISATIONS_PER_PAGE = 50
+
+
+def _own_network(user: Any) -> Network | None:
+    """The network a coordinator works for; None for the secretariat, who chooses one."""
+    return None if user.is_secretariat else user.network
+
+
+@login_required
+def organisation_list(request: HttpRequest) -> HttpResponse:
+    user: Any = request.user
+    show_stages = access.can_see_stages(user)
+    form = OrganisationFilterForm(request.GET or None, themes=list(Theme.objects.all()), show_stages=show_stages)
+    organisations = access.organisations_visible_to(user)
+    if form.is_valid():
+        organisations = _filter_organisations(organisations, form.cleaned_data, user)
+    relationships = Relationship.objects.select_related("network").order_by("network__position", "network__code")
+    if not user.is_secretariat:
+        # Coordinators and focal points see where their own network stands.
+        relationships = relationships.filter(network_id=user.network_id or 0)
+    organisations = organisations.prefetch_related(
+        Prefetch("countries", queryset=Country.objects.order_by("name")),
+        Prefetch("themes", queryset=Theme.objects.all()),
+        *([Prefetch("relationships", queryset=relationships, to_attr="shown_relationships")] if show_stages else []),
+    ).order_by("name", "pk")
+    page = Paginator(organisations, ORGANISATIONS_PER_PAGE).get_page(request.GET.get("page"))
+    can_edit = access.can_edit_partners(user)
+    context = {
+        "form": form,
+        "page": page,
+        "show_stages": show_stages,
+        "query_string": _query_without_page(request),
+        "can_edit": can_edit,
+    }
+    template = (
+        "partners/_organisation_results.html"
+        if request.headers.get("HX-Request")
+        else "partners/organisation_list.html"
+    )
+    return render(request, template, context)
+
+
+def _filter_organisations(
+    organisations: QuerySet[Organisation], filters: dict[str, Any], user: Any
+) -> QuerySet[Organisation]:
+    # Folded as the stored names are: "asiatique developpement" finds "Banque asiatique de développement",
+    # and Khmer or Lao names split the same way on both sides.
+    for word in organisation_match_key(filters.get("q") or "").split():
+        organisations = organisations.filter(match_names__contains=word)
+    if filters.get("kind"):
+        organisations = organisations.filter(kind=filters["kind"])
+    if filters.get("theme"):
+        organisations = organisations.filter(themes__code=filters["theme"])
+    if filters.get("stage"):
+        at_stage = Relationship.objects.filter(organisation=OuterRef("pk"), stage=filters["stage"])
+        if not user.is_secretariat:
+            at_stage = at_stage.filter(network_id=user.network_id or 0)
+        organisations = organisations.filter(Exists(at_stage))
+    return organisations
+
+
+def _query_without_page(request: HttpRequest) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One line of an organisation's timeline: an interaction or a stage change."""
+
+    date: datetime.date
+    interaction: Interaction | None = None
+    stage_change: StageChange | None = None
+
+    @property
+    def sort_key(self) -> tuple[datetime.date, int, int]:
+        # On the same day a stage change usually follows the meeting that caused it.
+        if self.stage_change is not None:
+            return (self.date, 1, self.stage_change.pk)
+        assert self.interaction is not None
+        return (self.date, 0, self.interaction.pk)
+
+
+def _timeline(interactions: list[Interaction], relationships: list[Relationship]) -> list[TimelineEntry]:
+    entries = [TimelineEntry(date=i.date, interaction=i) for i in interactions]
+    entries += [TimelineEntry(date=c.on, stage_change=c) for r in relationships for c in r.changes.all()]
+    return sorted(entries, key=lambda e: e.sort_key, reverse=True)
+
+
+@login_required
+def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    user: Any = request.user
+    organisation = access.organisation_for_user(user, pk)
+    can_edit = access.can_edit_partners(user)
+    show_stages = access.can_see_stages(user)
+    relationships: list[Relationship] = []
+    if show_stages:
+        relationships = list(
+            organisation.relationships.select_related("network")
+            .prefetch_related(
+                Prefetch(
+                    "changes",
+                    queryset=StageChange.objects.select_related("changed_by").order_by("-on", "-pk"),
+                )
+            )
+            .order_by("network__position", "network__code")
+        )
+    interactions: list[Interaction] = []
+    show_interactions = access.can_see_interactions(user)
+    if show_interactions:
+        interactions = list(
+            access.interactions_visible_to(user)
+            .filter(organisation=organisation)
+            .select_related("network", "next_step_owner")
+            .prefetch_related(
+                Prefetch("our_people", queryset=_people()),
+                Prefetch("their_people", queryset=_people()),
+            )
+        )
+    context = {
+        "organisation": organisation,
+        "countries": list(organisation.countries.order_by("name")),
+        "themes": list(organisation.themes.all()),
+        "contacts": list(organisation.contacts.select_related("person__member").order_by("person__name", "pk")),
+        "relationships": relationships,
+        "show_stages": show_stages,
+        "show_interactions": show_interactions,
+        "timeline": _timeline(interactions, relationships),
+        "can_edit": can_edit,
+        "show_emails": can_edit,
+        "history": list(audit_events_for(organisation)) if can_edit else [],
+    }
+    return render(request, "partners/organisation_detail.html", context)
+
+
+def _people() -> QuerySet[Person]:
+    return Person.objects.order_by("name", "pk")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organisation_create(request: HttpRequest) -> HttpResponse:
+    if not access.can_edit_partners(request.user):
+        raise PermissionDenied
+    form = OrganisationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        organisation = services.organisation_create(actor=request.user, data=_organisation_data(form))
+        messages.success(request, _("Organisation added."))
+        return redirect(organisation)
+    return _form_page(request, form, _("Add an organisation"), cancel_url=_list_url())
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = access.organisation_for_edit(request.user, pk)
+    form = OrganisationForm(request.POST or None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        changed = services.organisation_update(
+            actor=request.user, organisation=organisation, data=_organisation_data(form)
+        ) or _many_to_many_changed(form)
+        messages.success(request, _("Changes saved.") if changed else _("Nothing was changed."))
+        return redirect(organisation)
+    return _form_page(
+        request,
+        form,
+        _("Edit %(organisation)s") % {"organisation": organisation},
+        cancel_url=organisation.get_absolute_url(),
+    )
+
+
+def _organisation_data(form: OrganisationForm) -> dict[str, Any]:
+    return {name: value for name, value in form.cleaned_data.items() if name != "confirm_not_duplicate"}
+
+
+def _many_to_many_changed(form: Any) -> bool:
+    """The history records the fields of the object itself; a change of countries,
+    themes or people alone is still a change worth confirming."""
+    many_to_many = {field.name for field in form.instance._meta.many_to_many}
+    return bool(many_to_many & set(form.changed_data))
+
+
+def _list_url() -> str:
+    return reverse("partners:organisation_list")
+
+
+def _form_page(
+    request: HttpRequest, form: Any, title: str, *, cancel_url: str, intro: str = "", submit: str = ""
+) -> HttpResponse:
+    return render(
+        request,
+        "partners/form_page.html",
+        {"form": form, "title": title, "cancel_url": cancel_url, "intro": intro, "submit_label": submit},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def contact_add(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = access.organisation_for_edit(request.user, pk)
+    form = ContactForm(
+        request.POST or None, organisation=organisation, instance=OrganisationContact(organisation=organisation)
+    )
+    if request.method == "POST" and form.is_valid():
+        services.contact_add(
+            actor=request.user,
+            organisation=organisation,
+            person=form.cleaned_data["person"],
+            role=form.cleaned_data["role"],
+        )
+        messages.success(request, _("Contact added."))
+        return redirect(organisation)
+    return _form_page(
+        request,
+        form,
+        _("Add a contact at %(organisation)s") % {"organisation": organisation},
+        cancel_url=organisation.get_absolute_url(),
+    )
+
+
+@require_POST
+@login_required
+def contact_remove(request: HttpRequest, pk: int, contact_pk: int) -> HttpResponse:
+    organisation = access.organisation_for_edit(request.user, pk)
+    contact = get_object_or_404(
+        OrganisationContact.objects.select_related("person"), pk=contact_pk, organisation=organisation
+    )
+    services.contact_remove(actor=request.user, contact=contact)
+    messages.success(request, _("%(person)s is no longer listed as a contact.") % {"person": contact.person.name})
+    return redirect(organisation)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def stage_change(request: HttpRequest, pk: int) -> HttpResponse:
+    user: Any = request.user
+    organisation = access.organisation_for_edit(user, pk)
+    network = _own_network(user)
+    form = StageForm(request.POST or None, organisation=organisation, network=network)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.relationship_set_stage(
+                actor=user,
+                organisation=organisation,
+                network=form.cleaned_data["network"],
+                stage=form.cleaned_data["stage"],
+                on=form.cleaned_data["on"],
+                reason=form.cleaned_data["reason"].strip(),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Stage recorded."))
+            return redirect(organisation)
+    intro = _("For the network %(network)s.") % {"network": network} if network is not None else ""
+    return _form_page(
+        request,
+        form,
+        _("Change the stage of the relationship with %(organisation)s") % {"organisation": organisation},
+        cancel_url=organisation.get_absolute_url(),
+        intro=intro,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def interaction_create(request: HttpRequest, pk: int) -> HttpResponse:
+    user: Any = request.user
+    organisation = access.organisation_for_edit(user, pk)
+    network = _own_network(user)
+    form = InteractionForm(
+        request.POST or None,
+        organisation=organisation,
+        network=network,
+        instance=Interaction(organisation=organisation),
+        initial={"date": timezone.localdate(), "next_step_owner": user.pk},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.service_data()
+        chosen = network or data.pop("network")
+        services.interaction_log(actor=user, organisation=organisation, network=chosen, data=data)
+        messages.success(request, _("Interaction recorded."))
+        return redirect(organisation)
+    return _form_page(
+        request,
+        form,
+        _("Record an interaction with %(organisation)s") % {"organisation": organisation},
+        cancel_url=organisation.get_absolute_url(),
+        intro=_("For the network %(network)s.") % {"network": network} if network is not None else "",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def interaction_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    user: Any = request.user
+    interaction = access.interaction_for_edit(user, pk)
+    organisation = interaction.organisation
+    network = _own_network(user)
+    form = InteractionEditForm(
+        request.POST or None,
+        organisation=organisation,
+        network=network,
+        instance=interaction,
+        initial={"network": interaction.network_id},
+    )
+    if request.method == "POST" and form.is_valid():
+        changed = services.interaction_update(
+            actor=user, interaction=interaction, data=form.service_data()
+        ) or _many_to_many_changed(form)
+        messages.success(request, _("Changes saved.") if changed else _("Nothing was changed."))
+        return redirect(organisation)
+    return _form_page(
+        request,
+        form,
+        _("Edit an interaction with %(organisation)s") % {"organisation": organisation},
+        cancel_url=organisation.get_absolute_url(),
+    )
+
+
+@require_POST
+@login_required
+def next_step_done(request: HttpRequest, pk: int) -> HttpResponse:
+    interaction = access.interaction_for_edit(request.user, pk)
+    if interaction.next_step and interaction.next_step_done_on is None:
+        services.next_step_complete(actor=request.user, interaction=interaction)
+        messages.success(request, _("Next step marked as done: %(step)s") % {"step": interaction.next_step})
+    next_url = request.POST.get("next", "")
+    if next_url and url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+        return redirect(next_url)
+    return redirect(interaction.organisation)
