@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modeltranslation.manager import MultilingualManager
 
 from reseau.registry.models import Country, Network, Person, Theme
@@ -181,8 +182,9 @@ class Interaction(models.Model):
     class Kind(models.TextChoices):
         MEETING = "meeting", _("Meeting")
         LETTER = "letter", _("Letter")
-        EMAIL = "email", _("Email")
-        CALL = "call", _("Call")
+        # Contexts: "Email" is also the sign-in field, "Call" also a call for proposals.
+        EMAIL = "email", pgettext_lazy("interaction type", "Email")
+        CALL = "call", pgettext_lazy("interaction type", "Phone call")
         EVENT = "event", _("Encounter at an event")
 
     organisation = models.ForeignKey(
