@@ -38,11 +38,17 @@ def audit_snapshot(instance: models.Model) -> Snapshot:
         skipped = set(translator.get_options_for_model(type(instance)).all_fields)
     except NotRegistered:
         skipped = set()
-    return {
+    snapshot = {
         field.name: _display_value(instance, field)
         for field in instance._meta.concrete_fields
         if field.editable and not field.primary_key and field.name not in skipped
     }
+    if instance.pk is not None:
+        # Countries, themes, people…: a change to these alone is a change too.
+        for field in instance._meta.many_to_many:
+            related = getattr(instance, field.name).all()
+            snapshot[field.name] = ", ".join(sorted(str(obj) for obj in related))
+    return snapshot
 
 
 def audit_record(

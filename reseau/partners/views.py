@@ -198,7 +198,7 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         changed = services.organisation_update(
             actor=request.user, organisation=organisation, data=_organisation_data(form)
-        ) or _many_to_many_changed(form)
+        )
         messages.success(request, _("Changes saved.") if changed else _("Nothing was changed."))
         return redirect(organisation)
     return _form_page(
@@ -211,13 +211,6 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _organisation_data(form: OrganisationForm) -> dict[str, Any]:
     return {name: value for name, value in form.cleaned_data.items() if name != "confirm_not_duplicate"}
-
-
-def _many_to_many_changed(form: Any) -> bool:
-    """The history records the fields of the object itself; a change of countries,
-    themes or people alone is still a change worth confirming."""
-    many_to_many = {field.name for field in form.instance._meta.many_to_many}
-    return bool(many_to_many & set(form.changed_data))
 
 
 def _list_url() -> str:
@@ -345,9 +338,7 @@ def interaction_edit(request: HttpRequest, pk: int) -> HttpResponse:
         initial={"network": interaction.network_id},
     )
     if request.method == "POST" and form.is_valid():
-        changed = services.interaction_update(
-            actor=user, interaction=interaction, data=form.service_data()
-        ) or _many_to_many_changed(form)
+        changed = services.interaction_update(actor=user, interaction=interaction, data=form.service_data())
         messages.success(request, _("Changes saved.") if changed else _("Nothing was changed."))
         return redirect(organisation)
     return _form_page(

@@ -175,3 +175,25 @@ def test_changing_only_the_countries_is_confirmed_as_a_change(world):
     response = world.client_for("coordinator").post(_edit_url(afd), _form_data(countries=[laos.pk]), follow=True)
     assert "Changes saved." in response.content.decode()
     assert list(afd.countries.all()) == [laos]
+
+
+def test_a_change_of_countries_alone_is_in_the_history(world):
+    organisation = OrganisationFactory(name_en="Asian Development Bank", acronym="ADB", kind="donor")
+    laos = world.vientiane.country
+    data = {
+        "name_en": organisation.name_en,
+        "name_fr": "",
+        "acronym": "ADB",
+        "kind": "donor",
+        "countries": [laos.pk],
+        "region_en": "",
+        "region_fr": "",
+        "website": "",
+        "notes": "",
+    }
+    response = world.client_for("coordinator").post(
+        reverse("partners:organisation_edit", kwargs={"pk": organisation.pk}), data, follow=True
+    )
+    assert "Changes saved." in response.content.decode()
+    event = AuditEvent.objects.get(object_id=str(organisation.pk), action="updated")
+    assert event.changes["countries"] == ["", "Laos"]
