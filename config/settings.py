@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "reseau.partners",
     "reseau.funding",
     "reseau.exchange",
+    "reseau.projects",
 ]
 
 MIDDLEWARE = [

@@ -13,5 +13,6 @@ urlpatterns = [
     path("", include("reseau.partners.urls")),
     path("", include("reseau.funding.urls")),
     path("", include("reseau.exchange.urls")),
+    path("", include("reseau.projects.urls")),
     path("admin/", admin.site.urls),
 ]

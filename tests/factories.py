@@ -131,3 +131,14 @@ class FundingOpportunityFactory(factory.django.DjangoModelFactory):
     donor = factory.SubFactory(OrganisationFactory)
     title_en = factory.Sequence(lambda n: f"Call for proposals {n}")
     currency = "EUR"
+
+
+class ProjectFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "projects.Project"
+
+    network = factory.SubFactory(NetworkFactory)
+    code = factory.Sequence(lambda n: f"project-{n}")
+    title_en = factory.Sequence(lambda n: f"Project {n}")
+    lead_member = factory.SubFactory(MemberFactory, network=factory.SelfAttribute("..network"))
+    stage = "proposed"

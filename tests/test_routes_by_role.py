@@ -89,7 +89,41 @@ def app_routes(ids: dict[str, int]) -> list[Route]:
         *partner_routes(ids),
         *funding_routes(ids),
         *exchange_routes(ids),
+        *project_routes(ids),
     ]
+
+
+def project_routes(ids: dict[str, int]) -> list[Route]:
+    hue, later = ids["hue_project"], ids["design_project"]  # Huế's proposal; a Huế project at "design"
+    own_follow_up = {**OWN_MEMBER, "partner": NOT_FOUND}
+    staff_follow_up = {**PARTNER_HIDDEN, "focal_point": FORBIDDEN}
+    routes = [
+        Route("projects:project_list", expected=signed_in(OK)),
+        Route("projects:board", expected=signed_in(OK)),
+        Route("projects:project_export", {"fmt": "xlsx"}, signed_in(OK)),
+        Route("projects:project_export", {"fmt": "csv"}, signed_in(OK)),
+        Route("projects:project_export", {"fmt": "pdf"}, signed_in(NOT_FOUND)),
+        Route("projects:project_create", expected={**OWN_MEMBER}),
+        Route("projects:rate_list", expected={**signed_in(OK), "partner": FORBIDDEN}),
+        Route("projects:rate_create", expected={**signed_in(FORBIDDEN), "secretariat": OK}),
+        Route("projects:project_detail", {"code": hue}, READ_BY_NETWORK),
+        # A focal point shapes its member's proposal; once the network takes it further, staff do.
+        Route("projects:project_edit", {"code": hue}, own_follow_up),
+        Route("projects:project_edit", {"code": later}, staff_follow_up),
+        Route("projects:project_transition", {"code": hue}, own_follow_up),
+        Route("projects:project_transition", {"code": later}, staff_follow_up),
+        Route("projects:partner_add", {"code": hue}, staff_follow_up),
+        Route("projects:funding_line_add", {"code": hue}, staff_follow_up),
+        Route("projects:funding_line_edit", {"code": hue, "pk": ids["funding_line"]}, staff_follow_up),
+        Route("projects:milestone_add", {"code": hue}, own_follow_up),
+        Route("projects:milestone_edit", {"code": hue, "pk": ids["milestone"]}, own_follow_up),
+        Route("projects:note_add", {"code": hue}, own_follow_up),
+        # Vientiane's project: the focal point of Huế neither edits nor follows it up.
+        Route(
+            "projects:milestone_add", {"code": ids["vientiane_project"]}, {**own_follow_up, "focal_point": FORBIDDEN}
+        ),
+    ]
+    return routes
 
 
 PARTNER_HIDDEN = {**STAFF_ONLY, "partner": NOT_FOUND}  # not shared with partners: as if it did not exist
@@ -271,7 +305,9 @@ def _partner_world(world, theme) -> dict[str, int]:
     batch = ImportBatch.objects.create(
         kind="organisations", network=network, created_by=world.users["coordinator"], file_name="partners.csv"
     )
+    ids = _project_world(world, hidden)
     return {
+        **ids,
         "shared_organisation": shared.pk,
         "hidden_organisation": hidden.pk,
         "own_organisation": own.pk,
@@ -280,6 +316,29 @@ def _partner_world(world, theme) -> dict[str, int]:
         "funding_call": call.pk,
         "other_network_call": other_call.pk,
         "import_batch": batch.pk,
+    }
+
+
+def _project_world(world, donor) -> dict[str, int]:
+    from reseau.projects.models import ExchangeRate, FundingLine, Milestone, ProgressNote, ProjectPartner, Transition
+    from tests.factories import ProjectFactory
+
+    network = world.hue.network
+    hue = ProjectFactory(network=network, lead_member=world.hue, code="hue-fsm")
+    design = ProjectFactory(network=network, lead_member=world.hue, code="hue-smart-city", stage="design")
+    vientiane = ProjectFactory(network=network, lead_member=world.vientiane, code="vientiane-fsm")
+    Transition.objects.create(project=hue, to_stage="proposed", by_label="seed")
+    ProjectPartner.objects.create(project=hue, organisation=donor, role="donor")
+    line = FundingLine.objects.create(project=hue, source=donor, amount_requested=1000, currency="USD")
+    milestone = Milestone.objects.create(project=hue, title_en="Feasibility study", due_date=datetime.date(2026, 6, 1))
+    ProgressNote.objects.create(project=hue, achievements="Site visit")
+    ExchangeRate.objects.create(currency="USD", valid_from=datetime.date(2025, 1, 1), euros_per_unit="0.92")
+    return {
+        "hue_project": hue.code,
+        "design_project": design.code,
+        "vientiane_project": vientiane.code,
+        "funding_line": line.pk,
+        "milestone": milestone.pk,
     }
 
 

@@ -14,7 +14,7 @@ from reseau.registry.models import Country, Member, Network, Theme
 from reseau.registry.selectors import members_with_status
 
 
-class _MemberWithDuesField(forms.ModelMultipleChoiceField):
+class MemberWithDuesField(forms.ModelMultipleChoiceField):
     """Each member with its dues standing: only members up to date take part in activities."""
 
     def __init__(self, *args: Any, show_network: bool = False, **kwargs: Any) -> None:
@@ -35,7 +35,7 @@ class _MemberWithDuesField(forms.ModelMultipleChoiceField):
 CENTS = Decimal("0.01")
 
 
-class _AmountField(forms.DecimalField):
+class AmountField(forms.DecimalField):
     """Accepts the decimal separator of the reader's language; refuses amounts below zero."""
 
     def __init__(self, **kwargs: Any) -> None:
@@ -95,7 +95,7 @@ class OpportunityForm(forms.ModelForm):
             "members": _("Only members up to date with their dues take part in the network's activities."),
             "shared_with_partners": _("Partner accounts can read this call."),
         }
-        field_classes = {"amount_min": _AmountField, "amount_max": _AmountField, "members": _MemberWithDuesField}
+        field_classes = {"amount_min": AmountField, "amount_max": AmountField, "members": MemberWithDuesField}
         widgets = {
             "themes": forms.CheckboxSelectMultiple,
             "eligible_countries": forms.CheckboxSelectMultiple,
@@ -127,7 +127,7 @@ class OpportunityForm(forms.ModelForm):
         members: QuerySet[Member] = Member.objects.all()
         if network is not None:
             members = members.filter(network=network)
-        members_field = cast(_MemberWithDuesField, self.fields["members"])
+        members_field = cast(MemberWithDuesField, self.fields["members"])
         members_field.queryset = members_with_status(members).order_by("network__position", "search_text")
         members_field.show_network = network is None
         self.fields["title_en"].required = False

@@ -19,6 +19,9 @@ does.
 Partners grow in proportion: by default half as many invented organisations as
 members (at least one) are added with them, with their relationships to the
 network, contacts, interactions and funding calls (see ``reseau.partners.synthetic``).
+Projects too: by default as many as members, at every stage of the pipeline, with
+their histories, funding lines, milestones and progress notes (see
+``reseau.projects.synthetic``).
 """
 
 from __future__ import annotations
@@ -457,17 +460,24 @@ def _network(code: str, today: datetime.date) -> Network:
 
 @transaction.atomic
 def generate_network(
-    *, members: int, network_code: str = "synthetic", seed: int = 0, organisations: int | None = None
+    *,
+    members: int,
+    network_code: str = "synthetic",
+    seed: int = 0,
+    organisations: int | None = None,
+    projects: int | None = None,
 ) -> Network:
     """Append ``members`` invented members (with people, leaders, focal points, dues) to a network,
-    and ``organisations`` invented partner organisations (default: ``members // 2``, at least 1).
+    ``organisations`` invented partner organisations (default: ``members // 2``, at least 1) and
+    ``projects`` invented projects (default: ``members``, at least 1).
 
     Creates the network and the KH/LA/VN countries when missing. Deterministic for
-    a given seed and a given number of members and organisations already generated
-    in the network.
+    a given seed and a given number of members, organisations and projects already
+    generated in the network.
     """
-    # Imported here: the partners app builds on the registry, not the other way round.
+    # Imported here: the partners and projects apps build on the registry, not the other way round.
     from reseau.partners.synthetic import generate_partners
+    from reseau.projects.synthetic import generate_projects
 
     if members < 1:
         raise ValueError("members must be at least 1.")
@@ -475,6 +485,10 @@ def generate_network(
         organisations = max(members // 2, 1)
     if organisations < 0:
         raise ValueError("organisations must not be negative.")
+    if projects is None:
+        projects = max(members, 1)
+    if projects < 0:
+        raise ValueError("projects must not be negative.")
     if not NETWORK_CODE_RE.match(network_code):
         raise ValueError("The network code must be 1–20 lower-case letters, digits or hyphens.")
     today = timezone.localdate()
@@ -624,4 +638,5 @@ def generate_network(
         FocalPointAppointment.objects.bulk_create(appointments)
         MembershipDues.objects.bulk_create(dues)
         generate_partners(network=network, organisations=organisations, seed=seed)
+        generate_projects(network=network, projects=projects, seed=seed)
     return network

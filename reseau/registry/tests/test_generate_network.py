@@ -1,9 +1,11 @@
 import itertools
 import re
+import time
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from reseau.funding.models import FundingOpportunity
 from reseau.partners.models import (
@@ -14,6 +16,11 @@ from reseau.partners.models import (
     StageChange,
     organisation_match_names,
 )
+from reseau.projects.models import FundingLine, Milestone, ProgressNote, Project, ProjectPartner, Transition
+from reseau.projects.models import Stage as ProjectStage
+from reseau.projects.money import RateBook, funding_plan
+from reseau.projects.synthetic import generate_projects
+from reseau.projects.workflow import RULES
 from reseau.registry.models import FocalPointAppointment, Mandate, Member, MembershipDues, Network, Person
 from reseau.registry.synthetic import generate_network
 from reseau.registry.text import fold_for_search
@@ -198,3 +205,140 @@ def test_partners_have_overdue_next_steps_and_are_deterministic():
     assert not _organisations(empty)
     with pytest.raises(ValueError):
         generate_network(members=3, network_code="part-d", organisations=-1)
+
+
+# Projects ---------------------------------------------------------------------------
+
+
+def _project_rows(network: Network) -> list[tuple[str, str, str, str, str]]:
+    return [
+        (p.code, p.title_en, p.title_fr, p.stage, p.lead_member.name_en)
+        for p in Project.objects.filter(network=network).select_related("lead_member").order_by("code")
+    ]
+
+
+@pytest.mark.django_db
+def test_projects_cover_every_stage_through_histories_the_workflow_allows():
+    network = generate_network(members=40, network_code="proj-test", seed=4, organisations=30, projects=400)
+    projects = list(Project.objects.filter(network=network).prefetch_related("transitions", "themes", "members"))
+    assert len(projects) == 400
+    assert {p.stage for p in projects} == set(ProjectStage.values)
+    member_ids = set(Member.objects.filter(network=network).values_list("pk", flat=True))
+    today = timezone.localdate()
+    for project in projects:
+        assert project.lead_member_id in member_ids
+        assert {m.pk for m in project.members.all()} <= member_ids - {project.lead_member_id}
+        codes = {t.code for t in project.themes.all()}
+        assert codes & {"urban-sanitation", "urban-governance-smart-cities", "smart-sustainable-tourism"}
+        assert project.title_en and project.title_fr and project.summary_en and project.summary_fr
+        project.full_clean()
+        steps = sorted(project.transitions.all(), key=lambda t: (t.at, t.pk))
+        assert [t.pk for t in steps] == [t.pk for t in reversed(list(project.transitions.all()))]
+        assert (steps[0].from_stage, steps[0].to_stage) == ("", ProjectStage.PROPOSED)
+        assert steps[-1].to_stage == project.stage
+        assert steps[-1].at.date() == project.stage_since < today
+        for before, after in itertools.pairwise(steps):
+            assert after.from_stage == before.to_stage
+            assert after.at > before.at
+            rule = RULES.get((after.from_stage, after.to_stage))
+            assert rule is not None, (project.code, after.from_stage, after.to_stage)
+            assert after.comment or not rule.comment_required
+    # Some went back for revision before being validated.
+    revised = Transition.objects.filter(project__network=network, from_stage=ProjectStage.RETURNED)
+    assert revised.filter(to_stage=ProjectStage.DESIGN).exists()
+    assert revised.filter(to_stage=ProjectStage.SUBMITTED).exists()
+
+
+@pytest.mark.django_db
+def test_projects_funding_milestones_and_notes_are_consistent():
+    network = generate_network(members=20, network_code="proj-money", seed=6, organisations=25, projects=300)
+    organisations = set(Organisation.objects.filter(relationships__network=network).values_list("pk", flat=True))
+    lines = list(FundingLine.objects.filter(project__network=network).select_related("project"))
+    assert lines
+    reached_funding = {
+        ProjectStage.SEEKING_FUNDING,
+        ProjectStage.FUNDED,
+        ProjectStage.IN_IMPLEMENTATION,
+        ProjectStage.COMPLETED,
+    }
+    for line in lines:
+        assert line.source_id in organisations
+        assert line.currency == line.project.currency
+        assert 0 <= line.amount_secured <= line.amount_requested
+        assert (line.amount_secured > 0) == (line.status == FundingLine.Status.SECURED)
+        assert line.project.stage in reached_funding | {ProjectStage.ABANDONED}
+        line.full_clean()
+    for project in Project.objects.filter(
+        network=network, stage__in=[ProjectStage.FUNDED, ProjectStage.IN_IMPLEMENTATION, ProjectStage.COMPLETED]
+    ):
+        assert project.funding_lines.filter(status=FundingLine.Status.SECURED).exists(), project.code
+        assert project.progress_notes.exists(), project.code
+        assert project.milestones.exists(), project.code
+        assert project.start_date and project.end_date and project.total_budget
+        plan = funding_plan(
+            project,
+            list(project.funding_lines.all()),
+            RateBook.for_currencies(["USD", "KHR", "LAK", "VND"]),
+            on=timezone.localdate(),
+        )
+        assert not plan.missing_rates, (project.code, plan.missing_rates)
+    assert not FundingLine.objects.filter(
+        project__network=network, project__stage__in=[ProjectStage.PROPOSED, ProjectStage.DESIGN]
+    ).exists()
+    milestones = Milestone.objects.filter(project__network=network)
+    assert milestones.filter(status=Milestone.Status.DONE).exists()
+    assert any(m.is_late for m in milestones.filter(project__stage=ProjectStage.IN_IMPLEMENTATION))
+    for milestone in milestones:
+        assert (milestone.done_on is not None) == (milestone.status == Milestone.Status.DONE)
+        assert milestone.title_en and milestone.title_fr
+    assert not milestones.filter(project__stage=ProjectStage.COMPLETED, status=Milestone.Status.PLANNED).exists()
+    for note in ProgressNote.objects.filter(project__network=network):
+        note.full_clean()
+    assert ProjectPartner.objects.filter(project__network=network, role=ProjectPartner.Role.DONOR).exists()
+
+
+@pytest.mark.django_db
+def test_projects_are_deterministic_append_and_need_no_organisations():
+    first = generate_network(members=10, network_code="proj-a", seed=8, projects=40)
+    second = generate_network(members=10, network_code="proj-b", seed=8, projects=40)
+    strip = [(code.split("-prj-")[1], *rest) for code, *rest in _project_rows(first)]
+    assert strip == [(code.split("-prj-")[1], *rest) for code, *rest in _project_rows(second)]
+    assert _project_rows(generate_network(members=10, network_code="proj-c", seed=9, projects=40)) != _project_rows(
+        first
+    )
+
+    before = _project_rows(first)
+    generate_network(members=1, network_code="proj-a", seed=8, projects=5)
+    after = _project_rows(first)
+    assert len(after) == 45 and after[:40] == before
+    assert after[-1][0] == "proj-a-prj-00044"
+
+    # By default as many projects as members; none on request; no funding without organisations.
+    default = generate_network(members=7, network_code="proj-d", seed=1)
+    assert Project.objects.filter(network=default).count() == 7
+    assert not Project.objects.filter(network=generate_network(members=3, network_code="proj-e", projects=0))
+    lonely = generate_network(members=5, network_code="proj-f", seed=2, organisations=0, projects=80)
+    assert Project.objects.filter(network=lonely).count() == 80
+    assert not FundingLine.objects.filter(project__network=lonely).exists()
+    with pytest.raises(ValueError):
+        generate_network(members=3, network_code="proj-g", projects=-1)
+
+
+@pytest.mark.django_db
+def test_two_thousand_projects_in_a_few_seconds():
+    network = generate_network(members=50, network_code="proj-big", seed=0, projects=0)
+    started = time.perf_counter()
+    generate_projects(network=network, projects=2000, seed=0)
+    elapsed = time.perf_counter() - started
+    assert Project.objects.filter(network=network).count() == 2000
+    assert elapsed < 10, f"2,000 projects took {elapsed:.1f} s"
+
+
+@pytest.mark.django_db
+def test_management_command_projects():
+    out = StringIO()
+    call_command("generate_network", "--members", "3", "--network", "cmd-proj", "--projects", "12", stdout=out)
+    assert Project.objects.filter(network__code="cmd-proj").count() == 12
+    assert "12 projects" in out.getvalue()
+    call_command("generate_network", "--members", "2", "--network", "cmd-proj", stdout=StringIO())
+    assert Project.objects.filter(network__code="cmd-proj").count() == 14

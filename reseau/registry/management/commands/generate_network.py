@@ -6,15 +6,17 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from reseau.partners.models import Relationship
+from reseau.projects.models import Project
 from reseau.registry.models import Member
 from reseau.registry.synthetic import generate_network
 
 
 class Command(BaseCommand):
     help = (
-        "Add N invented members (people, leaders, focal points, dues) and partner organisations "
-        "(relationships, contacts, interactions, funding calls) to a network for tests and benchmarks; "
-        "creates the network when missing. Running it again appends more."
+        "Add N invented members (people, leaders, focal points, dues), partner organisations "
+        "(relationships, contacts, interactions, funding calls) and projects (stage histories, funding, "
+        "milestones, progress notes) to a network for tests and benchmarks; creates the network when "
+        "missing. Running it again appends more."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -27,6 +29,12 @@ class Command(BaseCommand):
             default=None,
             help="How many partner organisations to add (default: half the members, at least 1).",
         )
+        parser.add_argument(
+            "--projects",
+            type=int,
+            default=None,
+            help="How many projects to add (default: as many as members, at least 1).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         started = time.perf_counter()
@@ -36,16 +44,20 @@ class Command(BaseCommand):
                 network_code=options["network"],
                 seed=options["seed"],
                 organisations=options["organisations"],
+                projects=options["projects"],
             )
         except ValueError as error:
             raise CommandError(str(error)) from error
         total = Member.objects.filter(network=network).count()
         partners = Relationship.objects.filter(network=network).count()
+        projects = Project.objects.filter(network=network).count()
         added = options["organisations"] if options["organisations"] is not None else max(options["members"] // 2, 1)
+        added_projects = options["projects"] if options["projects"] is not None else max(options["members"], 1)
         elapsed = time.perf_counter() - started
         self.stdout.write(
             self.style.SUCCESS(
-                f"Added {options['members']} members and {added} organisations to “{network.code}” in "
-                f"{elapsed:.1f} s ({total} members and {partners} partner organisations in that network now)."
+                f"Added {options['members']} members, {added} organisations and {added_projects} projects to "
+                f"“{network.code}” in {elapsed:.1f} s ({total} members, {partners} partner organisations and "
+                f"{projects} projects in that network now)."
             )
         )
