@@ -185,8 +185,15 @@ def test_from_a_focal_points_idea_to_the_secretariats_validation(
 def test_project_pages_at_each_viewport(rvase: None, live_server: Any, page: Any, axe: AxeAudit) -> None:
     """The list, the board, the form, the project page and the change of stage, at each viewport."""
     from reseau.accounts.models import User
+    from reseau.partners.seed import load_partners
     from reseau.projects import services
+    from reseau.projects.seed import load_projects
     from reseau.registry.models import Member
+
+    # The deck's projects fill the board's columns up to "in implementation", so a
+    # board wider than the screen would show here.
+    load_partners()
+    load_projects()
 
     hue = Member.objects.get(slug="hue")
     coordinator = User.objects.get(email=COORDINATOR)
