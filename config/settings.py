@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "reseau.funding",
     "reseau.exchange",
     "reseau.projects",
+    "reseau.plans",
 ]
 
 MIDDLEWARE = [

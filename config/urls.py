@@ -14,5 +14,6 @@ urlpatterns = [
     path("", include("reseau.funding.urls")),
     path("", include("reseau.exchange.urls")),
     path("", include("reseau.projects.urls")),
+    path("", include("reseau.plans.urls")),
     path("admin/", admin.site.urls),
 ]

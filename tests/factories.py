@@ -142,3 +142,53 @@ class ProjectFactory(factory.django.DjangoModelFactory):
     title_en = factory.Sequence(lambda n: f"Project {n}")
     lead_member = factory.SubFactory(MemberFactory, network=factory.SelfAttribute("..network"))
     stage = "proposed"
+
+
+class PlanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "plans.Plan"
+
+    network = factory.SubFactory(NetworkFactory)
+    code = factory.Sequence(lambda n: f"plan-{n}")
+    kind = "annual"
+    title_en = factory.Sequence(lambda n: f"Action plan {n}")
+    starts_on = datetime.date(2023, 1, 1)
+    ends_on = datetime.date(2023, 12, 31)
+
+
+class AxisFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "plans.Axis"
+
+    plan = factory.SubFactory(PlanFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    title_en = factory.Sequence(lambda n: f"Axis {n}")
+
+
+class ActivityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "plans.Activity"
+
+    axis = factory.SubFactory(AxisFactory)
+    plan = factory.SelfAttribute("axis.plan")
+    number = factory.Sequence(lambda n: n + 1)
+    title_en = factory.Sequence(lambda n: f"Activity {n}")
+
+
+class ReportingPeriodFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "plans.ReportingPeriod"
+
+    network = factory.SubFactory(NetworkFactory)
+    kind = "year"
+    starts_on = datetime.date(2023, 1, 1)
+    ends_on = datetime.date(2023, 12, 31)
+    label = "2023"
+
+
+class DecisionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "plans.Decision"
+
+    network = factory.SubFactory(NetworkFactory)
+    title_en = factory.Sequence(lambda n: f"Decision {n}")

@@ -90,6 +90,46 @@ def app_routes(ids: dict[str, int]) -> list[Route]:
         *funding_routes(ids),
         *exchange_routes(ids),
         *project_routes(ids),
+        *plan_routes(ids),
+    ]
+
+
+def plan_routes(ids: dict[str, int]) -> list[Route]:
+    code, number = ids["plan"], ids["activity_number"]  # a draft plan of RVASE
+    network_reads = {**signed_in(OK), "partner": NOT_FOUND}  # partners read validated plans only
+    staff_on_plan = {**STAFF_ONLY, "partner": NOT_FOUND}
+    internal = {**signed_in(OK), "partner": FORBIDDEN}  # the decisions register is the network's own
+    return [
+        Route("plans:plan_list", expected=signed_in(OK)),
+        Route("plans:plan_create", expected=STAFF_ONLY),
+        Route("plans:period_list", expected=internal),
+        Route("plans:period_create", expected=STAFF_ONLY),
+        Route("plans:plan_table", {"code": code}, network_reads),
+        Route("plans:plan_table", {"code": ids["validated_plan"]}, signed_in(OK)),
+        Route("plans:plan_edit", {"code": code}, staff_on_plan),
+        Route("plans:axis_create", {"code": code}, staff_on_plan),
+        Route("plans:activity_create", {"code": code}, staff_on_plan),
+        Route("plans:activity_detail", {"code": code, "number": number}, network_reads),
+        Route("plans:activity_edit", {"code": code, "number": number}, staff_on_plan),
+        Route("plans:progress_edit", {"code": code, "number": number, "period": "2023"}, staff_on_plan),
+        Route("plans:plan_export", {"code": code, "fmt": "xlsx"}, network_reads),
+        Route("plans:plan_export", {"code": code, "fmt": "docx"}, network_reads),
+        Route("plans:plan_export", {"code": ids["validated_plan"], "fmt": "docx"}, signed_in(OK)),
+        Route("plans:plan_import", {"code": code}, staff_on_plan),
+        Route("plans:logframe", expected=signed_in(OK)),
+        Route("plans:result_create", expected=STAFF_ONLY),
+        Route("plans:indicator_create", {"pk": ids["result"]}, STAFF_ONLY),
+        Route("plans:indicator_detail", {"pk": ids["indicator"]}, signed_in(OK)),
+        Route("plans:indicator_edit", {"pk": ids["indicator"]}, STAFF_ONLY),
+        Route("plans:value_create", {"pk": ids["indicator"]}, STAFF_ONLY),
+        Route("plans:value_approve", {"pk": ids["indicator_value"]}, {**signed_in(NOT_ALLOWED)}),
+        Route("plans:decision_list", expected=internal),
+        Route("plans:decision_create", expected={**STAFF_ONLY}),
+        Route("plans:decision_detail", {"pk": ids["hue_decision"]}, internal),
+        Route("plans:decision_edit", {"pk": ids["hue_decision"]}, STAFF_ONLY),
+        # A focal point reports on its own member's action items only.
+        Route("plans:decision_note_add", {"pk": ids["hue_decision"]}, internal),
+        Route("plans:decision_note_add", {"pk": ids["vientiane_decision"]}, {**internal, "focal_point": FORBIDDEN}),
     ]
 
 
@@ -305,7 +345,7 @@ def _partner_world(world, theme) -> dict[str, int]:
     batch = ImportBatch.objects.create(
         kind="organisations", network=network, created_by=world.users["coordinator"], file_name="partners.csv"
     )
-    ids = _project_world(world, hidden)
+    ids = {**_project_world(world, hidden), **_plan_world(world)}
     return {
         **ids,
         "shared_organisation": shared.pk,
@@ -339,6 +379,34 @@ def _project_world(world, donor) -> dict[str, int]:
         "vientiane_project": vientiane.code,
         "funding_line": line.pk,
         "milestone": milestone.pk,
+    }
+
+
+def _plan_world(world) -> dict[str, object]:
+    from reseau.plans.models import ActivityProgress, DecisionNote, Indicator, IndicatorValue, Result
+    from tests.factories import ActivityFactory, DecisionFactory, PlanFactory, ReportingPeriodFactory
+
+    network = world.hue.network
+    plan = PlanFactory(network=network, code="rvase-2023-action-plan")
+    PlanFactory(network=network, code="rvase-fsm-plan", status="validated")
+    activity = ActivityFactory(axis__plan=plan, number=1)
+    period = ReportingPeriodFactory(network=network, label="2023")
+    ActivityProgress.objects.create(activity=activity, period=period, achieved="Contacts made")
+    result = Result.objects.create(network=network, level="outcome", code="OC1", title_en="Regional dialogue")
+    indicator = Indicator.objects.create(result=result, code="OC1.1", title_en="Focal points", unit="members")
+    value = IndicatorValue.objects.create(indicator=indicator, date=datetime.date(2023, 12, 31), value=3)
+    hue_decision = DecisionFactory(network=network, owner_member=world.hue, due_date=datetime.date(2023, 6, 15))
+    DecisionNote.objects.create(decision=hue_decision, text="Reminder sent")
+    vientiane_decision = DecisionFactory(network=network, owner_member=world.vientiane)
+    return {
+        "plan": plan.code,
+        "validated_plan": "rvase-fsm-plan",
+        "activity_number": activity.number,
+        "result": result.pk,
+        "indicator": indicator.pk,
+        "indicator_value": value.pk,
+        "hue_decision": hue_decision.pk,
+        "vientiane_decision": vientiane_decision.pk,
     }
 
 

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from reseau.partners import access as partner_access
 from reseau.partners.models import Interaction
+from reseau.plans import decision_selectors
 from reseau.registry import access, selectors
 from reseau.registry.models import Network, Theme
 
@@ -55,6 +56,16 @@ def home(request: HttpRequest) -> HttpResponse:
         context.update(
             overdue_next_steps=list(overdue[:OVERDUE_NEXT_STEPS_SHOWN]),
             overdue_next_steps_count=overdue.count(),
+        )
+    # Overdue decisions and action items: the staff see the register's, a focal point those it owns.
+    overdue_decisions = decision_selectors.overdue_for_home(user)
+    if overdue_decisions is not None:
+        decisions, only_mine = overdue_decisions
+        context.update(
+            show_overdue_decisions=True,
+            overdue_decisions=list(decisions[: decision_selectors.HOME_OVERDUE_SHOWN]),
+            overdue_decisions_count=decisions.count(),
+            overdue_decisions_only_mine=only_mine,
         )
     if user.network_id is not None:
         context["network"] = user.network

@@ -21,7 +21,10 @@ members (at least one) are added with them, with their relationships to the
 network, contacts, interactions and funding calls (see ``reseau.partners.synthetic``).
 Projects too: by default as many as members, at every stage of the pipeline, with
 their histories, funding lines, milestones and progress notes (see
-``reseau.projects.synthetic``).
+``reseau.projects.synthetic``). And an action plan: by default half as many activities
+as members (at least 15, as in the RVASE 2023 plan) over the last 12 quarters, with
+their progress, a logframe with values and a decisions register (see
+``reseau.plans.synthetic``).
 """
 
 from __future__ import annotations
@@ -466,10 +469,13 @@ def generate_network(
     seed: int = 0,
     organisations: int | None = None,
     projects: int | None = None,
+    plans_activities: int | None = None,
 ) -> Network:
     """Append ``members`` invented members (with people, leaders, focal points, dues) to a network,
     ``organisations`` invented partner organisations (default: ``members // 2``, at least 1) and
-    ``projects`` invented projects (default: ``members``, at least 1).
+    ``projects`` invented projects (default: ``members``, at least 1) and an invented action plan
+    of ``plans_activities`` activities over the last 12 quarters, with a logframe and decisions
+    (default: ``members // 2``, at least 15; 0 adds no plan).
 
     Creates the network and the KH/LA/VN countries when missing. Deterministic for
     a given seed and a given number of members, organisations and projects already
@@ -477,6 +483,7 @@ def generate_network(
     """
     # Imported here: the partners and projects apps build on the registry, not the other way round.
     from reseau.partners.synthetic import generate_partners
+    from reseau.plans.synthetic import generate_plans
     from reseau.projects.synthetic import generate_projects
 
     if members < 1:
@@ -489,6 +496,10 @@ def generate_network(
         projects = max(members, 1)
     if projects < 0:
         raise ValueError("projects must not be negative.")
+    if plans_activities is None:
+        plans_activities = max(members // 2, 15)
+    if plans_activities < 0:
+        raise ValueError("plans_activities must not be negative.")
     if not NETWORK_CODE_RE.match(network_code):
         raise ValueError("The network code must be 1–20 lower-case letters, digits or hyphens.")
     today = timezone.localdate()
@@ -639,4 +650,5 @@ def generate_network(
         MembershipDues.objects.bulk_create(dues)
         generate_partners(network=network, organisations=organisations, seed=seed)
         generate_projects(network=network, projects=projects, seed=seed)
+        generate_plans(network=network, activities=plans_activities, seed=seed)
     return network

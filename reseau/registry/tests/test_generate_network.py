@@ -16,6 +16,7 @@ from reseau.partners.models import (
     StageChange,
     organisation_match_names,
 )
+from reseau.plans.models import Activity, ActivityProgress, Decision, Plan
 from reseau.projects.models import FundingLine, Milestone, ProgressNote, Project, ProjectPartner, Transition
 from reseau.projects.models import Stage as ProjectStage
 from reseau.projects.money import RateBook, funding_plan
@@ -342,3 +343,46 @@ def test_management_command_projects():
     assert "12 projects" in out.getvalue()
     call_command("generate_network", "--members", "2", "--network", "cmd-proj", stdout=StringIO())
     assert Project.objects.filter(network__code="cmd-proj").count() == 14
+
+
+# Plans ------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_an_action_plan_grows_with_the_network():
+    network = generate_network(members=40, network_code="plans-net", seed=2, organisations=4, projects=5)
+    plan = Plan.objects.get(network=network)
+    assert plan.activities.count() == 20  # members // 2
+    assert ActivityProgress.objects.filter(activity__plan=plan).count() == 20 * 12  # the last 12 quarters
+    assert Decision.objects.filter(network=network, activities__plan=plan).exists()
+    assert set(Member.objects.filter(plan_activities__plan=plan).values_list("network", flat=True).distinct()) <= {
+        network.pk
+    }
+
+    # At least 15 activities, as many as the RVASE 2023 plan; none on request.
+    small = generate_network(members=4, network_code="plans-small", seed=2, projects=0)
+    assert Activity.objects.filter(plan__network=small).count() == 15
+    assert not Plan.objects.filter(network=generate_network(members=3, network_code="plans-no", plans_activities=0))
+    with pytest.raises(ValueError):
+        generate_network(members=3, network_code="plans-bad", plans_activities=-1)
+
+    # A rerun appends another plan.
+    generate_network(members=2, network_code="plans-net", seed=2, plans_activities=30)
+    assert sorted(Plan.objects.filter(network=network).values_list("code", flat=True)) == [
+        "plans-net-plan-000",
+        "plans-net-plan-001",
+    ]
+    assert Activity.objects.filter(plan__code="plans-net-plan-001").count() == 30
+
+
+@pytest.mark.django_db
+def test_management_command_activities():
+    out = StringIO()
+    call_command("generate_network", "--members", "3", "--network", "cmd-plans", "--activities", "25", stdout=out)
+    assert Activity.objects.filter(plan__network__code="cmd-plans").count() == 25
+    assert "an action plan of 25 activities" in out.getvalue()
+
+    out = StringIO()
+    call_command("generate_network", "--members", "2", "--network", "cmd-plans", "--activities", "0", stdout=out)
+    assert Plan.objects.filter(network__code="cmd-plans").count() == 1
+    assert "action plan" not in out.getvalue()

@@ -15,8 +15,8 @@ class Command(BaseCommand):
     help = (
         "Add N invented members (people, leaders, focal points, dues), partner organisations "
         "(relationships, contacts, interactions, funding calls) and projects (stage histories, funding, "
-        "milestones, progress notes) to a network for tests and benchmarks; creates the network when "
-        "missing. Running it again appends more."
+        "milestones, progress notes) and an action plan (activities, quarterly progress, logframe, decisions) "
+        "to a network for tests and benchmarks; creates the network when missing. Running it again appends more."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -35,6 +35,12 @@ class Command(BaseCommand):
             default=None,
             help="How many projects to add (default: as many as members, at least 1).",
         )
+        parser.add_argument(
+            "--activities",
+            type=int,
+            default=None,
+            help="How many activities the added action plan has (default: half the members, at least 15; 0: no plan).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         started = time.perf_counter()
@@ -45,6 +51,7 @@ class Command(BaseCommand):
                 seed=options["seed"],
                 organisations=options["organisations"],
                 projects=options["projects"],
+                plans_activities=options["activities"],
             )
         except ValueError as error:
             raise CommandError(str(error)) from error
@@ -53,11 +60,14 @@ class Command(BaseCommand):
         projects = Project.objects.filter(network=network).count()
         added = options["organisations"] if options["organisations"] is not None else max(options["members"] // 2, 1)
         added_projects = options["projects"] if options["projects"] is not None else max(options["members"], 1)
+        activities = options["activities"] if options["activities"] is not None else max(options["members"] // 2, 15)
+        what = [f"{options['members']} members", f"{added} organisations", f"{added_projects} projects"]
+        if activities:
+            what.append(f"an action plan of {activities} activities")
         elapsed = time.perf_counter() - started
         self.stdout.write(
             self.style.SUCCESS(
-                f"Added {options['members']} members, {added} organisations and {added_projects} projects to "
-                f"“{network.code}” in {elapsed:.1f} s ({total} members, {partners} partner organisations and "
-                f"{projects} projects in that network now)."
+                f"Added {', '.join(what[:-1])} and {what[-1]} to “{network.code}” in {elapsed:.1f} s ({total} members, "
+                f"{partners} partner organisations and {projects} projects in that network now)."
             )
         )

@@ -3,6 +3,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 
 from reseau.partners.seed import load_partners
+from reseau.plans.seed import load_plans
 from reseau.projects.seed import load_projects
 from reseau.registry.seed_rvase import load_rvase
 
@@ -14,5 +15,6 @@ class Command(BaseCommand):
         created = load_rvase()
         created.update(load_partners())
         created.update(load_projects())
+        created.update(load_plans())
         summary = ", ".join(f"{name}: {count}" for name, count in created.items())
         self.stdout.write(self.style.SUCCESS(f"RVASE seed loaded (new rows — {summary})."))
