@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from reseau.projects.follow_up_forms import NotANumber, parse_decimal
+from reseau.core.numbers import NotANumber, parse_decimal
 from reseau.projects.models import FundingLine
 from tests.factories import FundingOpportunityFactory, NetworkFactory, OrganisationFactory, ProjectFactory
 
