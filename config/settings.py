@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "reseau.exchange",
     "reseau.projects",
     "reseau.plans",
+    "reseau.events",
 ]
 
 MIDDLEWARE = [

@@ -15,5 +15,6 @@ urlpatterns = [
     path("", include("reseau.exchange.urls")),
     path("", include("reseau.projects.urls")),
     path("", include("reseau.plans.urls")),
+    path("", include("reseau.events.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -192,3 +192,32 @@ class DecisionFactory(factory.django.DjangoModelFactory):
 
     network = factory.SubFactory(NetworkFactory)
     title_en = factory.Sequence(lambda n: f"Decision {n}")
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.Event"
+
+    network = factory.SubFactory(NetworkFactory)
+    slug = factory.Sequence(lambda n: f"event-{n}")
+    kind = "annual_meeting"
+    status = "confirmed"
+    visibility = "network"
+    title_en = factory.Sequence(lambda n: f"Meeting {n}")
+    title_fr = factory.LazyAttribute(lambda e: e.title_en)
+    time_zone = "Asia/Phnom_Penh"
+    starts_at = factory.LazyFunction(
+        lambda: datetime.datetime(2031, 5, 18, 1, 0, tzinfo=datetime.UTC)  # 8:00 in Phnom Penh
+    )
+    ends_at = factory.LazyAttribute(lambda e: e.starts_at + datetime.timedelta(hours=4) if e.starts_at else None)
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.Registration"
+
+    event = factory.SubFactory(EventFactory)
+    person = factory.SubFactory(PersonFactory)
+    member = factory.LazyAttribute(lambda r: r.person.member)
+    role = "delegate"
+    gender = factory.LazyAttribute(lambda r: r.person.gender)

@@ -231,6 +231,9 @@ class Computation(models.TextChoices):
     PARTNERS_IN_DIALOGUE = "partners_in_dialogue", _("Partners in dialogue or cooperating")
     PROJECTS_VALIDATED = "projects_validated", _("Projects validated by the secretariat")
     PROJECTS_FUNDED = "projects_funded", _("Projects funded")
+    EVENTS_HELD = "events_held", _("Events held")
+    PARTICIPANTS_WOMEN = "participants_women", _("Women among the participants present")
+    PARTICIPANTS_MEN = "participants_men", _("Men among the participants present")
 
 
 class Indicator(models.Model):
@@ -343,6 +346,15 @@ class Decision(models.Model):
     title = models.TextField(_("decision or action"))
     meeting = models.CharField(_("meeting"), max_length=300, blank=True)
     meeting_date = models.DateField(_("meeting date"), null=True, blank=True)
+    event = models.ForeignKey(
+        "events.Event",
+        verbose_name=_("event"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="decisions",
+        help_text=_("The meeting where it was decided, when it is in the calendar."),
+    )
     owner_person = models.ForeignKey(
         Person, verbose_name=_("owner (person)"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

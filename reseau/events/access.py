@@ -1,0 +1,131 @@
+"""Who may see and change events, programmes, participants and feeds.
+
+Every view and feed asks these functions; the route-by-role test exercises them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from reseau.events.models import Event, FeedToken, Registration
+from reseau.registry.access import can_manage_network
+from reseau.registry.models import Member
+
+
+def events_visible_to(user: Any) -> QuerySet[Event]:
+    """Anonymous visitors read public events; partners add those shared with partners;
+    the network reads all of its own; the secretariat reads every network's."""
+    public = Q(visibility=Event.Visibility.PUBLIC)
+    if not user.is_authenticated or not user.is_active:
+        return Event.objects.filter(public)
+    if user.is_secretariat:
+        return Event.objects.all()
+    if user.is_partner:
+        shared = Q(visibility=Event.Visibility.PARTNERS)
+        if user.network_id:
+            shared &= Q(network_id=user.network_id)
+        return Event.objects.filter(public | shared)
+    if user.network_id:
+        return Event.objects.filter(public | Q(network_id=user.network_id))
+    return Event.objects.filter(public)
+
+
+def can_manage_events(user: Any, event: Event) -> bool:
+    """The coordinator of the event's network and the secretariat keep events."""
+    return can_manage_network(user, event.network)
+
+
+def can_create_events(user: Any) -> bool:
+    return user.is_authenticated and (user.is_secretariat or (user.is_coordinator and user.network_id is not None))
+
+
+def is_own_member_focal_point(user: Any, event: Event) -> bool:
+    return (
+        user.is_authenticated
+        and user.is_focal_point
+        and user.member_id is not None
+        and user.network_id == event.network_id
+    )
+
+
+def can_register(user: Any, event: Event) -> bool:
+    """Staff register anyone; a focal point registers its own member's delegation."""
+    return can_manage_events(user, event) or is_own_member_focal_point(user, event)
+
+
+def can_offer_to_host(user: Any, event: Event) -> bool:
+    return is_own_member_focal_point(user, event) or can_manage_events(user, event)
+
+
+def can_see_participants(user: Any, event: Event) -> bool:
+    """Staff see every participant; a focal point sees its own delegation only."""
+    return can_register(user, event)
+
+
+def registrations_visible_to(user: Any, event: Event) -> QuerySet[Registration]:
+    registrations = event.registrations.all()
+    if can_manage_events(user, event):
+        return registrations
+    if is_own_member_focal_point(user, event):
+        return registrations.filter(member_id=user.member_id)
+    return registrations.none()
+
+
+def members_registrable_by(user: Any, event: Event) -> QuerySet[Member]:
+    """Whose delegation a user may register for this event."""
+    if can_manage_events(user, event):
+        return Member.objects.filter(network_id=event.network_id)
+    if is_own_member_focal_point(user, event):
+        return Member.objects.filter(pk=user.member_id)
+    return Member.objects.none()
+
+
+def event_for_user(user: Any, slug: str) -> Event:
+    try:
+        return events_visible_to(user).select_related("network", "host_member", "country", "series").get(slug=slug)
+    except Event.DoesNotExist:
+        raise Http404 from None
+
+
+def event_for_manage(user: Any, slug: str) -> Event:
+    event = event_for_user(user, slug)
+    if not can_manage_events(user, event):
+        raise PermissionDenied
+    return event
+
+
+def event_for_registration(user: Any, slug: str) -> Event:
+    event = event_for_user(user, slug)
+    if not can_register(user, event):
+        raise PermissionDenied
+    return event
+
+
+def event_for_hosting_offer(user: Any, slug: str) -> Event:
+    event = event_for_user(user, slug)
+    if not can_offer_to_host(user, event):
+        raise PermissionDenied
+    return event
+
+
+def registration_for_change(user: Any, event: Event, pk: int) -> Registration:
+    """A registration the user may withdraw: staff any, a focal point its own member's."""
+    try:
+        return registrations_visible_to(user, event).select_related("person", "member").get(pk=pk)
+    except Registration.DoesNotExist:
+        raise Http404 from None
+
+
+def user_for_feed_token(token: str) -> Any:
+    """The active user a private feed address belongs to; a reset or unknown token is a 404."""
+    try:
+        feed = FeedToken.objects.select_related("user__network").get(token=token)
+    except FeedToken.DoesNotExist:
+        raise Http404 from None
+    if not feed.user.is_active:
+        raise Http404
+    return feed.user

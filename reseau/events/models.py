@@ -1,0 +1,399 @@
+"""Events, their programme, participants and the calendar's recurring series.
+
+Times are stored in UTC; each event keeps the time zone of the place it happens
+in, so the programme reads "8:00–12:00" in Phnom Penh whoever looks at it, and
+calendar feeds carry that zone (TZID) for calendar programs to convert.
+"""
+
+from __future__ import annotations
+
+import datetime
+import secrets
+import uuid
+import zoneinfo
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.manager import MultilingualManager
+
+from reseau.events.recurrence import validate_rule
+from reseau.registry.models import Country, Member, Network, Person, Theme, validate_time_zone
+
+if TYPE_CHECKING:
+    from django.db.models.fields.related_descriptors import RelatedManager
+
+
+def new_event_uid() -> str:
+    return f"{uuid.uuid4()}@reseau"
+
+
+def new_feed_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class Event(models.Model):
+    class Kind(models.TextChoices):
+        ANNUAL_MEETING = "annual_meeting", _("Network annual meeting")
+        CONGRESS = "congress", _("Congress or general assembly")
+        CONFERENCE = "conference", _("Thematic conference")
+        STUDY_TOUR = "study_tour", _("Study tour")
+        WORKING_GROUP = "working_group", _("Working group")
+        TRAINING = "training", _("Training or workshop")
+        WEBINAR = "webinar", _("Webinar or distance learning")
+        FOCAL_POINT_MEETING = "focal_point_meeting", _("Focal-point meeting")
+        PARTNER_EVENT = "partner_event", _("Partner event")
+
+    class Status(models.TextChoices):
+        TO_BE_FIXED = "to_be_fixed", _("Date to be fixed")
+        PLANNED = "planned", _("Planned")
+        CONFIRMED = "confirmed", _("Confirmed")
+        HELD = "held", _("Held")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    class Visibility(models.TextChoices):
+        PUBLIC = "public", _("Public")
+        PARTNERS = "partners", _("Network and partners")
+        NETWORK = "network", _("Network only")
+
+    network = models.ForeignKey(Network, verbose_name=_("network"), on_delete=models.PROTECT, related_name="events")
+    slug = models.SlugField(_("web address"), max_length=100, unique=True)
+    kind = models.CharField(_("type"), max_length=30, choices=Kind.choices)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED)
+    visibility = models.CharField(
+        _("visible to"), max_length=10, choices=Visibility.choices, default=Visibility.NETWORK
+    )
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    starts_at = models.DateTimeField(_("start"), null=True, blank=True, db_index=True)
+    ends_at = models.DateTimeField(_("end"), null=True, blank=True)
+    all_day = models.BooleanField(
+        _("all day"), default=False, help_text=_("Whole days, without times (a congress, a study tour).")
+    )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default="Asia/Phnom_Penh",
+        validators=[validate_time_zone],
+        help_text=_("The time zone of the place where the event happens, e.g. Asia/Phnom_Penh."),
+    )
+    date_note = models.CharField(
+        _("about the date"),
+        max_length=200,
+        blank=True,
+        help_text=_("While the date is to be fixed: what is known, e.g. “2024”."),
+    )
+    venue = models.CharField(_("place"), max_length=300, blank=True)
+    city = models.CharField(_("city"), max_length=200, blank=True)
+    country = models.ForeignKey(
+        Country, verbose_name=_("country"), null=True, blank=True, on_delete=models.PROTECT, related_name="events"
+    )
+    online_url = models.URLField(_("online link"), blank=True)
+    organiser = models.CharField(
+        _("organiser"), max_length=300, blank=True, help_text=_("When the network is not the organiser.")
+    )
+    host_member = models.ForeignKey(
+        Member,
+        verbose_name=_("host member"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="hosted_events",
+    )
+    themes = models.ManyToManyField(Theme, verbose_name=_("themes"), blank=True, related_name="events")
+    activities = models.ManyToManyField(
+        "plans.Activity", verbose_name=_("plan activities"), blank=True, related_name="events"
+    )
+    projects = models.ManyToManyField(
+        "projects.Project", verbose_name=_("projects"), blank=True, related_name="events"
+    )
+    capacity = models.PositiveIntegerField(
+        _("capacity"), null=True, blank=True, help_text=_("Most participants; leave empty for no limit.")
+    )
+    registration_deadline = models.DateTimeField(_("registration deadline"), null=True, blank=True)
+    minutes = models.TextField(_("minutes"), blank=True)
+    # Recurring series (RFC 5545): the rule and its exceptions live on the first event
+    # of the series; a moved or cancelled occurrence is its own row pointing at it.
+    recurrence_rule = models.CharField(
+        _("repeat rule"),
+        max_length=300,
+        blank=True,
+        help_text=_("An iCalendar rule, e.g. FREQ=MONTHLY;BYDAY=1TH for the first Thursday of each month."),
+    )
+    excluded_starts = models.JSONField(_("occurrences removed"), default=list, blank=True)
+    series = models.ForeignKey(
+        "self",
+        verbose_name=_("series"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="overrides",
+    )
+    recurrence_id = models.DateTimeField(
+        _("original start"), null=True, blank=True, help_text=_("For a moved occurrence: when it was due to start.")
+    )
+    uid = models.CharField(_("calendar identifier"), max_length=200, default=new_event_uid, editable=False)
+    sequence = models.PositiveIntegerField(_("revision"), default=0, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = MultilingualManager()
+
+    if TYPE_CHECKING:
+        sessions: RelatedManager[Session]
+        registrations: RelatedManager[Registration]
+        invitations: RelatedManager[Invitation]
+        hosting_offers: RelatedManager[HostingOffer]
+        overrides: RelatedManager[Event]
+
+    class Meta:
+        ordering = ["starts_at", "pk"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__isnull=True) | Q(starts_at__isnull=True) | Q(ends_at__gte=models.F("starts_at")),
+                name="event_ends_after_start",
+            ),
+            # An occurrence override shares its series' UID; everything else has its own.
+            models.UniqueConstraint(fields=["uid"], condition=Q(series__isnull=True), name="one_event_per_uid"),
+            models.UniqueConstraint(
+                fields=["series", "recurrence_id"],
+                condition=Q(series__isnull=False),
+                name="one_override_per_occurrence",
+            ),
+        ]
+        indexes = [models.Index(fields=["network", "starts_at"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:event_detail", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        errors: dict[str, list[ValidationError]] = {}
+        if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
+            errors.setdefault("ends_at", []).append(ValidationError(_("The end cannot be before the start.")))
+        if self.starts_at is None and self.status not in (self.Status.TO_BE_FIXED, self.Status.CANCELLED):
+            errors.setdefault("starts_at", []).append(
+                ValidationError(_("Give the start, or set the status to “Date to be fixed”."))
+            )
+        if self.recurrence_rule:
+            if self.series_id is not None:
+                errors.setdefault("recurrence_rule", []).append(
+                    ValidationError(_("A moved occurrence cannot have a repeat rule of its own."))
+                )
+            elif self.starts_at is None:
+                errors.setdefault("recurrence_rule", []).append(
+                    ValidationError(_("A repeating event needs the start of its first occurrence."))
+                )
+            elif self.time_zone in zoneinfo.available_timezones():
+                try:
+                    validate_rule(self.recurrence_rule, self.starts_at.astimezone(self.zone))
+                except ValidationError as error:
+                    errors.setdefault("recurrence_rule", []).append(error)
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    @property
+    def local_start(self) -> datetime.datetime | None:
+        return self.starts_at.astimezone(self.zone) if self.starts_at else None
+
+    @property
+    def local_end(self) -> datetime.datetime | None:
+        return self.ends_at.astimezone(self.zone) if self.ends_at else None
+
+    @property
+    def is_recurring(self) -> bool:
+        return bool(self.recurrence_rule) and self.series_id is None
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == self.Status.CANCELLED
+
+    @property
+    def registration_closed(self) -> bool:
+        return self.registration_deadline is not None and timezone.now() > self.registration_deadline
+
+
+class HostingOffer(models.Model):
+    """A member offering to host a future meeting; the coordinator accepts one."""
+
+    class Status(models.TextChoices):
+        OFFERED = "offered", _("Offered")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Not retained")
+
+    event = models.ForeignKey(Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="hosting_offers")
+    member = models.ForeignKey(Member, verbose_name=_("member"), on_delete=models.CASCADE, related_name="hosting_offers")
+    message = models.TextField(_("message"), blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OFFERED)
+    offered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("offered by"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    offered_at = models.DateTimeField(_("offered"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["offered_at", "pk"]
+        verbose_name = _("offer to host")
+        verbose_name_plural = _("offers to host")
+        constraints = [
+            models.UniqueConstraint(fields=["event", "member"], name="one_offer_per_member_and_event"),
+            models.UniqueConstraint(
+                fields=["event"], condition=Q(status="accepted"), name="one_accepted_offer_per_event"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member} → {self.event}"
+
+
+class Session(models.Model):
+    """One line of the programme: a session, a round table, a break…"""
+
+    class Kind(models.TextChoices):
+        SESSION = "session", _("Session")
+        OPENING = "opening", _("Opening")
+        ROUND_TABLE = "round_table", _("Round table")
+        BREAK = "break", _("Break")
+        VISIT = "visit", _("Site visit")
+        CLOSING = "closing", _("Conclusions")
+
+    event = models.ForeignKey(Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="sessions")
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.SESSION)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    starts_at = models.DateTimeField(_("start"), null=True, blank=True)
+    ends_at = models.DateTimeField(_("end"), null=True, blank=True)
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+
+    objects = MultilingualManager()
+
+    if TYPE_CHECKING:
+        speakers: RelatedManager[SessionSpeaker]
+
+    class Meta:
+        ordering = ["event", "starts_at", "position", "pk"]
+        verbose_name = _("programme item")
+        verbose_name_plural = _("programme")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__isnull=True) | Q(starts_at__isnull=True) | Q(ends_at__gte=models.F("starts_at")),
+                name="session_ends_after_start",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class SessionSpeaker(models.Model):
+    class Role(models.TextChoices):
+        SPEAKER = "speaker", _("Speaker")
+        MODERATOR = "moderator", _("Moderator")
+        PANELLIST = "panellist", _("Round-table participant")
+
+    session = models.ForeignKey(Session, verbose_name=_("session"), on_delete=models.CASCADE, related_name="speakers")
+    person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="sessions")
+    role = models.CharField(_("role"), max_length=12, choices=Role.choices, default=Role.SPEAKER)
+    title_on_the_day = models.CharField(
+        _("title on the day"),
+        max_length=300,
+        blank=True,
+        help_text=_("As printed in the programme, e.g. “Governor of Phnom Penh”."),
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = MultilingualManager()
+
+    class Meta:
+        ordering = ["session", "position", "pk"]
+        verbose_name = _("speaker")
+        verbose_name_plural = _("speakers")
+        constraints = [
+            models.UniqueConstraint(fields=["session", "person", "role"], name="one_role_per_person_and_session")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.get_role_display()})"
+
+
+class Invitation(models.Model):
+    event = models.ForeignKey(Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="invitations")
+    member = models.ForeignKey(Member, verbose_name=_("member"), on_delete=models.CASCADE, related_name="invitations")
+    invited_at = models.DateTimeField(_("invited"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["member__country__code", "member__slug"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        constraints = [models.UniqueConstraint(fields=["event", "member"], name="one_invitation_per_member")]
+
+    def __str__(self) -> str:
+        return f"{self.member} → {self.event}"
+
+
+class Registration(models.Model):
+    """A participant of an event: who, for which member, in which role, and whether they came."""
+
+    class Role(models.TextChoices):
+        DELEGATE = "delegate", _("Delegate")
+        HEAD_OF_DELEGATION = "head", _("Head of delegation")
+        SPEAKER = "speaker", _("Speaker")
+        ORGANISER = "organiser", _("Organiser")
+        PARTNER = "partner", _("Partner")
+        OBSERVER = "observer", _("Observer")
+
+    event = models.ForeignKey(Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="registrations")
+    person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="registrations")
+    member = models.ForeignKey(
+        Member,
+        verbose_name=_("delegation of"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="registrations",
+    )
+    role = models.CharField(_("role"), max_length=12, choices=Role.choices, default=Role.DELEGATE)
+    gender = models.CharField(_("gender"), max_length=12, choices=Person.Gender.choices, blank=True)
+    attended = models.BooleanField(_("attended"), null=True, blank=True)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("registered by"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    registered_at = models.DateTimeField(_("registered"), default=timezone.now)
+
+    class Meta:
+        ordering = ["member__slug", "person__name", "pk"]
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        constraints = [models.UniqueConstraint(fields=["event", "person"], name="one_registration_per_person")]
+
+    def __str__(self) -> str:
+        return f"{self.person} @ {self.event}"
+
+
+class FeedToken(models.Model):
+    """The secret in a person's private calendar-feed addresses; resetting it retires the old ones."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="feed_token"
+    )
+    token = models.CharField(_("token"), max_length=64, unique=True, default=new_feed_token, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("calendar feed token")
+        verbose_name_plural = _("calendar feed tokens")
+
+    def __str__(self) -> str:
+        return str(self.user)

@@ -1,0 +1,134 @@
+"""Repeating events (RFC 5545 RRULE) expanded in the event's own wall-clock time.
+
+A monthly meeting at 10:00 in Paris stays at 10:00 across daylight-saving
+changes, so rules are expanded on naive local times and only then given their
+zone, exactly as calendar programs do with DTSTART;TZID=….
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from dateutil import rrule
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from reseau.events.models import Event
+
+# A calendar page never needs more; a runaway rule (FREQ=SECONDLY…) stops here.
+MAX_OCCURRENCES_PER_WINDOW = 1000
+ALLOWED_FREQUENCIES = {"DAILY", "WEEKLY", "MONTHLY", "YEARLY"}
+
+
+def rule_for(text: str, local_start: datetime.datetime) -> rrule.rrule:
+    """Parse an RRULE value against a naive local start; ValueError when malformed."""
+    value = text.strip()
+    if value.upper().startswith("RRULE:"):
+        value = value[len("RRULE:") :]
+    parts = dict(part.split("=", 1) for part in value.upper().split(";") if "=" in part)
+    if parts.get("FREQ") not in ALLOWED_FREQUENCIES:
+        raise ValueError("frequency")
+    parsed = rrule.rrulestr(value, dtstart=local_start.replace(tzinfo=None), ignoretz=True)
+    if not isinstance(parsed, rrule.rrule):
+        raise ValueError("set")
+    return parsed
+
+
+def validate_rule(text: str, local_start: datetime.datetime) -> None:
+    try:
+        rule_for(text, local_start)
+    except (ValueError, TypeError, KeyError):
+        raise ValidationError(
+            _("“%(rule)s” is not a repeat rule this calendar understands. Example: FREQ=MONTHLY;BYDAY=1TH."),
+            code="invalid_rule",
+            params={"rule": text},
+        ) from None
+
+
+def normalise_rule(text: str) -> str:
+    value = text.strip()
+    if value.upper().startswith("RRULE:"):
+        value = value[len("RRULE:") :]
+    return value.upper()
+
+
+def start_key(moment: datetime.datetime) -> str:
+    """How an occurrence's original start is stored in ``excluded_starts`` (UTC, ISO 8601)."""
+    return moment.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One appearance of an event in a calendar: a single event, or one date of a series."""
+
+    event: Event
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime | None
+    recurrence_id: datetime.datetime | None = None
+
+    @property
+    def local_start(self) -> datetime.datetime:
+        return self.starts_at.astimezone(self.event.zone)
+
+    @property
+    def local_end(self) -> datetime.datetime | None:
+        return self.ends_at.astimezone(self.event.zone) if self.ends_at else None
+
+    @property
+    def key(self) -> str:
+        """Identifies the occurrence in URLs (its original start, UTC)."""
+        return start_key(self.recurrence_id or self.starts_at)
+
+
+def expand(
+    series: Event,
+    window_start: datetime.datetime,
+    window_end: datetime.datetime,
+    *,
+    overridden: Iterable[datetime.datetime] = (),
+) -> list[Occurrence]:
+    """The occurrences of ``series`` that overlap [window_start, window_end).
+
+    Removed dates and dates that have a moved occurrence of their own are left out.
+    """
+    if series.starts_at is None or not series.recurrence_rule:
+        return []
+    zone = series.zone
+    local_start = series.starts_at.astimezone(zone)
+    duration = (series.ends_at - series.starts_at) if series.ends_at else datetime.timedelta(0)
+    try:
+        rule = rule_for(series.recurrence_rule, local_start)
+    except (ValueError, TypeError, KeyError):
+        return [Occurrence(series, series.starts_at, series.ends_at)]
+    skipped = set(series.excluded_starts or []) | {start_key(moment) for moment in overridden}
+    lower = (window_start - duration).astimezone(zone).replace(tzinfo=None)
+    upper = window_end.astimezone(zone).replace(tzinfo=None)
+    found: list[Occurrence] = []
+    for naive in rule.xafter(lower, inc=True):
+        if naive >= upper or len(found) >= MAX_OCCURRENCES_PER_WINDOW:
+            break
+        starts_at = naive.replace(tzinfo=zone)
+        ends_at = starts_at + duration if series.ends_at else None
+        if start_key(starts_at) in skipped:
+            continue
+        if (ends_at or starts_at) < window_start and ends_at != starts_at:
+            continue
+        found.append(Occurrence(series, starts_at.astimezone(datetime.UTC), ends_at and ends_at.astimezone(datetime.UTC), recurrence_id=starts_at.astimezone(datetime.UTC)))
+    return found
+
+
+def is_occurrence(series: Event, moment: datetime.datetime) -> bool:
+    """Whether ``moment`` is one of the series' original starts."""
+    if series.starts_at is None or not series.recurrence_rule:
+        return False
+    local_start = series.starts_at.astimezone(series.zone)
+    try:
+        rule = rule_for(series.recurrence_rule, local_start)
+    except (ValueError, TypeError, KeyError):
+        return False
+    naive = moment.astimezone(series.zone).replace(tzinfo=None)
+    return naive in rule.between(naive - datetime.timedelta(seconds=1), naive + datetime.timedelta(seconds=1), inc=True)
