@@ -7,7 +7,7 @@ PORT ?= 8000
 export DEBUG ?= 1
 export PYTHONUNBUFFERED := 1
 
-.PHONY: run test install browser lint typecheck messages bench clean
+.PHONY: run test install browser fonts lint typecheck messages bench clean
 
 $(VENV)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -17,7 +17,7 @@ $(VENV)/.installed: requirements.lock
 
 install: $(VENV)/.installed
 
-run: install
+run: install fonts
 	mkdir -p var
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py seed_rvase
@@ -34,7 +34,16 @@ browser:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
-test: install browser
+# Khmer and Lao glyphs in printed programmes (WeasyPrint) come from Debian's fonts;
+# without them the PDF still prints, with boxes for those scripts.
+fonts:
+	@fc-list 2>/dev/null | grep -q "Khmer OS" && fc-list | grep -q "Phetsarath" || { \
+	  echo "Installing Debian's Khmer and Lao fonts for printed programmes…"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  { $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq fonts-khmeros fonts-lao >/dev/null; } \
+	  || echo "Could not install fonts-khmeros and fonts-lao: Khmer and Lao names will print as boxes in PDFs."; }
+
+test: install browser fonts
 	$(PY) -m pytest
 
 lint: install
@@ -50,6 +59,7 @@ messages: install
 
 bench: install
 	$(PY) bench/member_directory.py
+	$(PY) bench/event_feed.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -29,6 +29,17 @@ def _background_jobs_run_inline():
 
 
 @pytest.fixture(autouse=True)
+def _default_language(settings):
+    """Each test starts in the site's default language: a French page rendered by an
+    earlier test must not leave French active for the next one."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     # The production hasher is slow on purpose; tests create many accounts.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

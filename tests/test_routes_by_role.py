@@ -91,6 +91,76 @@ def app_routes(ids: dict[str, int]) -> list[Route]:
         *exchange_routes(ids),
         *project_routes(ids),
         *plan_routes(ids),
+        *event_routes(ids),
+    ]
+
+
+def event_routes(ids: dict[str, object]) -> list[Route]:
+    public, internal = {"slug": ids["public_event"]}, {"slug": ids["network_event"]}
+    series = ids["event_series"]
+    network_reads = {**signed_in(OK), "anonymous": NOT_FOUND, "partner": NOT_FOUND}
+    staff_on_public = STAFF_ONLY
+    staff_on_internal = {**STAFF_ONLY, "partner": NOT_FOUND}
+    delegation = {**OWN_MEMBER, "partner": NOT_FOUND}  # a focal point registers its own member's people
+    token, bad = ids["feed_token"], "no-such-token"
+    post_only = everyone(NOT_ALLOWED)
+    return [
+        Route("events:event_list", expected=everyone(OK)),
+        Route("events:event_create", expected=STAFF_ONLY),
+        Route("events:event_detail", public, everyone(OK)),
+        Route("events:event_detail", internal, network_reads),
+        Route("events:event_detail", {"slug": "nowhere"}, everyone(NOT_FOUND)),
+        Route("events:event_edit", public, staff_on_public),
+        Route("events:event_edit", internal, staff_on_internal),
+        Route("events:event_cancel", internal, post_only),
+        Route("events:event_ics", public, everyone(OK)),
+        Route("events:event_ics", internal, network_reads),
+        Route("events:hosting_offer_make", internal, delegation),
+        Route("events:hosting_offer_accept", {**internal, "pk": ids["hosting_offer"]}, post_only),
+        Route("events:occurrence_edit", {"slug": series, "original": ids["occurrence"]}, staff_on_internal),
+        Route(
+            "events:occurrence_edit",
+            {"slug": series, "original": "2031-01-01T03:00:00Z"},
+            {**staff_on_internal, "coordinator": NOT_FOUND, "secretariat": NOT_FOUND},
+        ),
+        Route("events:minutes_edit", internal, staff_on_internal),
+        Route("events:event_decision_create", internal, staff_on_internal),
+        Route("events:programme", public, everyone(OK)),
+        Route("events:programme", internal, network_reads),
+        Route("events:programme_pdf", public, everyone(OK)),
+        Route("events:session_create", public, staff_on_public),
+        Route("events:session_edit", {**public, "pk": ids["session"]}, staff_on_public),
+        # A session reached through another event's address does not exist there.
+        Route(
+            "events:session_edit",
+            {**internal, "pk": ids["session"]},
+            {**staff_on_internal, "coordinator": NOT_FOUND, "secretariat": NOT_FOUND},
+        ),
+        Route("events:session_delete", {**public, "pk": ids["session"]}, post_only),
+        Route("events:speaker_add", {**public, "pk": ids["session"]}, staff_on_public),
+        Route("events:speaker_remove", {**public, "pk": ids["speaker"]}, post_only),
+        Route("events:invitations", internal, staff_on_internal),
+        Route("events:participants", internal, delegation),
+        Route("events:participants", public, {**OWN_MEMBER}),
+        Route("events:register", internal, delegation),
+        Route("events:registration_withdraw", {**internal, "pk": ids["hue_registration"]}, post_only),
+        Route("events:attendance", internal, staff_on_internal),
+        Route("events:calendar_month", expected=everyone(OK)),
+        Route("events:calendar_week", expected=everyone(OK)),
+        Route("events:calendar_list", expected=everyone(OK)),
+        Route("events:feed_links", expected=signed_in(OK)),
+        Route("events:feed_token_reset", expected=post_only),
+        Route("events:feed_network", {"code": "rvase"}, everyone(OK)),
+        Route("events:feed_network", {"code": "nowhere"}, everyone(NOT_FOUND)),
+        Route("events:feed_theme", {"code": "urban-sanitation"}, everyone(OK)),
+        Route("events:feed_member", {"slug": "hue"}, everyone(OK)),
+        # Private feeds answer whoever holds the address, signed in or not; a reset one is gone.
+        Route("events:private_feed_network", {"token": token, "code": "rvase"}, everyone(OK)),
+        Route("events:private_feed_theme", {"token": token, "code": "urban-sanitation"}, everyone(OK)),
+        Route("events:private_feed_member", {"token": token, "slug": "hue"}, everyone(OK)),
+        Route("events:private_feed_mine", {"token": token}, everyone(OK)),
+        Route("events:private_feed_mine", {"token": bad}, everyone(NOT_FOUND)),
+        Route("events:private_feed_network", {"token": bad, "code": "rvase"}, everyone(NOT_FOUND)),
     ]
 
 
@@ -345,7 +415,7 @@ def _partner_world(world, theme) -> dict[str, int]:
     batch = ImportBatch.objects.create(
         kind="organisations", network=network, created_by=world.users["coordinator"], file_name="partners.csv"
     )
-    ids = {**_project_world(world, hidden), **_plan_world(world)}
+    ids = {**_project_world(world, hidden), **_plan_world(world), **_event_world(world, theme)}
     return {
         **ids,
         "shared_organisation": shared.pk,
@@ -379,6 +449,44 @@ def _project_world(world, donor) -> dict[str, int]:
         "vientiane_project": vientiane.code,
         "funding_line": line.pk,
         "milestone": milestone.pk,
+    }
+
+
+def _event_world(world, theme) -> dict[str, object]:
+    from reseau.events.models import FeedToken, HostingOffer, Invitation, Session, SessionSpeaker
+    from reseau.events.recurrence import start_key
+    from tests.factories import EventFactory, RegistrationFactory
+
+    network = world.hue.network
+    public = EventFactory(network=network, slug="annual-meeting-2031", visibility="public")
+    public.themes.add(theme)
+    internal = EventFactory(network=network, slug="working-group-2031", kind="working_group")
+    first = datetime.datetime(2031, 1, 2, 3, 0, tzinfo=datetime.UTC)  # 10:00 in Phnom Penh, a Thursday
+    series = EventFactory(
+        network=network,
+        slug="focal-point-meeting",
+        kind="focal_point_meeting",
+        starts_at=first,
+        ends_at=first + datetime.timedelta(hours=1),
+        recurrence_rule="FREQ=MONTHLY;BYDAY=1TH",
+    )
+    session = Session.objects.create(event=public, title_en="Welcome words", starts_at=public.starts_at)
+    speaker = SessionSpeaker.objects.create(session=session, person=PersonFactory(member=world.hue))
+    Invitation.objects.create(event=internal, member=world.hue)
+    hue_registration = RegistrationFactory(event=internal, person=PersonFactory(member=world.hue, gender="woman"))
+    RegistrationFactory(event=internal, person=PersonFactory(member=world.vientiane, gender="man"))
+    offer = HostingOffer.objects.create(event=internal, member=world.vientiane)
+    token = FeedToken.objects.create(user=world.users["coordinator"])
+    return {
+        "public_event": public.slug,
+        "network_event": internal.slug,
+        "event_series": series.slug,
+        "occurrence": start_key(datetime.datetime(2031, 2, 6, 3, 0, tzinfo=datetime.UTC)),
+        "session": session.pk,
+        "speaker": speaker.pk,
+        "hue_registration": hue_registration.pk,
+        "hosting_offer": offer.pk,
+        "feed_token": token.token,
     }
 
 

@@ -1,43 +1,315 @@
-"""Placeholder: being written."""
+"""The event pages: the list, an event's page, and the staff's changes to it (dates, hosting,
+one date of a series, minutes, decisions)."""
 
-from django.http import HttpRequest, HttpResponse
+from __future__ import annotations
 
+import datetime
+from typing import Any
 
-def event_cancel(request: HttpRequest, **kwargs: object) -> HttpResponse:
-    raise NotImplementedError
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.forms import BaseForm
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from reseau.audit.selectors import audit_events_for
+from reseau.events import access, selectors, services
+from reseau.events.event_forms import (
+    EventDecisionForm,
+    EventFilterForm,
+    EventForm,
+    HostingOfferForm,
+    MinutesForm,
+    OccurrenceForm,
+)
+from reseau.events.models import Event, HostingOffer
+from reseau.events.recurrence import is_occurrence, start_key
+from reseau.plans.access import plans_visible_to
+from reseau.projects.access import projects_visible_to
+from reseau.registry.models import Member, Theme
 
-def event_create(request: HttpRequest, **kwargs: object) -> HttpResponse:
-    raise NotImplementedError
-
-
-def event_decision_create(request: HttpRequest, **kwargs: object) -> HttpResponse:
-    raise NotImplementedError
-
-
-def event_detail(request: HttpRequest, **kwargs: object) -> HttpResponse:
-    raise NotImplementedError
-
-
-def event_edit(request: HttpRequest, **kwargs: object) -> HttpResponse:
-    raise NotImplementedError
-
-
-def event_list(request: HttpRequest, **kwargs: object) -> HttpResponse:
-    raise NotImplementedError
-
-
-def hosting_offer_accept(request: HttpRequest, **kwargs: object) -> HttpResponse:
-    raise NotImplementedError
-
-
-def hosting_offer_make(request: HttpRequest, **kwargs: object) -> HttpResponse:
-    raise NotImplementedError
-
-
-def minutes_edit(request: HttpRequest, **kwargs: object) -> HttpResponse:
-    raise NotImplementedError
+EVENTS_PER_PAGE = 50
+NOT_OFFERABLE = (Event.Status.HELD, Event.Status.CANCELLED)
 
 
-def occurrence_edit(request: HttpRequest, **kwargs: object) -> HttpResponse:
-    raise NotImplementedError
+def _query_without(request: HttpRequest, *names: str) -> str:
+    query = request.GET.copy()
+    for name in names:
+        query.pop(name, None)
+    return query.urlencode()
+
+
+@require_GET
+def event_list(request: HttpRequest) -> HttpResponse:
+    user: Any = request.user
+    when = selectors.PAST if request.GET.get("when") == selectors.PAST else selectors.UPCOMING
+    visible = access.events_visible_to(user)
+    form = EventFilterForm(request.GET or None, themes=Theme.objects.all(), members=selectors.hosts_of(visible))
+    events = selectors.event_list(visible, form.filter_values(), when=when)
+    page = Paginator(events, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
+    context = {
+        "form": form,
+        "when": when,
+        "page": page,
+        "rows": selectors.event_rows(list(page.object_list)),
+        "query_string": _query_without(request, "page"),
+        "filter_string": _query_without(request, "page", "when"),
+        "filtered": any(request.GET.get(name) for name in form.fields),
+        "can_create": access.can_create_events(user),
+        "show_network": user.is_authenticated and user.is_secretariat,
+    }
+    return render(request, "events/event_list.html", context)
+
+
+@require_GET
+def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    user: Any = request.user
+    event = access.event_for_user(user, slug)
+    staff = access.can_manage_events(user, event)
+    offers = selectors.hosting_offers(event)
+    own_offer = next((o for o in offers if user.is_authenticated and o.member_id == user.member_id), None)
+    can_offer = (
+        access.can_offer_to_host(user, event) and event.status not in NOT_OFFERABLE and (staff or own_offer is None)
+    )
+    see_participants = access.can_see_participants(user, event)
+    context: dict[str, Any] = {
+        "event": event,
+        "when": selectors.when_text(event),
+        "tone": selectors.status_tone(event.status),
+        "themes": list(event.themes.all()),
+        # Only what the user may open: plans and projects are not public pages.
+        "activities": list(
+            event.activities.filter(plan__in=plans_visible_to(user))
+            .select_related("plan")
+            .order_by("plan__code", "number")
+        ),
+        "projects": list(event.projects.filter(pk__in=projects_visible_to(user).values("pk")).order_by("code")),
+        "session_count": event.sessions.count(),
+        "occurrences": selectors.next_occurrences(event) if event.is_recurring else [],
+        "staff": staff,
+        "offers": offers if staff else [],
+        "own_offer": own_offer,
+        "can_offer": can_offer,
+        "can_register": access.can_register(user, event) and event.status not in NOT_OFFERABLE,
+        "can_see_participants": see_participants,
+        "participant_count": access.registrations_visible_to(user, event).count() if see_participants else None,
+        "show_minutes": selectors.can_read_minutes(user, event),
+        "show_decisions": user.is_authenticated and not user.is_partner,
+        "decisions": selectors.event_decisions(user, event),
+        "history": list(audit_events_for(event)) if staff else [],
+    }
+    return render(request, "events/event_detail.html", context)
+
+
+def _form_page(
+    request: HttpRequest, template: str, form: BaseForm, title: str, *, cancel_url: str, **extra: Any
+) -> HttpResponse:
+    return render(request, template, {"form": form, "title": title, "cancel_url": cancel_url, **extra})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def event_create(request: HttpRequest) -> HttpResponse:
+    user: Any = request.user
+    if not access.can_create_events(user):
+        raise PermissionDenied
+    # The secretariat belongs to no network: it chooses one on the form.
+    form = EventForm(request.POST or None, network=None if user.is_secretariat else user.network)
+    if request.method == "POST" and form.is_valid():
+        try:
+            event = services.event_create(actor=user, network=form.chosen_network(), data=form.service_data())
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            messages.success(request, _("Event created."))
+            return redirect(event)
+    return _form_page(request, "events/event_form.html", form, _("New event"), cancel_url=reverse("events:event_list"))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def event_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    user: Any = request.user
+    event = access.event_for_manage(user, slug)
+    title = _("Edit %(title)s") % {"title": event.title}
+    form = EventForm(request.POST or None, instance=event, network=event.network)
+    if request.method == "POST" and form.is_valid():
+        try:
+            changed = services.event_update(actor=user, event=event, data=form.service_data())
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            messages.success(request, _("Changes saved.") if changed else _("Nothing was changed."))
+            return redirect(event)
+    return _form_page(request, "events/event_form.html", form, title, cancel_url=event.get_absolute_url())
+
+
+@require_POST
+@login_required
+def event_cancel(request: HttpRequest, slug: str) -> HttpResponse:
+    user: Any = request.user
+    event = access.event_for_manage(user, slug)
+    if event.is_cancelled:
+        messages.info(request, _("This event was already cancelled."))
+    else:
+        services.event_cancel(actor=user, event=event)
+        messages.success(request, _("Event cancelled. Calendars that follow it will show it as cancelled."))
+    return redirect(event)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def hosting_offer_make(request: HttpRequest, slug: str) -> HttpResponse:
+    user: Any = request.user
+    event = access.event_for_hosting_offer(user, slug)
+    staff = access.can_manage_events(user, event)
+    members = Member.objects.filter(network=event.network).order_by("search_text", "pk") if staff else None
+    form = HostingOfferForm(request.POST or None, members=members)
+    if request.method == "POST" and form.is_valid():
+        member = form.cleaned_data["member"] if staff else user.member
+        try:
+            services.hosting_offer_make(actor=user, event=event, member=member, message=form.cleaned_data["message"])
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            messages.success(request, _("Offer to host recorded. The coordinator will answer it."))
+            return redirect(f"{event.get_absolute_url()}#hosting")
+    return _form_page(
+        request,
+        "events/hosting_offer_form.html",
+        form,
+        _("Offer to host this meeting"),
+        cancel_url=event.get_absolute_url(),
+        event=event,
+        member=None if staff else user.member,
+    )
+
+
+@require_POST
+@login_required
+def hosting_offer_accept(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    user: Any = request.user
+    event = access.event_for_manage(user, slug)
+    offer = get_object_or_404(HostingOffer.objects.select_related("member", "event"), event=event, pk=pk)
+    services.hosting_offer_accept(actor=user, offer=offer)
+    messages.success(request, _("%(member)s will host this meeting.") % {"member": offer.member.name})
+    return redirect(f"{event.get_absolute_url()}#hosting")
+
+
+def _original_start(series: Event, original: str) -> datetime.datetime:
+    """The occurrence named in the address ("2026-02-12T09:00:00Z"); 404 when the series has none then."""
+    try:
+        moment = datetime.datetime.strptime(original, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=datetime.UTC)
+    except ValueError:
+        raise Http404 from None
+    if not series.is_recurring or not is_occurrence(series, moment) or original in series.excluded_starts:
+        raise Http404
+    return moment
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def occurrence_edit(request: HttpRequest, slug: str, original: str) -> HttpResponse:
+    user: Any = request.user
+    series = access.event_for_manage(user, slug)
+    original_start = _original_start(series, original)
+    moved = series.overrides.filter(recurrence_id=original_start).first()
+    if moved is not None and moved.is_cancelled:
+        raise Http404
+    if moved is not None and moved.starts_at is not None:
+        starts_at, ends_at = moved.starts_at, moved.ends_at
+    else:
+        duration = (series.ends_at - series.starts_at) if series.ends_at and series.starts_at else None
+        starts_at, ends_at = original_start, (original_start + duration if duration is not None else None)
+    form = OccurrenceForm(request.POST or None, series=series, starts_at=starts_at, ends_at=ends_at)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if form.cleaned_data["action"] == OccurrenceForm.CANCEL:
+                services.occurrence_remove(actor=user, series=series, original_start=original_start)
+                messages.success(request, _("This date is cancelled; the other dates of the series are kept."))
+            else:
+                services.occurrence_move(
+                    actor=user,
+                    series=series,
+                    original_start=original_start,
+                    starts_at=form.cleaned_data["starts_at"],
+                    ends_at=form.cleaned_data["ends_at"],
+                )
+                messages.success(request, _("This date is moved; the other dates of the series are kept."))
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            return redirect(f"{series.get_absolute_url()}#occurrences")
+    original_when = selectors.when_text(
+        series,
+        original_start.astimezone(series.zone),
+        (original_start + (series.ends_at - series.starts_at)).astimezone(series.zone)
+        if series.ends_at and series.starts_at
+        else None,
+    )
+    return _form_page(
+        request,
+        "events/occurrence_form.html",
+        form,
+        _("Change one date of %(title)s") % {"title": series.title},
+        cancel_url=f"{series.get_absolute_url()}#occurrences",
+        event=series,
+        original_when=original_when,
+        moved=moved,
+        key=start_key(original_start),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def minutes_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    user: Any = request.user
+    event = access.event_for_manage(user, slug)
+    form = MinutesForm(request.POST or None, instance=event)
+    if request.method == "POST" and form.is_valid():
+        try:
+            changed = services.minutes_update(actor=user, event=event, data=form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            messages.success(request, _("Minutes saved.") if changed else _("Nothing was changed."))
+            return redirect(f"{event.get_absolute_url()}#minutes")
+    stored = Event.objects.get(pk=event.pk)
+    return _form_page(
+        request,
+        "events/minutes_form.html",
+        form,
+        _("Minutes of %(title)s") % {"title": stored.title},
+        cancel_url=f"{event.get_absolute_url()}#minutes",
+        event=stored,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def event_decision_create(request: HttpRequest, slug: str) -> HttpResponse:
+    user: Any = request.user
+    event = access.event_for_manage(user, slug)
+    form = EventDecisionForm(request.POST or None, network=event.network)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.event_decision_create(actor=user, event=event, data=form.service_data())
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            messages.success(request, _("Decision recorded in the decisions register."))
+            return redirect(f"{event.get_absolute_url()}#decisions")
+    return _form_page(
+        request,
+        "events/decision_form.html",
+        form,
+        _("Record a decision of this meeting"),
+        cancel_url=f"{event.get_absolute_url()}#decisions",
+        event=event,
+        when=selectors.when_text(event),
+    )

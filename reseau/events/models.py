@@ -1,7 +1,7 @@
 """Events, their programme, participants and the calendar's recurring series.
 
 Times are stored in UTC; each event keeps the time zone of the place it happens
-in, so the programme reads "8:00–12:00" in Phnom Penh whoever looks at it, and
+in, so the programme reads "8:00 to 12:00" in Phnom Penh whoever looks at it, and
 calendar feeds carry that zone (TZID) for calendar programs to convert.
 """
 
@@ -109,9 +109,7 @@ class Event(models.Model):
     activities = models.ManyToManyField(
         "plans.Activity", verbose_name=_("plan activities"), blank=True, related_name="events"
     )
-    projects = models.ManyToManyField(
-        "projects.Project", verbose_name=_("projects"), blank=True, related_name="events"
-    )
+    projects = models.ManyToManyField("projects.Project", verbose_name=_("projects"), blank=True, related_name="events")
     capacity = models.PositiveIntegerField(
         _("capacity"), null=True, blank=True, help_text=_("Most participants; leave empty for no limit.")
     )
@@ -235,7 +233,9 @@ class HostingOffer(models.Model):
         DECLINED = "declined", _("Not retained")
 
     event = models.ForeignKey(Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="hosting_offers")
-    member = models.ForeignKey(Member, verbose_name=_("member"), on_delete=models.CASCADE, related_name="hosting_offers")
+    member = models.ForeignKey(
+        Member, verbose_name=_("member"), on_delete=models.CASCADE, related_name="hosting_offers"
+    )
     message = models.TextField(_("message"), blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OFFERED)
     offered_by = models.ForeignKey(

@@ -1,31 +1,173 @@
-"""Placeholder: being written."""
+"""The programme (agenda) of an event: its page, its printable PDF, and the staff's changes to it."""
 
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.staticfiles import finders
+from django.core.exceptions import ValidationError
+from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from reseau.events import access, selectors, services
+from reseau.events.models import Event, Session, SessionSpeaker
+from reseau.events.programme_forms import SessionForm, SpeakerForm
+
+# The speaker form shares the session page: its fields get their own ids.
+SPEAKER_PREFIX = "speaker"
 
 
-def programme(request: HttpRequest, **kwargs: object) -> HttpResponse:
-    raise NotImplementedError
+def _programme_context(request: HttpRequest, event: Event) -> dict[str, Any]:
+    items = selectors.programme(event)
+    return {
+        "event": event,
+        "when": selectors.when_text(event),
+        "days": selectors.programme_days(event, items),
+        "staff": access.can_manage_events(request.user, event),
+    }
 
 
-def programme_pdf(request: HttpRequest, **kwargs: object) -> HttpResponse:
-    raise NotImplementedError
+@require_GET
+def programme(request: HttpRequest, slug: str) -> HttpResponse:
+    event = access.event_for_user(request.user, slug)
+    return render(request, "events/programme.html", _programme_context(request, event))
 
 
-def session_create(request: HttpRequest, **kwargs: object) -> HttpResponse:
-    raise NotImplementedError
+def programme_document(request: HttpRequest, event: Event) -> str:
+    """The HTML the PDF is printed from (A4, fonts for Khmer, Lao and Vietnamese names)."""
+    context = _programme_context(request, event)
+    context["staff"] = False
+    emblem = finders.find("img/eu-emblem.svg")
+    context["emblem_url"] = Path(emblem).as_uri() if isinstance(emblem, str) else ""
+    return render_to_string("events/programme_pdf.html", context, request=request)
 
 
-def session_delete(request: HttpRequest, **kwargs: object) -> HttpResponse:
-    raise NotImplementedError
+@require_GET
+def programme_pdf(request: HttpRequest, slug: str) -> HttpResponse:
+    import weasyprint  # Loaded on demand: it is slow to import and only this page needs it.
+
+    event = access.event_for_user(request.user, slug)
+    document = programme_document(request, event)
+    pdf = weasyprint.HTML(string=document, base_url=request.build_absolute_uri("/")).write_pdf()
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        content_disposition_header(as_attachment=False, filename=f"programme-{event.slug}.pdf") or ""
+    )
+    return response
 
 
-def session_edit(request: HttpRequest, **kwargs: object) -> HttpResponse:
-    raise NotImplementedError
+def _session_for_manage(user: Any, slug: str, pk: int) -> tuple[Event, Session]:
+    """An item of the programme of the event in the address (404 for another event's)."""
+    event = access.event_for_manage(user, slug)
+    return event, get_object_or_404(event.sessions.all(), pk=pk)
 
 
-def speaker_add(request: HttpRequest, **kwargs: object) -> HttpResponse:
-    raise NotImplementedError
+def _form_page(request: HttpRequest, template: str, form: BaseForm, title: str, **extra: Any) -> HttpResponse:
+    return render(request, template, {"form": form, "title": title, **extra})
 
 
-def speaker_remove(request: HttpRequest, **kwargs: object) -> HttpResponse:
-    raise NotImplementedError
+@login_required
+@require_http_methods(["GET", "POST"])
+def session_create(request: HttpRequest, slug: str) -> HttpResponse:
+    user: Any = request.user
+    event = access.event_for_manage(user, slug)
+    form = SessionForm(request.POST or None, event=event)
+    if request.method == "POST" and form.is_valid():
+        try:
+            session = services.session_create(actor=user, event=event, data=form.service_data())
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            messages.success(request, _("Programme item added. You can now add its speakers."))
+            return redirect("events:session_edit", slug=event.slug, pk=session.pk)
+    return _form_page(
+        request,
+        "events/session_form.html",
+        form,
+        _("Add a programme item"),
+        event=event,
+        cancel_url=reverse("events:programme", kwargs={"slug": event.slug}),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def session_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    user: Any = request.user
+    event, session = _session_for_manage(user, slug, pk)
+    form = SessionForm(request.POST or None, instance=session, event=event)
+    if request.method == "POST" and form.is_valid():
+        try:
+            changed = services.session_update(actor=user, session=session, data=form.service_data())
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            messages.success(request, _("Changes saved.") if changed else _("Nothing was changed."))
+            return redirect(f"{reverse('events:programme', kwargs={'slug': event.slug})}#session-{session.pk}")
+    stored = Session.objects.get(pk=session.pk)
+    return _form_page(
+        request,
+        "events/session_form.html",
+        form,
+        _("Edit a programme item"),
+        event=event,
+        session=stored,
+        speakers=list(stored.speakers.select_related("person")),
+        speaker_form=SpeakerForm(session=stored, prefix=SPEAKER_PREFIX),
+        cancel_url=reverse("events:programme", kwargs={"slug": event.slug}),
+    )
+
+
+@require_POST
+@login_required
+def session_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    user: Any = request.user
+    event, session = _session_for_manage(user, slug, pk)
+    services.session_delete(actor=user, session=session)
+    messages.success(request, _("Programme item deleted."))
+    return redirect("events:programme", slug=event.slug)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def speaker_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    user: Any = request.user
+    event, session = _session_for_manage(user, slug, pk)
+    form = SpeakerForm(request.POST or None, session=session, prefix=SPEAKER_PREFIX)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.speaker_add(actor=user, session=session, data=form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            messages.success(request, _("Speaker added."))
+            return redirect(f"{reverse('events:session_edit', kwargs={'slug': event.slug, 'pk': pk})}#speakers")
+    return _form_page(
+        request,
+        "events/session_speaker_form.html",
+        form,
+        _("Add a speaker"),
+        event=event,
+        session=session,
+        cancel_url=f"{reverse('events:session_edit', kwargs={'slug': event.slug, 'pk': pk})}#speakers",
+    )
+
+
+@require_POST
+@login_required
+def speaker_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    user: Any = request.user
+    event = access.event_for_manage(user, slug)
+    speaker = get_object_or_404(SessionSpeaker.objects.select_related("session", "person"), pk=pk, session__event=event)
+    services.speaker_remove(actor=user, speaker=speaker)
+    messages.success(request, _("%(name)s is no longer listed in this item.") % {"name": speaker.person.name})
+    return redirect(f"{reverse('events:session_edit', kwargs={'slug': event.slug, 'pk': speaker.session_id})}#speakers")

@@ -117,7 +117,14 @@ def expand(
             continue
         if (ends_at or starts_at) < window_start and ends_at != starts_at:
             continue
-        found.append(Occurrence(series, starts_at.astimezone(datetime.UTC), ends_at and ends_at.astimezone(datetime.UTC), recurrence_id=starts_at.astimezone(datetime.UTC)))
+        found.append(
+            Occurrence(
+                series,
+                starts_at.astimezone(datetime.UTC),
+                ends_at and ends_at.astimezone(datetime.UTC),
+                recurrence_id=starts_at.astimezone(datetime.UTC),
+            )
+        )
     return found
 
 

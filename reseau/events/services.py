@@ -50,7 +50,8 @@ CALENDAR_FIELDS = (
 
 
 def _calendar_state(event: Event) -> tuple[Any, ...]:
-    return tuple(getattr(event, name, None) for name in CALENDAR_FIELDS)
+    # An empty translation may be stored as NULL or "": the same thing to a calendar.
+    return tuple(getattr(event, name, None) or None for name in CALENDAR_FIELDS)
 
 
 def _with_normalised_rule(data: Mapping[str, Any]) -> dict[str, Any]:
@@ -144,7 +145,9 @@ def occurrence_move(
         recurrence_id=original_start,
         sequence=series.sequence + 1,
     )
-    return model_create(instance=override, data={"starts_at": starts_at, "ends_at": ends_at}, actor=actor, subject=series)
+    return model_create(
+        instance=override, data={"starts_at": starts_at, "ends_at": ends_at}, actor=actor, subject=series
+    )
 
 
 # --- Hosting offers -------------------------------------------------------------------------
@@ -248,9 +251,7 @@ def registration_problems(*, actor: Any, event: Event, person: Person, member: M
             _("Registration closed on %(date)s.") % {"date": formats.date_format(deadline, "DATETIME_FORMAT")}
         )
     if event.capacity is not None and event.registrations.count() >= event.capacity:
-        problems.append(
-            _("This event is full: all %(capacity)s places are taken.") % {"capacity": event.capacity}
-        )
+        problems.append(_("This event is full: all %(capacity)s places are taken.") % {"capacity": event.capacity})
     if person.pk and event.registrations.filter(person=person).exists():
         problems.append(_("%(name)s is already registered for this event.") % {"name": person.name})
     if member is not None:

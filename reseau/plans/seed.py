@@ -15,7 +15,7 @@ What it loads:
 * the decisions and action items of the conclusions ("Network Road Map (1/3) to (3/3)"
   and "Network functioning"), linked to the activities they follow up;
 * a starter logical framework whose indicators the platform mostly computes from its
-  own data (focal points, dues, partners, projects).
+  own data (focal points, dues, partners, projects, events and their attendance).
 
 Every row is keyed on a natural key (plan code, axis and activity numbers, period
 label, result and indicator codes, the decision's English text), so running it twice
@@ -859,6 +859,70 @@ INDICATORS: list[SeedIndicator] = [
             "no dues recorded counts as up to date (the computed value is then every member); set the baseline "
             "once the secretariat has recorded the 2023 dues. Target: every member (12 in 2023) by 2025. "
             + ILLUSTRATIVE
+        ),
+    ),
+    # The events indicators count what the events seed (reseau.events.seed, loaded after this one)
+    # records: their baselines are the values computed on it at the end of 2023.
+    SeedIndicator(
+        result="OC1",
+        code="OC1.b",
+        title_en="Number of network events held (meetings, conferences and partner events the network took part in)",
+        title_fr=(
+            "Nombre d'événements du réseau tenus (réunions, conférences et événements de partenaires auxquels le "
+            "réseau a participé)"
+        ),
+        unit="events",
+        computation=Computation.EVENTS_HELD,
+        baseline_value=Decimal(4),
+        baseline_year=2023,
+        target_value=Decimal(12),
+        target_year=2025,
+        sources="Computed by the platform from the network's calendar (events marked as held).",
+        assumptions=(
+            "Baseline: the four events the RVASE seed records as held by the end of 2023 — the presentation of "
+            "the CWIS in Phnom Penh (December 2022) and the General Assembly of the Francophonie in Cambodia "
+            "(March 2023), both in activity 5; the annual meeting (18 May 2023); the FSM conference and study "
+            "trip (18-20 May 2023). A running count. Target: 12 by 2025 (an annual meeting and a thematic "
+            "conference a year, and partner events). " + ILLUSTRATIVE
+        ),
+    ),
+    SeedIndicator(
+        result="OC1",
+        code="OC1.c",
+        title_en="Number of women among the participants present at the network's events",
+        title_fr="Nombre de femmes parmi les participants présents aux événements du réseau",
+        unit="women",
+        computation=Computation.PARTICIPANTS_WOMEN,
+        baseline_value=Decimal(2),
+        baseline_year=2023,
+        target_value=Decimal(20),
+        target_year=2025,
+        disaggregation=("sex",),
+        sources="Computed by the platform from the attendance recorded for the network's events held.",
+        assumptions=(
+            "Baseline: the participants the deck names at the 2023 annual meeting, 2 women and 8 men (the two "
+            "speakers of the opening and the eight members' representatives of the round table); the deck names "
+            "no other participant. A running count, read with OC1.d: together the targets aim at 40 % women "
+            "among the participants present. " + ILLUSTRATIVE
+        ),
+    ),
+    SeedIndicator(
+        result="OC1",
+        code="OC1.d",
+        title_en="Number of men among the participants present at the network's events",
+        title_fr="Nombre d'hommes parmi les participants présents aux événements du réseau",
+        unit="men",
+        computation=Computation.PARTICIPANTS_MEN,
+        baseline_value=Decimal(8),
+        baseline_year=2023,
+        target_value=Decimal(30),
+        target_year=2025,
+        disaggregation=("sex",),
+        sources="Computed by the platform from the attendance recorded for the network's events held.",
+        assumptions=(
+            "Baseline: the 8 men among the participants the deck names at the 2023 annual meeting (see OC1.c). "
+            "A running count, read with OC1.c: together the targets aim at 40 % women among the participants "
+            "present. " + ILLUSTRATIVE
         ),
     ),
     SeedIndicator(

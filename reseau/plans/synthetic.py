@@ -205,6 +205,19 @@ COMPUTED: list[tuple[str, str, str, str]] = [
         "projects",
     ),
     (Computation.PROJECTS_FUNDED, "Projects funded", "Projets financés", "projects"),
+    (Computation.EVENTS_HELD, "Events held", "Événements tenus", "events"),
+    (
+        Computation.PARTICIPANTS_WOMEN,
+        "Women among the participants present",
+        "Femmes parmi les participants présents",
+        "women",
+    ),
+    (
+        Computation.PARTICIPANTS_MEN,
+        "Men among the participants present",
+        "Hommes parmi les participants présents",
+        "men",
+    ),
 ]
 
 PS = ActivityProgress.Status

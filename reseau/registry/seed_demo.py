@@ -13,8 +13,9 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 
 from reseau.accounts.models import Role, User
+from reseau.events.models import Event, Registration
 from reseau.partners.models import Organisation
-from reseau.registry.models import FocalPointAppointment, Member, MembershipDues, Network, Person
+from reseau.registry.models import FocalPointAppointment, Mandate, Member, MembershipDues, Network, Person
 
 DEMO_PASSWORD = "demo-password"
 
@@ -63,6 +64,12 @@ DEMO_FOCAL_POINTS = [
 # Members with dues outstanding in the demo (the rest have paid).
 DEMO_DUES_OUTSTANDING = {"kampot": [2025, 2026], "yen-bai": [2026], "hai-phong": [2026]}
 DEMO_DUES_YEARS = [2024, 2025, 2026]
+
+# Demo registrations (events seeded by seed_rvase): each demo focal point's delegation — the focal
+# point, and its member's leader as head — registered to the 2024 annual meeting, and the focal point
+# to the monthly focal-point meeting.
+DEMO_ANNUAL_MEETING = "rvase-annual-meeting-2024"
+DEMO_FOCAL_POINT_MEETING = "rvase-focal-point-meetings"
 
 
 @transaction.atomic
@@ -126,4 +133,31 @@ def load_demo() -> int:
     delegation = Organisation.objects.filter(name_en="Delegation of the European Union to Cambodia").first()
     if delegation is not None:
         User.objects.filter(email="partner@reseau.test", organisation__isnull=True).update(organisation=delegation)
+    _register_demo_delegations(members)
     return created
+
+
+def _register_demo_delegations(members: dict[str, Member]) -> None:
+    events = Event.objects.in_bulk([DEMO_ANNUAL_MEETING, DEMO_FOCAL_POINT_MEETING], field_name="slug")
+    users = {user.member_id: user for user in User.objects.filter(role=Role.FOCAL_POINT, member__isnull=False)}
+    for slug, _name, _local, _title_en, _title_fr, email, _gender, _nominated in DEMO_FOCAL_POINTS:
+        member = members[slug]
+        focal_point = Person.objects.get(email=email)
+        leader = Mandate.objects.filter(member=member).select_related("person").order_by("pk").first()
+        wanted = [(DEMO_ANNUAL_MEETING, focal_point, Registration.Role.DELEGATE)]
+        if leader is not None:
+            wanted.append((DEMO_ANNUAL_MEETING, leader.person, Registration.Role.HEAD_OF_DELEGATION))
+        wanted.append((DEMO_FOCAL_POINT_MEETING, focal_point, Registration.Role.DELEGATE))
+        for event_slug, person, role in wanted:
+            if event_slug not in events:
+                continue
+            Registration.objects.get_or_create(
+                event=events[event_slug],
+                person=person,
+                defaults={
+                    "member": member,
+                    "role": role,
+                    "gender": person.gender,
+                    "registered_by": users.get(member.pk),
+                },
+            )

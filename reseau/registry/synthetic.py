@@ -24,7 +24,9 @@ their histories, funding lines, milestones and progress notes (see
 ``reseau.projects.synthetic``). And an action plan: by default half as many activities
 as members (at least 15, as in the RVASE 2023 plan) over the last 12 quarters, with
 their progress, a logframe with values and a decisions register (see
-``reseau.plans.synthetic``).
+``reseau.plans.synthetic``). And events: by default twice as many as members, over the last three
+years and the next one, with a few repeating series, programmes and registrations of the members'
+people (see ``reseau.events.synthetic``).
 """
 
 from __future__ import annotations
@@ -310,6 +312,7 @@ STAFF_TITLES: list[tuple[str, str, str]] = [
     ("Sanitation project manager", "Responsable du projet d'assainissement", "Responsable du projet d'assainissement"),
 ]
 
+EVENTS_PER_MEMBER = 2
 COUNTRY_PATTERN = ["VN", "VN", "VN", "VN", "KH", "KH", "KH", "LA", "LA", "LA"]
 KIND_WEIGHTS = [(Member.Kind.CITY, 50), (Member.Kind.PROVINCE, 35), (Member.Kind.ASSOCIATION, 15)]
 DUES_BASE = {Member.Kind.CITY: 1500, Member.Kind.PROVINCE: 1000, Member.Kind.ASSOCIATION: 500}
@@ -470,18 +473,21 @@ def generate_network(
     organisations: int | None = None,
     projects: int | None = None,
     plans_activities: int | None = None,
+    events: int | None = None,
 ) -> Network:
     """Append ``members`` invented members (with people, leaders, focal points, dues) to a network,
     ``organisations`` invented partner organisations (default: ``members // 2``, at least 1) and
     ``projects`` invented projects (default: ``members``, at least 1) and an invented action plan
     of ``plans_activities`` activities over the last 12 quarters, with a logframe and decisions
-    (default: ``members // 2``, at least 15; 0 adds no plan).
+    (default: ``members // 2``, at least 15; 0 adds no plan), and ``events`` invented events with
+    their registrations (default: ``members * 2``).
 
     Creates the network and the KH/LA/VN countries when missing. Deterministic for
     a given seed and a given number of members, organisations and projects already
     generated in the network.
     """
     # Imported here: the partners and projects apps build on the registry, not the other way round.
+    from reseau.events.synthetic import generate_events
     from reseau.partners.synthetic import generate_partners
     from reseau.plans.synthetic import generate_plans
     from reseau.projects.synthetic import generate_projects
@@ -500,6 +506,10 @@ def generate_network(
         plans_activities = max(members // 2, 15)
     if plans_activities < 0:
         raise ValueError("plans_activities must not be negative.")
+    if events is None:
+        events = members * EVENTS_PER_MEMBER
+    if events < 0:
+        raise ValueError("events must not be negative.")
     if not NETWORK_CODE_RE.match(network_code):
         raise ValueError("The network code must be 1–20 lower-case letters, digits or hyphens.")
     today = timezone.localdate()
@@ -651,4 +661,5 @@ def generate_network(
         generate_partners(network=network, organisations=organisations, seed=seed)
         generate_projects(network=network, projects=projects, seed=seed)
         generate_plans(network=network, activities=plans_activities, seed=seed)
+        generate_events(network=network, events=events, seed=seed)
     return network

@@ -12,6 +12,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import translation
 
+from reseau.events.seed import load_events
 from reseau.partners.seed import load_partners
 from reseau.plans.computed import computed_value
 from reseau.plans.models import (
@@ -127,7 +128,9 @@ def _load_all() -> dict[str, int]:
     load_rvase()
     load_partners()
     load_projects()
-    return load_plans()
+    created = load_plans()
+    load_events()
+    return created
 
 
 def _progress(number: int) -> ActivityProgress:
@@ -404,6 +407,9 @@ def test_computed_indicators_on_the_seeded_data():
         # The two concrete projects validated at the April 2022 office.
         Computation.PROJECTS_VALIDATED: 2,
         Computation.PROJECTS_FUNDED: 0,
+        Computation.EVENTS_HELD: 4,
+        Computation.PARTICIPANTS_WOMEN: 2,
+        Computation.PARTICIPANTS_MEN: 8,
     }
     assert members == 12
     for indicator in Indicator.objects.filter(result__network=network).exclude(computation=""):
@@ -465,7 +471,7 @@ def test_running_it_twice_changes_nothing():
         "activity_progress": 15,
         "decisions": 16,
         "results": 10,
-        "indicators": 6,
+        "indicators": 9,
         "indicator_values": 1,
     }
     before = _snapshot()

@@ -8,14 +8,15 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from reseau.partners.models import Relationship
 from reseau.projects.models import Project
 from reseau.registry.models import Member
-from reseau.registry.synthetic import generate_network
+from reseau.registry.synthetic import EVENTS_PER_MEMBER, generate_network
 
 
 class Command(BaseCommand):
     help = (
         "Add N invented members (people, leaders, focal points, dues), partner organisations "
         "(relationships, contacts, interactions, funding calls) and projects (stage histories, funding, "
-        "milestones, progress notes) and an action plan (activities, quarterly progress, logframe, decisions) "
+        "milestones, progress notes), an action plan (activities, quarterly progress, logframe, decisions) "
+        "and events (series, programmes, registrations) "
         "to a network for tests and benchmarks; creates the network when missing. Running it again appends more."
     )
 
@@ -41,6 +42,12 @@ class Command(BaseCommand):
             default=None,
             help="How many activities the added action plan has (default: half the members, at least 15; 0: no plan).",
         )
+        parser.add_argument(
+            "--events",
+            type=int,
+            default=None,
+            help="How many events to add, with their registrations (default: twice the members).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         started = time.perf_counter()
@@ -52,6 +59,7 @@ class Command(BaseCommand):
                 organisations=options["organisations"],
                 projects=options["projects"],
                 plans_activities=options["activities"],
+                events=options["events"],
             )
         except ValueError as error:
             raise CommandError(str(error)) from error
@@ -62,6 +70,9 @@ class Command(BaseCommand):
         added_projects = options["projects"] if options["projects"] is not None else max(options["members"], 1)
         activities = options["activities"] if options["activities"] is not None else max(options["members"] // 2, 15)
         what = [f"{options['members']} members", f"{added} organisations", f"{added_projects} projects"]
+        events = options["events"] if options["events"] is not None else options["members"] * EVENTS_PER_MEMBER
+        if events:
+            what.append(f"{events} events")
         if activities:
             what.append(f"an action plan of {activities} activities")
         elapsed = time.perf_counter() - started

@@ -2,6 +2,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from reseau.events.seed import load_events
 from reseau.partners.seed import load_partners
 from reseau.plans.seed import load_plans
 from reseau.projects.seed import load_projects
@@ -16,5 +17,6 @@ class Command(BaseCommand):
         created.update(load_partners())
         created.update(load_projects())
         created.update(load_plans())
+        created.update(load_events())
         summary = ", ".join(f"{name}: {count}" for name, count in created.items())
         self.stdout.write(self.style.SUCCESS(f"RVASE seed loaded (new rows — {summary})."))

@@ -1,0 +1,124 @@
+"""The printable programme: an A4 PDF with the agenda, the speakers' names in their own script."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+
+import pytest
+from django.test import RequestFactory
+from django.urls import reverse
+
+from reseau.events.models import Session, SessionSpeaker
+from reseau.events.programme_views import programme_document
+from tests.factories import EventFactory, PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+UTC = datetime.UTC
+
+
+@pytest.fixture(autouse=True)
+def _quiet_weasyprint():
+    # WeasyPrint reports every glyph missing from the installed fonts; the tests do not need it.
+    logger = logging.getLogger("weasyprint")
+    previous = logger.level
+    logger.setLevel(logging.ERROR)
+    yield
+    logger.setLevel(previous)
+
+
+@pytest.fixture
+def event(world):
+    event = EventFactory(
+        network=world.hue.network,
+        slug="annual-meeting-2031",
+        title_en="Annual meeting 2031",
+        visibility="public",
+        venue="Fairfield Hotel",
+        city="Phnom Penh",
+    )
+    opening = Session.objects.create(
+        event=event,
+        kind="opening",
+        starts_at=datetime.datetime(2031, 5, 18, 1, 0, tzinfo=UTC),
+        ends_at=datetime.datetime(2031, 5, 18, 1, 30, tzinfo=UTC),
+        title_en="Welcome words",
+    )
+    SessionSpeaker.objects.create(
+        session=opening,
+        person=PersonFactory(member=None, honorific="he", name="Khuong Sreng", name_local="ឃួង ស្រេង"),
+        title_on_the_day_en="Governor of Phnom Penh",
+    )
+    table = Session.objects.create(
+        event=event,
+        kind="round_table",
+        starts_at=datetime.datetime(2031, 5, 18, 3, 15, tzinfo=UTC),
+        ends_at=datetime.datetime(2031, 5, 18, 4, 30, tzinfo=UTC),
+        title_en="Suggestions and expectations of network members",
+    )
+    SessionSpeaker.objects.create(
+        session=table,
+        person=PersonFactory(member=world.hue, honorific="mr", name="Nguyễn Văn Phương"),
+        role="panellist",
+        title_on_the_day_en="Vice-president of the People's Committee of Huế",
+    )
+    return event
+
+
+def _pdf_text(pdf: bytes, document: str) -> str:
+    """The PDF's text: with pypdf when installed, else the text WeasyPrint laid out on the pages."""
+    try:
+        import pypdf  # type: ignore[import-not-found]
+    except ImportError:
+        import weasyprint
+        from weasyprint.formatting_structure import boxes
+
+        def texts(box):
+            if isinstance(box, boxes.TextBox):
+                yield box.text
+            for child in getattr(box, "children", None) or []:
+                yield from texts(child)
+
+        pages = weasyprint.HTML(string=document).render().pages
+        return " ".join(" ".join(texts(page._page_box)) for page in pages)
+    import io
+
+    return " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_the_programme_prints_as_an_a4_pdf(world, event):
+    response = world.client_for("anonymous").get(reverse("events:programme_pdf", kwargs={"slug": event.slug}))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == 'inline; filename="programme-annual-meeting-2031.pdf"'
+    pdf = response.content
+    assert pdf.startswith(b"%PDF-") and pdf.rstrip().endswith(b"%%EOF")
+
+    request = RequestFactory().get("/")
+    request.user = world.users["secretariat"]
+    document = programme_document(request, event)
+    assert "size: A4" in document
+    assert "Nguyễn Văn Phương" in document and "ឃួង ស្រេង" in document
+    assert "/edit/" not in document  # no staff links on paper
+    import weasyprint
+
+    # Khmer glyphs come from Debian's fonts-khmeros (installed by `make test`), embedded in the PDF.
+    assert b"+Khmer-OS" in weasyprint.HTML(string=document).write_pdf(uncompressed_pdf=True)
+    page = weasyprint.HTML(string=document).render().pages[0]
+    assert (round(page.width), round(page.height)) == (794, 1123)  # A4 (210 × 297 mm) in CSS pixels
+
+    text = " ".join(_pdf_text(pdf, document).split())
+    assert "Annual meeting 2031" in text
+    assert "Welcome words" in text and "Suggestions and expectations of network members" in text
+    assert "Nguyễn Văn Phương" in text
+    assert "8:00–8:30" in text and "10:15–11:30" in text
+    assert "Governor of Phnom Penh" in text
+
+
+def test_a_network_only_programme_is_not_printed_for_visitors(world, event):
+    event.visibility = "network"
+    event.save()
+    url = reverse("events:programme_pdf", kwargs={"slug": event.slug})
+    assert world.client_for("anonymous").get(url).status_code == 404
+    assert world.client_for("focal_point").get(url).status_code == 200
