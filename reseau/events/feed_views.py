@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_POST, require_safe
 
 from reseau.events import access, calendar_selectors, services
 from reseau.events.feeds import CONTENT_TYPE, calendar_stream
@@ -61,7 +61,7 @@ def _feed(
     return response
 
 
-@require_GET
+@require_safe
 def event_ics(request: HttpRequest, slug: str) -> StreamingHttpResponse:
     """One event to add to a calendar; a repeating one with its moved dates."""
     event = access.event_for_user(request.user, slug)
@@ -77,7 +77,7 @@ def event_ics(request: HttpRequest, slug: str) -> StreamingHttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def network_feed(request: HttpRequest, code: str, token: str | None = None) -> StreamingHttpResponse:
     reader = _reader(token)
     network = get_object_or_404(Network, code=code)
@@ -88,7 +88,7 @@ def network_feed(request: HttpRequest, code: str, token: str | None = None) -> S
     return _feed(request, events, name=name, language=language, private=token is not None)
 
 
-@require_GET
+@require_safe
 def theme_feed(request: HttpRequest, code: str, token: str | None = None) -> StreamingHttpResponse:
     reader = _reader(token)
     theme = get_object_or_404(Theme, code=code)
@@ -99,7 +99,7 @@ def theme_feed(request: HttpRequest, code: str, token: str | None = None) -> Str
     return _feed(request, events, name=name, language=language, private=token is not None)
 
 
-@require_GET
+@require_safe
 def member_feed(request: HttpRequest, slug: str, token: str | None = None) -> StreamingHttpResponse:
     reader = _reader(token)
     member = get_object_or_404(Member, slug=slug)
@@ -110,7 +110,7 @@ def member_feed(request: HttpRequest, slug: str, token: str | None = None) -> St
     return _feed(request, events, name=name, language=language, private=token is not None)
 
 
-@require_GET
+@require_safe
 def my_feed(request: HttpRequest, token: str) -> StreamingHttpResponse:
     """The events the token's owner is registered for."""
     reader = _reader(token)

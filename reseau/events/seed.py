@@ -659,7 +659,7 @@ EVENTS: list[SeedEvent] = [
         ),
         starts_at=at(_FP_FIRST, 10),
         ends_at=at(_FP_FIRST, 11),
-        venue="Online",
+        venue="",  # online; the link is the coordinator's to add (the deck gives none)
         recurrence_rule="FREQ=MONTHLY;BYDAY=1TH",
         activities=(1, 5),
     ),

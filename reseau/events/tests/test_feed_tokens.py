@@ -33,7 +33,7 @@ def test_the_page_gives_public_and_private_addresses_and_explains_them(world):
     assert "Anyone with this address sees these events, without signing in." in html
     assert "reset it" in html
     assert f'action="{RESET}"' in html and 'method="post"' in html
-    assert "Reset my address" in html
+    assert "Reset my private addresses" in html
 
 
 def test_theme_addresses_are_listed(world):

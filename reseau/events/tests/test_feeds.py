@@ -507,3 +507,14 @@ def test_any_text_survives_escaping_and_folding(text):
 @given(st.text(alphabet=st.sampled_from("កខគ ễ ệ ຍ ,;\\\n\tabc"), min_size=1, max_size=300))
 def test_local_scripts_and_special_characters_survive(text):
     assert _round_trip_through_icalendar(text) == clean_text(text)
+
+
+def test_calendar_programs_may_check_a_subscription_with_head(world):
+    """Some calendar programs send HEAD before subscribing; a 405 would make them give up."""
+    EventFactory(network=world.hue.network, visibility="public", slug="agm-2031")
+    client = world.client_for("anonymous")
+    for url in ("/calendar/feeds/network/rvase.ics", "/events/agm-2031/event.ics"):
+        response = client.head(url)
+        assert response.status_code == 200
+        assert response["Content-Type"].startswith("text/calendar")
+    assert client.post("/calendar/feeds/network/rvase.ics").status_code == 405
