@@ -6,12 +6,13 @@ from collections.abc import Iterable, Iterator
 from typing import Any, cast
 
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.forms.models import ModelChoiceIterator
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from reseau.events.models import Event
 from reseau.plans.decision_selectors import PENDING
 from reseau.plans.models import Activity, Decision, DecisionNote
 from reseau.registry.forms import DateInput
@@ -63,6 +64,15 @@ class _OwnerPersonField(forms.ModelChoiceField):
         return _person_label(obj)
 
 
+class _EventField(forms.ModelChoiceField):
+    """Meetings listed by their local date, newest first."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        start = obj.local_start
+        title = Truncator(obj.title).chars(90)
+        return f"{start:%Y-%m-%d} — {title}" if start else title
+
+
 class _OwnerMemberField(forms.ModelChoiceField):
     show_network = False
 
@@ -105,6 +115,7 @@ class DecisionForm(forms.ModelForm):
             "kind",
             "title_en",
             "title_fr",
+            "event",
             "meeting",
             "meeting_date",
             "owner_person",
@@ -117,6 +128,7 @@ class DecisionForm(forms.ModelForm):
             "owner_person": _OwnerPersonField,
             "owner_member": _OwnerMemberField,
             "activities": _ActivitiesField,
+            "event": _EventField,
         }
         labels = {
             "title_en": _("Decision or action, in English"),
@@ -130,6 +142,7 @@ class DecisionForm(forms.ModelForm):
         }
         help_texts = {
             "kind": _("A decision records what the meeting agreed; an action item is something to do, by someone."),
+            "event": _("The meeting in the calendar where it was decided, if it is there."),
             "meeting": _("The meeting that took it, for example “Annual meeting 2025, Huế”."),
             "owner_person": _(
                 "Who answers for it: a person of the registry, a member, or both. "
@@ -148,6 +161,7 @@ class DecisionForm(forms.ModelForm):
         person = cast(_OwnerPersonField, self.fields["owner_person"])
         member = cast(_OwnerMemberField, self.fields["owner_member"])
         activities = cast(_ActivitiesField, self.fields["activities"])
+        events = Event.objects.filter(series__isnull=True).order_by(F("starts_at").desc(nulls_last=True), "pk")
         people = Person.objects.select_related("member").order_by("name", "pk")
         members = Member.objects.select_related("network").order_by("network__position", "search_text", "pk")
         plan_activities = Activity.objects.select_related("plan").order_by(
@@ -162,6 +176,11 @@ class DecisionForm(forms.ModelForm):
             people = people.filter(Q(member__network=network) | Q(member__isnull=True))
             members = members.filter(network=network)
             plan_activities = plan_activities.filter(plan__network=network)
+            events = events.filter(network=network)
+        if "event" in self.fields:  # a decision written from the event's page has it already
+            event = cast(_EventField, self.fields["event"])
+            event.queryset = events
+            event.empty_label = _("Not in the calendar")
         person.queryset = people
         person.empty_label = _("Nobody")
         member.queryset = members
@@ -200,6 +219,9 @@ class DecisionForm(forms.ModelForm):
         activities: QuerySet[Activity] | None = cleaned.get("activities")
         if activities is not None and any(a.plan.network_id != network.pk for a in activities):
             self.add_error("activities", _("Choose activities of the chosen network's plans."))
+        event: Event | None = cleaned.get("event")
+        if event is not None and event.network_id != network.pk:
+            self.add_error("event", _("Choose a meeting of the chosen network."))
 
     def service_data(self) -> dict[str, Any]:
         """What the services write: the model fields of the form."""

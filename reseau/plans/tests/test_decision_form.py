@@ -317,3 +317,27 @@ def test_browser_journey_record_follow_up_and_home(rvase, live_server, page, axe
     expect(page.get_by_text("The programme was sent on Monday.")).to_be_visible()
     check("decision page with a note")
     axe.assert_clean()
+
+
+def test_a_decision_can_be_tied_to_a_meeting_of_the_calendar(world, choices):
+    """The register offers the network's meetings; the decision page then leads to the event."""
+    from tests.factories import EventFactory
+
+    meeting = EventFactory(network=world.hue.network, slug="annual-meeting-2024", title_en="Annual meeting 2024")
+    elsewhere = EventFactory(network=NetworkFactory(code="maghreb"), slug="maghreb-meeting", title_en="Tunis meeting")
+    client = world.client_for("coordinator")
+    page = client.get(CREATE).content.decode()
+    assert "Annual meeting 2024" in page and "Tunis meeting" not in page
+
+    response = client.post(CREATE, _data(choices, event=meeting.pk))
+    decision = Decision.objects.get()
+    assert response.status_code == 302 and decision.event == meeting
+    assert meeting.get_absolute_url() in client.get(decision.get_absolute_url()).content.decode()
+
+    # The secretariat records for any network, but not with another network's meeting.
+    response = world.client_for("secretariat").post(
+        CREATE, _data(choices, network=world.hue.network.pk, event=elsewhere.pk)
+    )
+    assert response.status_code == 200
+    assert "Choose a meeting of the chosen network." in response.content.decode()
+    assert Decision.objects.count() == 1
