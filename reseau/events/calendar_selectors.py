@@ -75,6 +75,7 @@ def occurrences_between(
     overrides = Event.objects.only("pk", "series_id", "recurrence_id").order_by()
     series = (
         events.filter(series__isnull=True, starts_at__isnull=False, starts_at__lt=end)
+        .filter(Q(recurrence_ends_at__isnull=True) | Q(recurrence_ends_at__gte=start))
         .exclude(recurrence_rule="")
         .select_related(*related)
         .prefetch_related(Prefetch("overrides", queryset=overrides))

@@ -11,7 +11,7 @@ import datetime
 import secrets
 import uuid
 import zoneinfo
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.manager import MultilingualManager
 
-from reseau.events.recurrence import validate_rule
+from reseau.events.recurrence import series_end, validate_rule
 from reseau.registry.models import Country, Member, Network, Person, Theme, validate_time_zone
 
 if TYPE_CHECKING:
@@ -124,6 +124,8 @@ class Event(models.Model):
         help_text=_("An iCalendar rule, e.g. FREQ=MONTHLY;BYDAY=1TH for the first Thursday of each month."),
     )
     excluded_starts = models.JSONField(_("occurrences removed"), default=list, blank=True)
+    # Kept on save: lets lists and calendars skip series that have ended without expanding them.
+    recurrence_ends_at = models.DateTimeField(_("last occurrence ends"), null=True, blank=True, editable=False)
     series = models.ForeignKey(
         "self",
         verbose_name=_("series"),
@@ -170,6 +172,14 @@ class Event(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.recurrence_ends_at = None
+        if self.recurrence_rule and self.starts_at and self.time_zone in zoneinfo.available_timezones():
+            self.recurrence_ends_at = series_end(self.recurrence_rule, self.starts_at, self.ends_at, self.zone)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "recurrence_ends_at"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("events:event_detail", kwargs={"slug": self.slug})

@@ -128,6 +128,27 @@ def expand(
     return found
 
 
+def series_end(
+    text: str, starts_at: datetime.datetime, ends_at: datetime.datetime | None, zone: datetime.tzinfo
+) -> datetime.datetime | None:
+    """When the last occurrence of a rule with COUNT or UNTIL ends (UTC); None for a rule without end."""
+    parts = {part.split("=", 1)[0] for part in normalise_rule(text).split(";") if "=" in part}
+    if not parts & {"COUNT", "UNTIL"}:
+        return None
+    local_start = starts_at.astimezone(zone)
+    try:
+        rule = rule_for(text, local_start)
+    except (ValueError, TypeError, KeyError):
+        return None
+    last = None
+    for last in rule:  # noqa: B007  (only the last one matters; the rule is finite)
+        pass
+    if last is None:
+        return starts_at
+    duration = (ends_at - starts_at) if ends_at else datetime.timedelta(0)
+    return (last.replace(tzinfo=zone) + duration).astimezone(datetime.UTC)
+
+
 def is_occurrence(series: Event, moment: datetime.datetime) -> bool:
     """Whether ``moment`` is one of the series' original starts."""
     if series.starts_at is None or not series.recurrence_rule:

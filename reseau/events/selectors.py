@@ -148,7 +148,11 @@ def _upcoming_q(now: datetime.datetime) -> Q:
         | Q(ends_at__isnull=True, starts_at__gte=now)
         | Q(starts_at__isnull=True)
         # A series still running: its first date may be long past.
-        | (~Q(recurrence_rule="") & Q(series__isnull=True))
+        | (
+            ~Q(recurrence_rule="")
+            & Q(series__isnull=True)
+            & (Q(recurrence_ends_at__isnull=True) | Q(recurrence_ends_at__gte=now))
+        )
     )
 
 

@@ -342,3 +342,16 @@ def test_the_page_of_an_event_costs_a_bounded_number_of_queries(world, events, d
         client = world.client_for(role)
         with django_assert_max_num_queries(18):
             assert client.get(_detail(event)).status_code == 200
+
+
+def test_a_series_that_has_ended_is_listed_with_the_past_events(world):
+    """A monthly meeting that stopped after three dates is no longer "upcoming"; a running one is."""
+    start = datetime.datetime(2023, 7, 6, 3, 0, tzinfo=datetime.UTC)
+    common = {"network": world.hue.network, "starts_at": start, "ends_at": start + datetime.timedelta(hours=1)}
+    EventFactory(title_en="Ended monthly call", recurrence_rule="FREQ=MONTHLY;BYDAY=1TH;COUNT=3", **common)
+    EventFactory(title_en="Running monthly call", recurrence_rule="FREQ=MONTHLY;BYDAY=1TH", **common)
+    client = world.client_for("coordinator")
+    upcoming = client.get(LIST).content.decode()
+    past = client.get(LIST, {"when": "past"}).content.decode()
+    assert "Running monthly call" in upcoming and "Ended monthly call" not in upcoming
+    assert "Ended monthly call" in past and "Running monthly call" not in past

@@ -166,3 +166,33 @@ def test_occurrence_key_is_its_original_start():
     assert moved.key == "2031-02-06T03:00:00Z"
     assert moved.local_start.strftime("%H:%M") == "14:00"
     assert moved.local_end is None
+
+
+def test_a_rule_with_an_end_knows_when_its_last_occurrence_ends():
+    from reseau.events.recurrence import series_end
+
+    start = datetime.datetime(2023, 7, 6, 3, 0, tzinfo=UTC)  # 10:00 in Phnom Penh
+    end = start + datetime.timedelta(hours=1)
+    # Three first Thursdays: 6 July, 3 August, 7 September 2023, 10:00–11:00.
+    assert series_end("FREQ=MONTHLY;BYDAY=1TH;COUNT=3", start, end, PHNOM_PENH) == datetime.datetime(
+        2023, 9, 7, 4, 0, tzinfo=UTC
+    )
+    assert series_end("FREQ=MONTHLY;BYDAY=1TH;UNTIL=20231031", start, end, PHNOM_PENH) == datetime.datetime(
+        2023, 10, 5, 4, 0, tzinfo=UTC
+    )
+    assert series_end("FREQ=MONTHLY;BYDAY=1TH", start, end, PHNOM_PENH) is None
+
+
+@pytest.mark.django_db
+def test_saving_a_series_keeps_the_end_of_its_last_occurrence(world):
+    from tests.factories import EventFactory
+
+    start = datetime.datetime(2023, 7, 6, 3, 0, tzinfo=UTC)
+    series = EventFactory(
+        network=world.hue.network, starts_at=start, ends_at=start + datetime.timedelta(hours=1), recurrence_rule=""
+    )
+    assert series.recurrence_ends_at is None
+    series.recurrence_rule = "FREQ=WEEKLY;COUNT=2"
+    series.save(update_fields=["recurrence_rule"])
+    series.refresh_from_db()
+    assert series.recurrence_ends_at == datetime.datetime(2023, 7, 13, 4, 0, tzinfo=UTC)
