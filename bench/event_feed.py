@@ -24,31 +24,15 @@ a constant number of queries. ``--check`` exits with status 1 when a target is m
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
 import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import cast
 
-ROOT = Path(__file__).resolve().parent.parent
-DB_PATH = Path("/tmp/reseau-bench-events.sqlite3")
-VAR_DIR = Path("/tmp/reseau-bench-events-var")
+from scratch_database import use_scratch_database
 
-sys.path.insert(0, str(ROOT))
-os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings"
-os.environ["DATABASE_URL"] = f"sqlite:///{DB_PATH}"
-os.environ["RESEAU_VAR_DIR"] = str(VAR_DIR)  # keeps the job queue file out of var/
-os.environ.setdefault("DEBUG", "1")
-
-for suffix in ("", "-wal", "-shm"):
-    Path(f"{DB_PATH}{suffix}").unlink(missing_ok=True)
-VAR_DIR.mkdir(parents=True, exist_ok=True)
-
-import django  # noqa: E402
-
-django.setup()
+use_scratch_database("reseau-bench-events")
 
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402

@@ -114,6 +114,17 @@ def _query(request: HttpRequest, **period: str) -> str:
     return query.urlencode()
 
 
+# Far enough for any meeting's history and planning; beyond it the neighbouring periods
+# (and time-zone conversions) would fall outside what Python's dates can hold.
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+
+
+def _within_calendar(day: datetime.date) -> datetime.date:
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise ValueError(day)
+    return day
+
+
 def _midnight(day: datetime.date, zone: datetime.tzinfo) -> datetime.datetime:
     return datetime.datetime.combine(day, datetime.time.min).replace(tzinfo=zone)
 
@@ -186,7 +197,7 @@ def month(request: HttpRequest) -> HttpResponse:
         try:
             if match is None:
                 raise ValueError(wanted)
-            first = datetime.date(int(match[1]), int(match[2]), 1)
+            first = _within_calendar(datetime.date(int(match[1]), int(match[2]), 1))
         except ValueError:
             messages.warning(
                 request,
@@ -246,7 +257,7 @@ def week(request: HttpRequest) -> HttpResponse:
         try:
             if match is None:
                 raise ValueError(wanted)
-            monday = datetime.date.fromisocalendar(int(match[1]), int(match[2]), 1)
+            monday = _within_calendar(datetime.date.fromisocalendar(int(match[1]), int(match[2]), 1))
         except ValueError:
             messages.warning(
                 request,
@@ -310,7 +321,7 @@ def agenda(request: HttpRequest) -> HttpResponse:
     wanted = request.GET.get("from", "")
     if wanted:
         try:
-            start_day = datetime.date.fromisoformat(wanted.strip())
+            start_day = _within_calendar(datetime.date.fromisoformat(wanted.strip()))
         except ValueError:
             messages.warning(
                 request,

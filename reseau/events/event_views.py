@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from reseau.audit.selectors import audit_events_for
+from reseau.core.querystrings import query_without
 from reseau.events import access, selectors, services
 from reseau.events.event_forms import (
     EventDecisionForm,
@@ -37,13 +38,6 @@ EVENTS_PER_PAGE = 50
 NOT_OFFERABLE = (Event.Status.HELD, Event.Status.CANCELLED)
 
 
-def _query_without(request: HttpRequest, *names: str) -> str:
-    query = request.GET.copy()
-    for name in names:
-        query.pop(name, None)
-    return query.urlencode()
-
-
 @require_GET
 def event_list(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
@@ -57,8 +51,8 @@ def event_list(request: HttpRequest) -> HttpResponse:
         "when": when,
         "page": page,
         "rows": selectors.event_rows(list(page.object_list)),
-        "query_string": _query_without(request, "page"),
-        "filter_string": _query_without(request, "page", "when"),
+        "query_string": query_without(request, "page"),
+        "filter_string": query_without(request, "page", "when"),
         "filtered": any(request.GET.get(name) for name in form.fields),
         "can_create": access.can_create_events(user),
         "show_network": user.is_authenticated and user.is_secretariat,

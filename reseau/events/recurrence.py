@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 # A calendar page never needs more; a runaway rule (FREQ=SECONDLY…) stops here.
 MAX_OCCURRENCES_PER_WINDOW = 1000
 ALLOWED_FREQUENCIES = {"DAILY", "WEEKLY", "MONTHLY", "YEARLY"}
+# Saving a series walks its dates to find the last one; a longer rule is read as endless.
+MAX_OCCURRENCES_TO_END = 10_000
 
 
 def rule_for(text: str, local_start: datetime.datetime) -> rrule.rrule:
@@ -32,6 +34,9 @@ def rule_for(text: str, local_start: datetime.datetime) -> rrule.rrule:
     parts = dict(part.split("=", 1) for part in value.upper().split(";") if "=" in part)
     if parts.get("FREQ") not in ALLOWED_FREQUENCIES:
         raise ValueError("frequency")
+    # dateutil accepts INTERVAL=0 and then repeats the first date for ever.
+    if "INTERVAL" in parts and not (parts["INTERVAL"].isdigit() and int(parts["INTERVAL"]) >= 1):
+        raise ValueError("interval")
     parsed = rrule.rrulestr(value, dtstart=local_start.replace(tzinfo=None), ignoretz=True)
     if not isinstance(parsed, rrule.rrule):
         raise ValueError("set")
@@ -141,8 +146,9 @@ def series_end(
     except (ValueError, TypeError, KeyError):
         return None
     last = None
-    for last in rule:  # noqa: B007  (only the last one matters; the rule is finite)
-        pass
+    for count, last in enumerate(rule, start=1):  # noqa: B007  (only the last one matters)
+        if count > MAX_OCCURRENCES_TO_END:
+            return None  # daily until the year 9999: as good as never ending
     if last is None:
         return starts_at
     duration = (ends_at - starts_at) if ends_at else datetime.timedelta(0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -71,7 +72,7 @@ def event_update(*, actor: Any, event: Event, data: Mapping[str, Any]) -> bool:
     stored = Event.objects.select_for_update().get(pk=event.pk)
     before = _calendar_state(stored)
     values = _with_normalised_rule(data)
-    probe = Event.objects.get(pk=event.pk)
+    probe = copy.copy(stored)
     for name, value in values.items():
         if name not in {f.name for f in Event._meta.many_to_many}:
             setattr(probe, name, value)
@@ -171,9 +172,8 @@ def hosting_offer_make(*, actor: Any, event: Event, member: Member, message: str
 def hosting_offer_accept(*, actor: Any, offer: HostingOffer) -> None:
     """Accept one offer: the member becomes the host and the other offers are not retained."""
     event = offer.event
-    for other in event.hosting_offers.exclude(pk=offer.pk).filter(status=HostingOffer.Status.ACCEPTED):
-        model_update(instance=other, data={"status": HostingOffer.Status.DECLINED}, actor=actor, subject=event)
-    for other in event.hosting_offers.exclude(pk=offer.pk).filter(status=HostingOffer.Status.OFFERED):
+    # Declined first: only one offer of an event may be accepted at a time.
+    for other in event.hosting_offers.exclude(pk=offer.pk).exclude(status=HostingOffer.Status.DECLINED):
         model_update(instance=other, data={"status": HostingOffer.Status.DECLINED}, actor=actor, subject=event)
     model_update(instance=offer, data={"status": HostingOffer.Status.ACCEPTED}, actor=actor, subject=event)
     event_update(actor=actor, event=event, data={"host_member": offer.member})

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from icalendar import Calendar, Event
 
 from reseau.audit.selectors import audit_events_for
+from reseau.core.querystrings import query_without
 from reseau.funding import access, selectors, services
 from reseau.funding.forms import OpportunityFilterForm, OpportunityForm
 from reseau.funding.models import FundingOpportunity
@@ -46,7 +47,7 @@ def opportunity_list(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "page": page,
-        "query_string": _query_without_page(request),
+        "query_string": query_without(request, "page"),
         "can_edit": access.can_edit_funding(request.user),
         "show_network": request.user.is_secretariat,  # type: ignore[union-attr]
         "open_statuses": FundingOpportunity.OPEN_STATUSES,
@@ -57,12 +58,6 @@ def opportunity_list(request: HttpRequest) -> HttpResponse:
     # The partial and the full page share one address: caches must keep them apart.
     patch_vary_headers(response, ["HX-Request"])
     return response
-
-
-def _query_without_page(request: HttpRequest) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
 
 
 @login_required

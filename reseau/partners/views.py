@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from reseau.audit.selectors import audit_events_for
+from reseau.core.querystrings import query_without
 from reseau.partners import access, services
 from reseau.partners.forms import (
     ContactForm,
@@ -68,7 +69,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
         "form": form,
         "page": page,
         "show_stages": show_stages,
-        "query_string": _query_without_page(request),
+        "query_string": query_without(request, "page"),
         "can_edit": can_edit,
     }
     template = (
@@ -96,12 +97,6 @@ def _filter_organisations(
             at_stage = at_stage.filter(network_id=user.network_id or 0)
         organisations = organisations.filter(Exists(at_stage))
     return organisations
-
-
-def _query_without_page(request: HttpRequest) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from reseau.audit.selectors import audit_events_for
+from reseau.core.querystrings import query_without
 from reseau.plans import access, decision_selectors, services
 from reseau.plans.decision_forms import DecisionFilterForm, DecisionForm, DecisionNoteForm
 from reseau.plans.models import Decision
@@ -54,12 +55,6 @@ def can_add_note(user: Any, decision: Decision) -> bool:
     )
 
 
-def _query_without_page(request: HttpRequest) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
-
-
 @login_required
 @require_GET
 def decision_list(request: HttpRequest) -> HttpResponse:
@@ -72,7 +67,7 @@ def decision_list(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "page": page,
-        "query_string": _query_without_page(request),
+        "query_string": query_without(request, "page"),
         "can_edit": access.can_edit_plans(user),
         "show_network": user.is_secretariat,
     }

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from reseau.audit.selectors import audit_events_for
+from reseau.core.querystrings import query_without
 from reseau.exchange.spreadsheets import CONTENT_TYPES, FORMATS, XLSX, write_csv, write_xlsx
 from reseau.projects import access, selectors, services, workflow
 from reseau.projects.follow_up import project_follow_up
@@ -42,12 +43,6 @@ def _filter_form(request: HttpRequest, *, only: Iterable[str] | None = None) -> 
     )
 
 
-def _query_without_page(request: HttpRequest) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
-
-
 def _render_list(request: HttpRequest, full: str, partial: str, context: dict[str, Any]) -> HttpResponse:
     template = partial if request.headers.get("HX-Request") else full
     response = render(request, template, context)
@@ -66,7 +61,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "page": page,
-        "query_string": _query_without_page(request),
+        "query_string": query_without(request, "page"),
         "can_propose": access.can_propose(request.user),
     }
     return _render_list(request, "projects/project_list.html", "projects/_project_results.html", context)
@@ -85,7 +80,7 @@ def board(request: HttpRequest) -> HttpResponse:
         "form": form,
         "columns": columns,
         "movable": movable,
-        "query_string": _query_without_page(request),
+        "query_string": query_without(request, "page"),
         "can_propose": access.can_propose(user),
         "cards_per_stage": selectors.BOARD_CARDS_PER_STAGE,
     }

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from reseau.audit.selectors import audit_events_for
+from reseau.core.querystrings import query_without
 from reseau.registry import access, selectors, services
 from reseau.registry.forms import (
     DirectoryFilterForm,
@@ -52,19 +53,13 @@ def member_directory(request: HttpRequest) -> HttpResponse:
         "form": form,
         "page": page,
         "show_dues": show_dues,
-        "query_string": _query_without_page(request),
+        "query_string": query_without(request, "page"),
         "can_add": request.user.is_coordinator or request.user.is_secretariat,  # type: ignore[union-attr]
     }
     template = (
         "registry/_member_results.html" if request.headers.get("HX-Request") else "registry/member_directory.html"
     )
     return render(request, template, context)
-
-
-def _query_without_page(request: HttpRequest) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
 
 
 @login_required

@@ -170,6 +170,13 @@ def test_a_repeating_series_appears_on_each_date(world):
         ("/calendar/week/", {"week": "foo"}, "“foo” is not a week", "Week {week}:"),
         ("/calendar/week/", {"week": "2023-W54"}, "“2023-W54” is not a week", "Week {week}:"),
         ("/calendar/list/", {"from": "2023-02-30"}, "“2023-02-30” is not a date", "Events from"),
+        # Valid dates at the edges of what Python holds: their neighbours would overflow.
+        ("/calendar/", {"month": "9999-12"}, "“9999-12” is not a month", "Calendar: {month}"),
+        ("/calendar/", {"month": "0001-01"}, "“0001-01” is not a month", "Calendar: {month}"),
+        ("/calendar/week/", {"week": "9999-W52"}, "“9999-W52” is not a week", "Week {week}:"),
+        ("/calendar/week/", {"week": "0001-W01"}, "“0001-W01” is not a week", "Week {week}:"),
+        ("/calendar/list/", {"from": "9999-12-31"}, "“9999-12-31” is not a date", "Events from"),
+        ("/calendar/list/", {"from": "0001-01-01"}, "“0001-01-01” is not a date", "Events from"),
     ],
 )
 def test_wrong_periods_fall_back_to_the_current_one_with_a_message(world, url, params, message, heading):

@@ -132,7 +132,17 @@ def test_a_broken_stored_rule_shows_the_first_date_only():
 
 
 @pytest.mark.parametrize(
-    "rule", ["FREQ=SECONDLY", "FREQ=MINUTELY;COUNT=2", "BYDAY=MO", "FREQ=MONTHLY;BYDAY=XX", "nonsense"]
+    "rule",
+    [
+        "FREQ=SECONDLY",
+        "FREQ=MINUTELY;COUNT=2",
+        "BYDAY=MO",
+        "FREQ=MONTHLY;BYDAY=XX",
+        "nonsense",
+        # dateutil would repeat the first date for ever (and saving would never end with an UNTIL).
+        "FREQ=DAILY;INTERVAL=0",
+        "FREQ=DAILY;INTERVAL=0;UNTIL=20320101",
+    ],
 )
 def test_rules_the_calendar_does_not_understand(rule):
     with pytest.raises(ValidationError) as error:
@@ -196,3 +206,10 @@ def test_saving_a_series_keeps_the_end_of_its_last_occurrence(world):
     series.save(update_fields=["recurrence_rule"])
     series.refresh_from_db()
     assert series.recurrence_ends_at == datetime.datetime(2023, 7, 13, 4, 0, tzinfo=UTC)
+
+
+def test_a_rule_running_for_centuries_is_read_as_endless_rather_than_walked_to_its_end():
+    from reseau.events.recurrence import series_end
+
+    start = datetime.datetime(2031, 1, 1, 3, 0, tzinfo=UTC)
+    assert series_end("FREQ=DAILY;UNTIL=99991231", start, start, PHNOM_PENH) is None

@@ -1,0 +1,13 @@
+"""The query string of a list page, for links that keep its filters."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+
+
+def query_without(request: HttpRequest, *names: str) -> str:
+    """The request's query string minus ``names`` (e.g. "page", for the pagination links)."""
+    query = request.GET.copy()
+    for name in names:
+        query.pop(name, None)
+    return query.urlencode()
