@@ -4,7 +4,7 @@
 
 Uses a throwaway SQLite database (/tmp/reseau-bench-events.sqlite3, deleted first), so
 the project's own database is never touched. One synthetic network gets 200 members
-(``reseau.registry.synthetic``) and their events (``reseau.events.synthetic``: single
+(``reseau.seeds.synthetic``) and their events (``reseau.events.synthetic``: single
 events over several years, repeating series with removed and moved dates, registrations),
 first 1,000 events, then up to ``--events``. After each step it streams the whole feed
 through django.test.Client and reads every byte:
@@ -46,7 +46,7 @@ from reseau.accounts.models import User  # noqa: E402
 from reseau.events.models import Event, FeedToken, Registration  # noqa: E402
 from reseau.events.synthetic import generate_events  # noqa: E402
 from reseau.registry.models import Network  # noqa: E402
-from reseau.registry.synthetic import generate_network  # noqa: E402
+from reseau.seeds.synthetic import generate_network  # noqa: E402
 
 NETWORK = "synthetic"
 MEMBERS = 200

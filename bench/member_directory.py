@@ -4,7 +4,7 @@
 
 Uses a throwaway SQLite database (/tmp/reseau-bench.sqlite3, deleted first), so
 the project's own database is never touched. One synthetic network is grown
-cumulatively to 10, then 500, then 5000 members (``reseau.registry.synthetic``);
+cumulatively to 10, then 500, then 5000 members (``reseau.seeds.synthetic``);
 after each step the pages are requested through django.test.Client by a signed-in
 secretariat user (who sees every member). For each page it prints the median and
 95th-percentile time and the number of SQL queries, as a Markdown table.
@@ -35,7 +35,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from reseau.accounts.models import User  # noqa: E402
 from reseau.registry.models import Member  # noqa: E402
 from reseau.registry.selectors import DirectoryFilters, member_directory  # noqa: E402
-from reseau.registry.synthetic import generate_network  # noqa: E402
+from reseau.seeds.synthetic import generate_network  # noqa: E402
 
 SIZES = [10, 500, 5000]
 NETWORK = "synthetic"

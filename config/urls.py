@@ -7,6 +7,7 @@ admin.site.site_title = _("Reseau")
 admin.site.index_title = _("Permanent Secretariat")
 
 urlpatterns = [
+    path("", include("reseau.home.urls")),
     path("", include("reseau.core.urls")),
     path("accounts/", include("reseau.accounts.urls")),
     path("", include("reseau.registry.urls")),

@@ -15,7 +15,7 @@ from django.test.utils import CaptureQueriesContext
 
 from reseau.accounts.models import Role
 from reseau.registry.models import Member, Network
-from reseau.registry.synthetic import generate_network
+from reseau.seeds.synthetic import generate_network
 from tests.factories import UserFactory
 
 PAGE_QUERY_BUDGET = 15
@@ -115,6 +115,7 @@ def _first_call_url(network: Network) -> str:
 
 @pytest.mark.django_db
 def test_partner_and_funding_pages_do_not_grow_with_the_number_of_organisations():
+    from reseau.funding.synthetic import generate_calls
     from reseau.partners.models import Organisation
     from reseau.partners.synthetic import generate_partners
 
@@ -141,7 +142,7 @@ def test_partner_and_funding_pages_do_not_grow_with_the_number_of_organisations(
         }
 
     small = measure()
-    generate_partners(network=network, organisations=990, seed=2)
+    generate_calls(network=network, organisations=generate_partners(network=network, organisations=990, seed=2), seed=2)
     assert Organisation.objects.filter(relationships__network=network).count() == 1000
     large = measure()
 

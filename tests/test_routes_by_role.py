@@ -42,7 +42,7 @@ class Route:
 
 def app_routes(ids: dict[str, int]) -> list[Route]:
     return [
-        Route("core:home", expected=everyone(OK)),
+        Route("home:home", expected=everyone(OK)),
         Route("core:set_language", expected=everyone(NOT_ALLOWED)),
         Route("core:healthz", expected=everyone(OK)),
         Route("accounts:login", expected={**everyone(REDIRECT), "anonymous": OK}),
@@ -53,7 +53,7 @@ def app_routes(ids: dict[str, int]) -> list[Route]:
         Route("accounts:password_reset_confirm", {"uidb64": "MQ", "token": "bad-token"}, everyone(OK)),
         Route("accounts:welcome", {"uidb64": "MQ", "token": "bad-token"}, everyone(OK)),
         Route("accounts:password_reset_complete", expected=everyone(OK)),
-        Route("accounts:invite", expected=STAFF_ONLY),
+        Route("registry:invite", expected=STAFF_ONLY),
         Route("registry:member_directory", expected=signed_in(OK)),
         Route("registry:member_detail", {"slug": "hue"}, signed_in(OK)),
         Route("registry:member_detail", {"slug": "vientiane"}, signed_in(OK)),

@@ -18,12 +18,12 @@ from django.utils.html import format_html, format_html_join
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from reseau.core.forms import DateInput
 from reseau.events.models import Event
 from reseau.events.selectors import last_day
 from reseau.plans.decision_forms import DecisionForm, _ActivitiesField
 from reseau.plans.models import Activity
 from reseau.projects.models import Project
-from reseau.registry.forms import DateInput
 from reseau.registry.models import Member, Network, Theme, validate_time_zone
 
 # Offered first when typing a time zone; any zone of the tz database is accepted.

@@ -11,9 +11,9 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from reseau.core.forms import DateInput
 from reseau.events.event_forms import TimeInput, aware
 from reseau.events.models import Event, Session, SessionSpeaker
-from reseau.registry.forms import DateInput
 from reseau.registry.models import Network, Person
 
 

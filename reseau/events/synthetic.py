@@ -31,10 +31,10 @@ from django.utils import timezone
 
 from reseau.events.models import Event, HostingOffer, Registration, Session
 from reseau.events.recurrence import rule_for, start_key
-from reseau.partners.synthetic import _themes
 from reseau.plans.models import Activity
 from reseau.projects.models import Project
 from reseau.registry.models import Member, Network, Person, Theme
+from reseau.registry.synthetic import ensure_themes
 
 EK = Event.Kind
 ES = Event.Status
@@ -148,7 +148,7 @@ def generate_events(*, network: Network, events: int, seed: int = 0) -> int:
     prefix = f"{network.code}-ev-"
     start = _next_index(prefix)
     rng = random.Random(f"events:{seed}:{start}")  # noqa: S311 — test data, not secrets
-    themes = _themes()
+    themes = ensure_themes()
     theme_pool: list[tuple[int, str, str]] = sorted(
         Theme.objects.filter(pk__in=[t.pk for t in themes.values()]).values_list("pk", "name_en", "name_fr")
     )

@@ -5,8 +5,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from reseau.core.spreadsheets import FORMATS
 from reseau.exchange.models import ImportKind
-from reseau.exchange.spreadsheets import FORMATS
 from reseau.registry.models import Network
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024

@@ -26,9 +26,10 @@ from django.db import IntegrityError, models
 from django.utils.translation import gettext_lazy as _
 
 from reseau.core.services import model_create, model_update
+from reseau.core.spreadsheets import FileProblem
+from reseau.core.text import translated
 from reseau.exchange.messages import ERROR, WARNING, Issue
 from reseau.exchange.models import ImportKind
-from reseau.exchange.spreadsheets import FileProblem
 from reseau.funding import services as funding_services
 from reseau.funding.models import FundingOpportunity
 from reseau.partners import services as partner_services
@@ -353,11 +354,6 @@ class Importer:
             raise RowNotSaved(row, [str(message) for message in error.messages]) from error
         except IntegrityError as error:
             raise StaleData(row) from error
-
-
-def translated(instance: models.Model, name: str) -> str:
-    """A translated field, such as ``name_en``, as text ("" when empty)."""
-    return getattr(instance, name, None) or ""
 
 
 def display_name(organisation: Organisation) -> str:

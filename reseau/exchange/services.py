@@ -13,10 +13,10 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from reseau.core.spreadsheets import FileProblem, read_table
 from reseau.exchange.importers import CREATE, IMPORTERS, NO_HEADER, NO_ROWS, UNCHANGED, UPDATE, Importer, RowChecker
 from reseau.exchange.messages import WARNING, Issue
 from reseau.exchange.models import ImportBatch
-from reseau.exchange.spreadsheets import FileProblem, read_table
 from reseau.registry.models import Network
 
 # The header is the first row of the sheet; data rows are numbered as the spreadsheet shows them.

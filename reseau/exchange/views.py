@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
+from reseau.core.spreadsheets import CONTENT_TYPES, CSV, FORMATS, XLSX, FileProblem, write_csv, write_xlsx
 from reseau.exchange import access, services
 from reseau.exchange.exports import export_table
 from reseau.exchange.forms import ImportUploadForm
@@ -22,7 +23,6 @@ from reseau.exchange.guide import column_guide
 from reseau.exchange.importers import CREATE, UPDATE, RowNotSaved, StaleData
 from reseau.exchange.messages import WARNING, render_message
 from reseau.exchange.models import ImportBatch, ImportKind
-from reseau.exchange.spreadsheets import CONTENT_TYPES, CSV, FORMATS, XLSX, FileProblem, write_csv, write_xlsx
 
 UPLOAD_TITLES: dict[str, Promise] = {
     ImportKind.ORGANISATIONS: gettext_lazy("Import organisations"),

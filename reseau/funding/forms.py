@@ -1,56 +1,17 @@
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any, cast
 
 from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from reseau.core.forms import AmountField, DateInput
 from reseau.funding.models import FundingOpportunity
 from reseau.partners.models import Organisation
-from reseau.registry.forms import DateInput
+from reseau.registry.forms import MemberWithDuesField
 from reseau.registry.models import Country, Member, Network, Theme
 from reseau.registry.selectors import members_with_status
-
-
-class MemberWithDuesField(forms.ModelMultipleChoiceField):
-    """Each member with its dues standing: only members up to date take part in activities."""
-
-    def __init__(self, *args: Any, show_network: bool = False, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.show_network = show_network
-
-    def label_from_instance(self, obj: Any) -> str:
-        standing = _("Dues outstanding") if getattr(obj, "dues_outstanding", False) else _("Up to date with dues")
-        if self.show_network:
-            return _("%(member)s (%(network)s) — %(standing)s") % {
-                "member": obj.name,
-                "network": obj.network,
-                "standing": standing,
-            }
-        return _("%(member)s — %(standing)s") % {"member": obj.name, "standing": standing}
-
-
-CENTS = Decimal("0.01")
-
-
-class AmountField(forms.DecimalField):
-    """Accepts the decimal separator of the reader's language; refuses amounts below zero."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.update(localize=True, widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}))
-        super().__init__(**kwargs)
-
-    def validate(self, value: Decimal) -> None:  # None when left empty
-        super().validate(value)
-        if value is not None and value < 0:
-            raise forms.ValidationError(_("An amount cannot be negative."), code="negative")
-
-    def clean(self, value: Any) -> Decimal | None:
-        amount = super().clean(value)
-        # "1000" and the stored "1000.00" are the same amount: no change in the history.
-        return amount.quantize(CENTS) if amount is not None else None
 
 
 class OpportunityForm(forms.ModelForm):

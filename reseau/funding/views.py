@@ -22,7 +22,6 @@ from reseau.core.querystrings import query_without
 from reseau.funding import access, selectors, services
 from reseau.funding.forms import OpportunityFilterForm, OpportunityForm
 from reseau.funding.models import FundingOpportunity
-from reseau.projects.access import projects_visible_to
 from reseau.registry.access import can_see_dues_status
 from reseau.registry.models import Country, Member, Network, Theme
 from reseau.registry.selectors import members_with_status
@@ -84,14 +83,6 @@ def opportunity_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "countries": list(opportunity.eligible_countries.all()),
         "member_kinds": kinds,
         "members": list(members),
-        # Projects whose funding plan counts on this call, among those the reader may open.
-        "projects": list(
-            projects_visible_to(request.user)
-            .filter(funding_lines__opportunity=opportunity)
-            .select_related("lead_member")
-            .distinct()
-            .order_by("code")
-        ),
         "show_dues": can_see_dues_status(request.user),
         "can_edit": can_edit,
         "open_statuses": FundingOpportunity.OPEN_STATUSES,

@@ -8,9 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from reseau.accounts.models import Role, User
+from reseau.core.forms import DateInput
 from reseau.partners.models import Interaction, Organisation, OrganisationContact, Relationship, Stage
 from reseau.partners.selectors import organisation_duplicates
-from reseau.registry.forms import DateInput
 from reseau.registry.models import Network, Person, Theme
 
 

@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modeltranslation.manager import MultilingualManager
 
+from reseau.core.text import fold_for_search
 from reseau.registry.models import Country, Network, Person, Theme
-from reseau.registry.text import fold_for_search
 
 
 class Organisation(models.Model):

@@ -3,7 +3,7 @@
 ``generate_partners(network=…, organisations=200)`` adds 200 organisations, each
 with a relationship to the network (built up through 1 to 4 stage changes), 0 to 3
 contacts (new people with no member), 0 to 3 interactions — some with a next step
-that is overdue — and about one funding call per five organisations. Names are in
+that is overdue (``funding.synthetic`` adds calls from the donors among them). Names are in
 English and French, some with an acronym, a few accented. Everything is made up.
 
 The output depends only on ``seed`` and on how many organisations were already
@@ -20,13 +20,11 @@ from __future__ import annotations
 import datetime
 import random
 import re
-from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from reseau.funding.models import FundingOpportunity
 from reseau.partners.models import (
     Interaction,
     Organisation,
@@ -36,8 +34,8 @@ from reseau.partners.models import (
     StageChange,
     organisation_match_names,
 )
-from reseau.registry.models import Country, Member, Network, Person, Theme
-from reseau.registry.seed_rvase import COUNTRIES, THEMES
+from reseau.registry.models import Network, Person
+from reseau.registry.seed_rvase import COUNTRIES
 from reseau.registry.synthetic import (
     KHMER_SYLLABLES,
     LAO_SYLLABLES,
@@ -45,6 +43,7 @@ from reseau.registry.synthetic import (
     _countries,
     _person_name,
     _random_date,
+    ensure_themes,
     strip_accents,
 )
 
@@ -249,23 +248,6 @@ def _next_index(network: Network, domain: str) -> int:
     return highest + 1
 
 
-def _themes() -> dict[str, Theme]:
-    """The seven themes, created when missing (as the member generator does for countries)."""
-    themes = Theme.objects.in_bulk(field_name="code")
-    for code, kind, position, name_en, name_fr, description_en, description_fr in THEMES:
-        if code not in themes:
-            themes[code] = Theme.objects.create(
-                code=code,
-                kind=kind,
-                position=position,
-                name_en=name_en,
-                name_fr=name_fr,
-                description_en=description_en,
-                description_fr=description_fr,
-            )
-    return themes
-
-
 def _stage_path(rng: random.Random, final: str) -> list[str]:
     """The stages a relationship went through, ending at ``final``."""
     if final == Stage.DORMANT:
@@ -277,17 +259,19 @@ def _stage_path(rng: random.Random, final: str) -> list[str]:
 
 
 @transaction.atomic
-def generate_partners(*, network: Network, organisations: int, seed: int = 0) -> None:
+def generate_partners(
+    *, network: Network, organisations: int, seed: int = 0
+) -> list[tuple[Organisation, list[str]]]:
     """Add ``organisations`` invented organisations, with their relationship to ``network``,
-    contacts, interactions and some funding calls. Deterministic for a seed and a number of
-    organisations already generated for the network."""
+    contacts and interactions. Deterministic for a seed and a number of organisations already
+    generated for the network. Returns each new organisation with the countries it covers."""
     if organisations < 0:
         raise ValueError("organisations must not be negative.")
     if organisations == 0:
-        return
+        return []
     today = timezone.localdate()
     countries = _countries()
-    themes = _themes()
+    themes = ensure_themes()
     country_names = {c["code"]: (c["name_en"], c["name_fr"]) for c in COUNTRIES}
     domain = f"partners.{network.code}.reseau.test"
     start = _next_index(network, domain)
@@ -443,77 +427,5 @@ def generate_partners(*, network: Network, organisations: int, seed: int = 0) ->
         for person in chosen
     )
 
-    _generate_calls(rng, network, rows, org_countries, themes, countries, today, count=max(1, round(organisations / 5)))
+    return list(zip(rows, org_countries, strict=True))
 
-
-def _generate_calls(
-    rng: random.Random,
-    network: Network,
-    organisations: list[Organisation],
-    org_countries: list[list[str]],
-    themes: dict[str, Theme],
-    countries: dict[str, Country],
-    today: datetime.date,
-    *,
-    count: int,
-) -> None:
-    """About one funding call per five organisations, from the donors among them when there are any."""
-    donors = [i for i, org in enumerate(organisations) if org.kind == Kind.DONOR] or list(range(len(organisations)))
-    member_ids = list(Member.objects.filter(network=network).order_by("pk").values_list("pk", flat=True))
-    calls: list[FundingOpportunity] = []
-    call_themes: list[list[str]] = []
-    call_countries: list[list[str]] = []
-    call_members: list[list[int]] = []
-    Status = FundingOpportunity.Status
-    for _ in range(count):
-        donor_index = rng.choice(donors)
-        donor = organisations[donor_index]
-        word = rng.choice(WORDS)
-        topic_en, topic_fr, theme_code = rng.choice(TOPICS)
-        closes_on = today + datetime.timedelta(days=rng.randint(-60, 180))
-        opens_on = closes_on - datetime.timedelta(days=rng.randint(30, 120))
-        if closes_on >= today:
-            status = rng.choices([Status.WATCHING, Status.PREPARING, Status.SUBMITTED], [55, 30, 15])[0]
-        else:
-            status = rng.choice([Status.SUBMITTED, Status.AWARDED, Status.REJECTED, Status.CLOSED])
-        low = Decimal(rng.choice([10, 20, 50, 100, 200]) * 1000)
-        currency = rng.choice(["EUR", "EUR", "USD"])
-        calls.append(
-            FundingOpportunity(
-                network=network,
-                donor=donor,
-                title_en=f"{word} call for {topic_en} ({closes_on.year})",
-                title_fr=f"Appel {word} pour {topic_fr} ({closes_on.year})",
-                eligible_member_kinds=rng.sample([str(k) for k in Member.Kind], rng.randint(1, 3)),
-                amount_min=low,
-                amount_max=low * rng.choice([2, 3, 5]),
-                currency=currency,
-                opens_on=opens_on,
-                closes_on=closes_on,
-                status=status,
-                notes="Invented call (synthetic data), made up for tests and benchmarks.",
-                shared_with_partners=rng.random() < 0.3,
-            )
-        )
-        call_themes.append([theme_code])
-        call_countries.append(org_countries[donor_index])
-        call_members.append(rng.sample(member_ids, min(len(member_ids), rng.randint(0, 3))))
-    FundingOpportunity.objects.bulk_create(calls)
-    Through = FundingOpportunity.themes.through
-    Through.objects.bulk_create(
-        Through(fundingopportunity_id=call.pk, theme_id=themes[code].pk)
-        for call, codes in zip(calls, call_themes, strict=True)
-        for code in codes
-    )
-    CountryThrough = FundingOpportunity.eligible_countries.through
-    CountryThrough.objects.bulk_create(
-        CountryThrough(fundingopportunity_id=call.pk, country_id=countries[code].pk)
-        for call, codes in zip(calls, call_countries, strict=True)
-        for code in codes
-    )
-    MemberThrough = FundingOpportunity.members.through
-    MemberThrough.objects.bulk_create(
-        MemberThrough(fundingopportunity_id=call.pk, member_id=member_id)
-        for call, ids in zip(calls, call_members, strict=True)
-        for member_id in ids
-    )

@@ -12,10 +12,10 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from reseau.core.forms import DateInput
 from reseau.events.models import Event
 from reseau.plans.decision_selectors import PENDING
 from reseau.plans.models import Activity, Decision, DecisionNote
-from reseau.registry.forms import DateInput
 from reseau.registry.models import Member, Network, Person
 
 

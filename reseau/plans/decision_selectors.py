@@ -8,9 +8,9 @@ from typing import Any
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
 
+from reseau.core.text import fold_for_search
 from reseau.plans.access import can_edit_plans, decisions_visible_to
 from reseau.plans.models import Decision
-from reseau.registry.text import fold_for_search
 
 # The statuses of an item still to be done: past its due date, it is overdue.
 PENDING_STATUSES = (Decision.Status.OPEN, Decision.Status.IN_PROGRESS)

@@ -11,10 +11,10 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from reseau.core.forms import DateInput
 from reseau.core.numbers import NotANumber, parse_decimal
 from reseau.plans.logframe_selectors import PARENT_LEVEL, network_today
 from reseau.plans.models import Computation, Indicator, IndicatorValue, Result
-from reseau.registry.forms import DateInput
 from reseau.registry.models import Network
 
 

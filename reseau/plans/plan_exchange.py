@@ -59,8 +59,8 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from reseau.core.services import model_update
-from reseau.exchange.spreadsheets import UNREADABLE as ANY_SPREADSHEET_UNREADABLE
-from reseau.exchange.spreadsheets import FileProblem, read_table
+from reseau.core.spreadsheets import UNREADABLE as ANY_SPREADSHEET_UNREADABLE
+from reseau.core.spreadsheets import FileProblem, read_table
 from reseau.plans import services
 from reseau.plans.models import Activity, ActivityProgress, Axis, Plan, ReportingPeriod
 

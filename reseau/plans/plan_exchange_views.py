@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
-from reseau.exchange.spreadsheets import FileProblem
+from reseau.core.spreadsheets import FileProblem
 from reseau.plans import plan_exchange
 from reseau.plans.access import plan_for_edit, plan_for_user
 from reseau.plans.models import Plan, ReportingPeriod

@@ -10,11 +10,11 @@ from django.core.validators import MinValueValidator, RegexValidator
 from django.db.models import Max, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from reseau.funding.forms import MemberWithDuesField
+from reseau.core.forms import DateInput
 from reseau.partners.models import Organisation
 from reseau.plans.models import Activity, ActivityProgress, Axis, Plan, ReportingPeriod
 from reseau.projects.models import Project
-from reseau.registry.forms import DateInput
+from reseau.registry.forms import MemberWithDuesField
 from reseau.registry.models import Member, Network, Theme
 from reseau.registry.selectors import members_with_status
 

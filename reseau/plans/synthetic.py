@@ -30,7 +30,6 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from reseau.partners.synthetic import _themes
 from reseau.plans.models import (
     Activity,
     ActivityProgress,
@@ -45,6 +44,7 @@ from reseau.plans.models import (
     Result,
 )
 from reseau.registry.models import Member, Network, Person, Theme
+from reseau.registry.synthetic import ensure_themes
 
 NOTE = "Invented (synthetic data), made up for tests and benchmarks."
 WORK_THEMES = ["urban-governance-smart-cities", "urban-sanitation", "smart-sustainable-tourism"]
@@ -279,7 +279,7 @@ def generate_plans(*, network: Network, activities: int, periods: int = 12, seed
     prefix = f"{network.code}-plan-"
     index = _next_index(prefix)
     rng = random.Random(f"plans:{seed}:{index}")  # noqa: S311 — test data, not secrets
-    themes = _themes()
+    themes = ensure_themes()
     # (pk, English name, French name) of the seven themes.
     names = {
         pk: (name_en, name_fr)

@@ -6,3 +6,13 @@ class ProjectsConfig(AppConfig):
     name = "reseau.projects"
     label = "projects"
     verbose_name = _("Concrete projects")
+
+    def ready(self) -> None:
+        from reseau.core.sections import section_register
+        from reseau.projects.sections import funding_call_projects
+
+        section_register(
+            place="funding.opportunity",
+            template="projects/_funding_call_projects.html",
+            context=funding_call_projects,
+        )

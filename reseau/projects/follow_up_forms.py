@@ -9,11 +9,11 @@ from django import forms
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from reseau.core.forms import DateInput
 from reseau.core.numbers import FigureField
 from reseau.funding.models import FundingOpportunity
 from reseau.partners.models import Organisation
 from reseau.projects.models import ExchangeRate, FundingLine, Milestone, ProgressNote, Project, ProjectPartner
-from reseau.registry.forms import DateInput
 from reseau.registry.models import Currency
 
 

@@ -7,10 +7,10 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from reseau.funding.forms import AmountField, MemberWithDuesField
+from reseau.core.forms import AmountField, DateInput
 from reseau.projects import access
 from reseau.projects.models import Project, Stage
-from reseau.registry.forms import DateInput
+from reseau.registry.forms import MemberWithDuesField
 from reseau.registry.models import Member, Network, Theme
 from reseau.registry.selectors import members_with_status
 

@@ -11,7 +11,7 @@ from typing import Any
 from django.db.models import Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, Window
 from django.db.models.functions import Coalesce, RowNumber
 
-from reseau.exchange.importers import translated
+from reseau.core.text import translated
 from reseau.projects.models import Project, Stage
 from reseau.registry.models import Member, Theme
 

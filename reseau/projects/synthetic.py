@@ -33,7 +33,6 @@ from django.utils import timezone
 
 from reseau.funding.models import FundingOpportunity
 from reseau.partners.models import Organisation
-from reseau.partners.synthetic import _themes
 from reseau.projects.models import (
     ExchangeRate,
     FundingLine,
@@ -47,6 +46,7 @@ from reseau.projects.models import (
 from reseau.projects.seed import EXCHANGE_RATES
 from reseau.projects.workflow import RULES
 from reseau.registry.models import Member, Network
+from reseau.registry.synthetic import ensure_themes
 
 S = Stage
 SUMMARY_NOTE_EN = "Invented project (synthetic data), made up for tests and benchmarks."
@@ -296,7 +296,7 @@ def generate_projects(*, network: Network, projects: int, seed: int = 0) -> None
     )
     if not members:
         raise ValueError("The network has no members to lead projects.")
-    themes = _themes()
+    themes = ensure_themes()
     organisations = list(
         Organisation.objects.filter(relationships__network=network).order_by("pk").only("pk", "kind").distinct()
     )

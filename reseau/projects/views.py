@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from reseau.audit.selectors import audit_events_for
 from reseau.core.querystrings import query_without
-from reseau.exchange.spreadsheets import CONTENT_TYPES, FORMATS, XLSX, write_csv, write_xlsx
+from reseau.core.spreadsheets import CONTENT_TYPES, FORMATS, XLSX, write_csv, write_xlsx
 from reseau.projects import access, selectors, services, workflow
 from reseau.projects.follow_up import project_follow_up
 from reseau.projects.forms import ProjectFilterForm, ProjectForm, TransitionForm

@@ -3,8 +3,12 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from reseau.accounts.models import Role, User, normalize_email
+from reseau.core.forms import DateInput
 from reseau.registry.models import (
     FocalPointAppointment,
     LanguageChoice,
@@ -14,14 +18,25 @@ from reseau.registry.models import (
     Network,
     Person,
 )
-from reseau.registry.selectors import DuesStanding, FocalPointStatus
+from reseau.registry.selectors import DuesStanding, FocalPointStatus, members_with_status
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
+class MemberWithDuesField(forms.ModelMultipleChoiceField):
+    """Each member with its dues standing: only members up to date take part in activities."""
 
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
+    def __init__(self, *args: Any, show_network: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.show_network = show_network
+
+    def label_from_instance(self, obj: Any) -> str:
+        standing = _("Dues outstanding") if getattr(obj, "dues_outstanding", False) else _("Up to date with dues")
+        if self.show_network:
+            return _("%(member)s (%(network)s) — %(standing)s") % {
+                "member": obj.name,
+                "network": obj.network,
+                "standing": standing,
+            }
+        return _("%(member)s — %(standing)s") % {"member": obj.name, "standing": standing}
 
 
 class MemberForm(forms.ModelForm):
@@ -185,3 +200,59 @@ class DirectoryFilterForm(forms.Form):
             cast(forms.ChoiceField, self.fields[name]).choices = everyone + options
         if not show_dues:
             del self.fields["dues"]
+
+
+class MemberChoiceField(forms.ModelChoiceField):
+    """Shows, beside each member, whether it is up to date with its dues: only
+    members up to date take part in the network's activities."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        if getattr(obj, "dues_outstanding", False):
+            return _("%(member)s — dues outstanding") % {"member": obj.name}
+        return _("%(member)s — up to date with dues") % {"member": obj.name}
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(label=_("Email"))
+    full_name = forms.CharField(label=_("Full name"), max_length=200)
+    role = forms.ChoiceField(label=_("Role"))
+    network = forms.ModelChoiceField(label=_("Network"), queryset=Network.objects.none(), required=False)
+    member = MemberChoiceField(label=_("Member"), queryset=Member.objects.none(), required=False)
+    language = forms.ChoiceField(label=_("Language of the invitation"), choices=settings.LANGUAGES)
+
+    def __init__(self, *args: Any, inviter: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.inviter = inviter
+        role = cast(forms.ChoiceField, self.fields["role"])
+        network = cast(forms.ModelChoiceField, self.fields["network"])
+        member = cast(forms.ModelChoiceField, self.fields["member"])
+        if inviter.is_secretariat:
+            role.choices = Role.choices
+            network.queryset = Network.objects.all()
+            member.queryset = members_with_status(Member.objects.all())
+        else:
+            role.choices = [(Role.FOCAL_POINT, Role.FOCAL_POINT.label), (Role.PARTNER, Role.PARTNER.label)]
+            network.queryset = Network.objects.filter(pk=inviter.network_id or 0)
+            member.queryset = members_with_status(Member.objects.filter(network_id=inviter.network_id or 0))
+        member.error_messages["invalid_choice"] = _("You can only invite focal points of your own network's members.")
+
+    def clean_email(self) -> str:
+        email = normalize_email(self.cleaned_data["email"])
+        if User.objects.filter(email__iexact=email).exists():
+            raise ValidationError(_("An account with this email already exists."))
+        return email
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        role = cleaned.get("role")
+        if role == Role.FOCAL_POINT and not cleaned.get("member"):
+            self.add_error("member", _("A focal point needs a member."))
+        if role == Role.COORDINATOR and not cleaned.get("network"):
+            self.add_error("network", _("A network coordinator needs a network."))
+        if role != Role.FOCAL_POINT:
+            cleaned["member"] = None
+        elif cleaned.get("member"):
+            cleaned["network"] = cleaned["member"].network
+        if not self.inviter.is_secretariat and role == Role.PARTNER:
+            cleaned["network"] = self.inviter.network
+        return cleaned

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.manager import MultilingualManager
 
-from reseau.registry.text import fold_for_search
+from reseau.core.text import fold_for_search
 
 if TYPE_CHECKING:
     from django.db.models.fields.related_descriptors import RelatedManager

@@ -22,8 +22,8 @@ from django.db.models import (
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from reseau.core.text import fold_for_search
 from reseau.registry.models import FocalPointAppointment, Member, MembershipDues
-from reseau.registry.text import fold_for_search
 
 
 class FocalPointStatus(models.TextChoices):

@@ -43,6 +43,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.text import slugify
 
+from reseau.core.text import fold_for_search
 from reseau.registry.models import (
     Country,
     FocalPointAppointment,
@@ -51,9 +52,9 @@ from reseau.registry.models import (
     MembershipDues,
     Network,
     Person,
+    Theme,
 )
-from reseau.registry.seed_rvase import COUNTRIES
-from reseau.registry.text import fold_for_search
+from reseau.registry.seed_rvase import COUNTRIES, THEMES
 
 NETWORK_CODE_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,18}[a-z0-9])?$")
 
@@ -312,7 +313,6 @@ STAFF_TITLES: list[tuple[str, str, str]] = [
     ("Sanitation project manager", "Responsable du projet d'assainissement", "Responsable du projet d'assainissement"),
 ]
 
-EVENTS_PER_MEMBER = 2
 COUNTRY_PATTERN = ["VN", "VN", "VN", "VN", "KH", "KH", "KH", "LA", "LA", "LA"]
 KIND_WEIGHTS = [(Member.Kind.CITY, 50), (Member.Kind.PROVINCE, 35), (Member.Kind.ASSOCIATION, 15)]
 DUES_BASE = {Member.Kind.CITY: 1500, Member.Kind.PROVINCE: 1000, Member.Kind.ASSOCIATION: 500}
@@ -465,51 +465,16 @@ def _network(code: str, today: datetime.date) -> Network:
 
 
 @transaction.atomic
-def generate_network(
-    *,
-    members: int,
-    network_code: str = "synthetic",
-    seed: int = 0,
-    organisations: int | None = None,
-    projects: int | None = None,
-    plans_activities: int | None = None,
-    events: int | None = None,
-) -> Network:
-    """Append ``members`` invented members (with people, leaders, focal points, dues) to a network,
-    ``organisations`` invented partner organisations (default: ``members // 2``, at least 1) and
-    ``projects`` invented projects (default: ``members``, at least 1) and an invented action plan
-    of ``plans_activities`` activities over the last 12 quarters, with a logframe and decisions
-    (default: ``members // 2``, at least 15; 0 adds no plan), and ``events`` invented events with
-    their registrations (default: ``members * 2``).
+def generate_members(*, members: int, network_code: str = "synthetic", seed: int = 0) -> Network:
+    """Append ``members`` invented members (with people, leaders, focal points, dues) to a network.
 
     Creates the network and the KH/LA/VN countries when missing. Deterministic for
-    a given seed and a given number of members, organisations and projects already
-    generated in the network.
+    a given seed and a given number of members already generated in the network.
+    The rest of an invented network (partners, projects, plans, events) is added by
+    ``reseau.seeds.synthetic.generate_network``, which builds on this.
     """
-    # Imported here: the partners and projects apps build on the registry, not the other way round.
-    from reseau.events.synthetic import generate_events
-    from reseau.partners.synthetic import generate_partners
-    from reseau.plans.synthetic import generate_plans
-    from reseau.projects.synthetic import generate_projects
-
     if members < 1:
         raise ValueError("members must be at least 1.")
-    if organisations is None:
-        organisations = max(members // 2, 1)
-    if organisations < 0:
-        raise ValueError("organisations must not be negative.")
-    if projects is None:
-        projects = max(members, 1)
-    if projects < 0:
-        raise ValueError("projects must not be negative.")
-    if plans_activities is None:
-        plans_activities = max(members // 2, 15)
-    if plans_activities < 0:
-        raise ValueError("plans_activities must not be negative.")
-    if events is None:
-        events = members * EVENTS_PER_MEMBER
-    if events < 0:
-        raise ValueError("events must not be negative.")
     if not NETWORK_CODE_RE.match(network_code):
         raise ValueError("The network code must be 1–20 lower-case letters, digits or hyphens.")
     today = timezone.localdate()
@@ -658,8 +623,21 @@ def generate_network(
         Mandate.objects.bulk_create(mandates)
         FocalPointAppointment.objects.bulk_create(appointments)
         MembershipDues.objects.bulk_create(dues)
-        generate_partners(network=network, organisations=organisations, seed=seed)
-        generate_projects(network=network, projects=projects, seed=seed)
-        generate_plans(network=network, activities=plans_activities, seed=seed)
-        generate_events(network=network, events=events, seed=seed)
     return network
+
+
+def ensure_themes() -> dict[str, Theme]:
+    """The seven themes, created when missing (as the member generator does for countries)."""
+    themes = Theme.objects.in_bulk(field_name="code")
+    for code, kind, position, name_en, name_fr, description_en, description_fr in THEMES:
+        if code not in themes:
+            themes[code] = Theme.objects.create(
+                code=code,
+                kind=kind,
+                position=position,
+                name_en=name_en,
+                name_fr=name_fr,
+                description_en=description_en,
+                description_fr=description_fr,
+            )
+    return themes

@@ -20,4 +20,5 @@ urlpatterns = [
     path("networks/<slug:code>/edit/", views.network_edit, name="network_edit"),
     path("networks/<slug:code>/members/new/", views.member_create, name="member_create"),
     path("themes/", views.theme_list, name="theme_list"),
+    path("accounts/invite/", views.invite, name="invite"),
 ]

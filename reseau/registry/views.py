@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from reseau.accounts.models import User
 from reseau.audit.selectors import audit_events_for
 from reseau.core.querystrings import query_without
 from reseau.registry import access, selectors, services
@@ -18,6 +19,7 @@ from reseau.registry.forms import (
     DuesForm,
     FocalPointEndForm,
     FocalPointForm,
+    InviteForm,
     MandateForm,
     MemberCreateForm,
     MemberForm,
@@ -272,3 +274,19 @@ def theme_list(request: HttpRequest) -> HttpResponse:
             "cross_cutting_themes": [t for t in themes if t.kind == Theme.Kind.CROSS_CUTTING],
         },
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def invite(request: HttpRequest) -> HttpResponse:
+    if not access.is_network_staff(request.user):
+        raise PermissionDenied
+    assert isinstance(request.user, User)  # login_required and is_network_staff above
+    form = InviteForm(request.POST or None, inviter=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = services.user_invite(
+            invited_by=request.user, site_url=request.build_absolute_uri("/"), **form.cleaned_data
+        )
+        messages.success(request, _("Invitation sent to %(email)s.") % {"email": user.email})
+        return redirect("registry:invite")
+    return render(request, "registry/invite.html", {"form": form})

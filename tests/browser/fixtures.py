@@ -58,8 +58,8 @@ def browser(playwright_instance: Any) -> Iterator[Any]:
 @pytest.fixture
 def rvase(transactional_db: None, settings: Any) -> None:
     """The seeded RVASE network plus the demo accounts (password "demo-password")."""
-    from reseau.registry.seed_demo import load_demo
     from reseau.registry.seed_rvase import load_rvase
+    from reseau.seeds.demo import load_demo
 
     settings.DEMO_MODE = True
     load_rvase()

@@ -14,7 +14,7 @@ from reseau.plans.computed import computed_value
 from reseau.plans.models import Computation, Result
 from reseau.plans.tests.test_logframe import make_indicator, make_result
 from reseau.registry.models import Network
-from reseau.registry.synthetic import generate_network
+from reseau.seeds.synthetic import generate_network
 from tests.factories import EventFactory, MemberFactory, NetworkFactory, PersonFactory, RegistrationFactory
 
 pytestmark = pytest.mark.django_db

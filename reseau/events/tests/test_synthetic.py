@@ -15,7 +15,7 @@ from reseau.events.models import Event, HostingOffer, Registration, Session
 from reseau.events.recurrence import expand, is_occurrence, start_key
 from reseau.events.synthetic import generate_events
 from reseau.registry.models import Network
-from reseau.registry.synthetic import generate_network
+from reseau.seeds.synthetic import generate_network
 
 pytestmark = pytest.mark.django_db
 

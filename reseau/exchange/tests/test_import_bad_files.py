@@ -124,7 +124,7 @@ def test_a_file_over_5_mb_is_refused(catalogue, monkeypatch):
 
 
 def test_a_file_with_too_many_rows_is_refused(catalogue, monkeypatch):
-    from reseau.exchange import spreadsheets
+    from reseau.core import spreadsheets
 
     monkeypatch.setattr(spreadsheets, "MAX_ROWS", 3)
     rows = [ORGANISATION_HEADER] + [organisation_row(name_en=f"Org {n}") for n in range(5)]

@@ -21,7 +21,7 @@ from reseau.plans.models import (
 )
 from reseau.plans.synthetic import generate_plans, quarters
 from reseau.registry.models import Member, Network
-from reseau.registry.synthetic import generate_network
+from reseau.seeds.synthetic import generate_network
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from reseau.partners.models import Relationship
 from reseau.projects.models import Project
 from reseau.registry.models import Member
-from reseau.registry.synthetic import EVENTS_PER_MEMBER, generate_network
+from reseau.seeds.synthetic import EVENTS_PER_MEMBER, generate_network
 
 
 class Command(BaseCommand):

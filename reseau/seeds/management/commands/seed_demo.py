@@ -3,7 +3,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 
 from reseau.funding.seed import load_example_funding
-from reseau.registry.seed_demo import DEMO_ACCOUNTS, DEMO_PASSWORD, load_demo
+from reseau.seeds.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, load_demo
 
 
 class Command(BaseCommand):

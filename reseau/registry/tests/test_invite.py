@@ -12,7 +12,7 @@ from reseau.audit.models import AuditEvent
 
 pytestmark = pytest.mark.django_db
 
-URL = reverse("accounts:invite")
+URL = reverse("registry:invite")
 
 
 def _invite(client, **data):

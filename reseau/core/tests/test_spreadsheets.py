@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from reseau.exchange.spreadsheets import FileProblem, read_table, write_csv, write_xlsx
+from reseau.core.spreadsheets import FileProblem, read_table, write_csv, write_xlsx
 from reseau.exchange.tests.helpers import csv_bytes, xlsx_bytes
 
 NAMES = ["ភ្នំពេញ", "ວຽງຈັນ", "ຫຼວງພະບາງ", "Huế", "Cần Thơ", "Hải Phòng"]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from django.db import models
+
 # Letters that do not decompose into a base letter plus a combining mark.
 _LATIN_FOLDS = str.maketrans({"đ": "d", "ð": "d", "ł": "l", "ø": "o"})
 _LATIN_BLOCK_END = 0x024F
@@ -27,3 +29,8 @@ def fold_for_search(text: str) -> str:
             base_is_latin = ord(char) <= _LATIN_BLOCK_END
         kept.append(char)
     return unicodedata.normalize("NFC", "".join(kept))
+
+
+def translated(instance: models.Model, name: str) -> str:
+    """A translated field, such as ``name_en``, as text ("" when empty)."""
+    return getattr(instance, name, None) or ""

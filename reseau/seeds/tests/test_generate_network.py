@@ -7,6 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from reseau.core.text import fold_for_search
 from reseau.funding.models import FundingOpportunity
 from reseau.partners.models import (
     Interaction,
@@ -23,8 +24,7 @@ from reseau.projects.money import RateBook, funding_plan
 from reseau.projects.synthetic import generate_projects
 from reseau.projects.workflow import RULES
 from reseau.registry.models import FocalPointAppointment, Mandate, Member, MembershipDues, Network, Person
-from reseau.registry.synthetic import generate_network
-from reseau.registry.text import fold_for_search
+from reseau.seeds.synthetic import generate_network
 
 KHMER = re.compile(r"[\u1780-\u17FF]")
 LAO = re.compile(r"[\u0E80-\u0EFF]")

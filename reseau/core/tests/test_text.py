@@ -5,7 +5,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reseau.registry.text import fold_for_search
+from reseau.core.text import fold_for_search
 
 
 def test_vietnamese_folds_to_plain_latin():
