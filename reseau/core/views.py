@@ -14,13 +14,13 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import check_for_language
 from django.views.decorators.http import require_GET, require_POST
 
+from reseau.decisions import selectors as decision_selectors
 from reseau.events.access import events_visible_to
 from reseau.events.models import Event
 from reseau.events.recurrence import expand
 from reseau.events.selectors import status_tone, when_text
 from reseau.partners import access as partner_access
 from reseau.partners.models import Interaction
-from reseau.plans import decision_selectors
 from reseau.registry import access, selectors
 from reseau.registry.models import Network, Theme
 

@@ -487,7 +487,9 @@ def generate_network(
     generated in the network.
     """
     # Imported here: the partners and projects apps build on the registry, not the other way round.
+    from reseau.decisions.synthetic import generate_decisions
     from reseau.events.synthetic import generate_events
+    from reseau.logframe.synthetic import generate_logframe
     from reseau.partners.synthetic import generate_partners
     from reseau.plans.synthetic import generate_plans
     from reseau.projects.synthetic import generate_projects
@@ -660,6 +662,9 @@ def generate_network(
         MembershipDues.objects.bulk_create(dues)
         generate_partners(network=network, organisations=organisations, seed=seed)
         generate_projects(network=network, projects=projects, seed=seed)
-        generate_plans(network=network, activities=plans_activities, seed=seed)
+        plan = generate_plans(network=network, activities=plans_activities, seed=seed)
         generate_events(network=network, events=events, seed=seed)
+        if plan is not None:
+            generate_logframe(plan=plan, seed=seed)
+            generate_decisions(plan=plan, seed=seed)
     return network

@@ -7,8 +7,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from reseau.decisions.models import Decision
 from reseau.events.models import Event
-from reseau.plans.models import Decision
 from tests.factories import (
     ActivityFactory,
     DecisionFactory,

@@ -7,7 +7,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from reseau.plans.models import Decision
+from reseau.decisions.models import Decision
 from tests.factories import ActivityFactory, EventFactory, PersonFactory, PlanFactory
 
 pytestmark = pytest.mark.django_db
@@ -89,10 +89,10 @@ def test_a_decision_of_the_meeting_goes_into_the_register(world, meeting):
     event_page = client.get(meeting.get_absolute_url()).content.decode()
     assert "Host the 2024 annual meeting in Vientiane" in event_page
     assert decision.get_absolute_url() in event_page
-    register = client.get(reverse("plans:decision_list")).content.decode()
+    register = client.get(reverse("decisions:decision_list")).content.decode()
     assert "Host the 2024 annual meeting in Vientiane" in register
     assert "Annual meeting 2023" in register and "18/05/2023" in register
-    focal_register = world.client_for("focal_point").get(reverse("plans:decision_list")).content.decode()
+    focal_register = world.client_for("focal_point").get(reverse("decisions:decision_list")).content.decode()
     assert "Host the 2024 annual meeting in Vientiane" in focal_register
 
 

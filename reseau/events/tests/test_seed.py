@@ -14,11 +14,12 @@ import pytest
 from django.core.management import call_command
 from django.utils import translation
 
+from reseau.decisions.models import Decision
 from reseau.events.models import Event, Registration, Session, SessionSpeaker
 from reseau.events.recurrence import expand
 from reseau.events.seed import load_events
-from reseau.plans.computed import computed_value
-from reseau.plans.models import Computation, Decision, Indicator
+from reseau.logframe.computed import computed_value
+from reseau.logframe.models import Computation, Indicator
 from reseau.registry.models import Country, Network, Person
 
 pytestmark = pytest.mark.django_db

@@ -12,21 +12,12 @@ import pytest
 from django.core.management import call_command
 from django.utils import translation
 
+from reseau.decisions.models import Decision
 from reseau.events.seed import load_events
+from reseau.logframe.computed import computed_value
+from reseau.logframe.models import Computation, Indicator, IndicatorValue, Result
 from reseau.partners.seed import load_partners
-from reseau.plans.computed import computed_value
-from reseau.plans.models import (
-    Activity,
-    ActivityProgress,
-    Axis,
-    Computation,
-    Decision,
-    Indicator,
-    IndicatorValue,
-    Plan,
-    ReportingPeriod,
-    Result,
-)
+from reseau.plans.models import Activity, ActivityProgress, Axis, Plan, ReportingPeriod
 from reseau.plans.seed import load_plans
 from reseau.projects.seed import load_projects
 from reseau.registry.models import Member, Network

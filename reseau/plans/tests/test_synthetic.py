@@ -7,18 +7,9 @@ import time
 import pytest
 from django.utils import timezone
 
-from reseau.plans.models import (
-    Activity,
-    ActivityProgress,
-    Axis,
-    Computation,
-    Decision,
-    Indicator,
-    IndicatorValue,
-    Plan,
-    ReportingPeriod,
-    Result,
-)
+from reseau.decisions.models import Decision
+from reseau.logframe.models import Computation, Indicator, IndicatorValue, Result
+from reseau.plans.models import Activity, ActivityProgress, Axis, Plan, ReportingPeriod
 from reseau.plans.synthetic import generate_plans, quarters
 from reseau.registry.models import Member, Network
 from reseau.registry.synthetic import generate_network

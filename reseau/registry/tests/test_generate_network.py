@@ -7,6 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from reseau.decisions.models import Decision
 from reseau.funding.models import FundingOpportunity
 from reseau.partners.models import (
     Interaction,
@@ -16,7 +17,7 @@ from reseau.partners.models import (
     StageChange,
     organisation_match_names,
 )
-from reseau.plans.models import Activity, ActivityProgress, Decision, Plan
+from reseau.plans.models import Activity, ActivityProgress, Plan
 from reseau.projects.models import FundingLine, Milestone, ProgressNote, Project, ProjectPartner, Transition
 from reseau.projects.models import Stage as ProjectStage
 from reseau.projects.money import RateBook, funding_plan
