@@ -1,4 +1,4 @@
-"""The minutes of a meeting and the decisions taken at it, which go into the decisions register."""
+"""The decisions taken at a meeting, written from its page: they go into the decisions register."""
 
 from __future__ import annotations
 
@@ -27,38 +27,7 @@ def meeting(world):
 
 
 def _url(name: str, event) -> str:
-    return reverse(f"events:{name}", kwargs={"slug": event.slug})
-
-
-def test_the_coordinator_writes_the_minutes_in_both_languages(world, meeting):
-    client = world.client_for("coordinator")
-    assert client.get(_url("minutes_edit", meeting)).status_code == 200
-    response = client.post(
-        _url("minutes_edit", meeting),
-        {
-            "minutes_en": "The members adopted the 2025 road map.\nHuế offered to host in 2024.",
-            "minutes_fr": "Les membres ont adopté la feuille de route 2025.",
-        },
-        follow=True,
-    )
-    page = response.content.decode()
-    assert "Minutes saved." in page
-    assert "The members adopted the 2025 road map.<br>Huế offered to host in 2024." in page
-    meeting.refresh_from_db()
-    assert meeting.minutes_fr == "Les membres ont adopté la feuille de route 2025."
-    focal = world.users["focal_point"]
-    focal.language = "fr"
-    focal.save()
-    page = world.client_for("focal_point").get(meeting.get_absolute_url()).content.decode()
-    assert "Les membres ont adopté la feuille de route 2025." in page
-
-
-def test_minutes_typed_as_html_are_shown_as_text(world, meeting):
-    world.client_for("coordinator").post(
-        _url("minutes_edit", meeting), {"minutes_en": "<script>alert(1)</script>", "minutes_fr": ""}
-    )
-    page = world.client_for("coordinator").get(meeting.get_absolute_url()).content.decode()
-    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
+    return reverse(name, kwargs={"slug": event.slug})
 
 
 def test_a_decision_of_the_meeting_goes_into_the_register(world, meeting):
@@ -66,10 +35,10 @@ def test_a_decision_of_the_meeting_goes_into_the_register(world, meeting):
     activity = ActivityFactory(axis__plan=plan, number=4, title_en="Annual network meeting")
     person = PersonFactory(member=world.vientiane, name="Khamphout Phandanouvong")
     client = world.client_for("coordinator")
-    form = client.get(_url("event_decision_create", meeting)).content.decode()
+    form = client.get(_url("decisions:event_decision_create", meeting)).content.decode()
     assert "Khamphout Phandanouvong" in form and "annual-2023 — 4. Annual network meeting" in form
     response = client.post(
-        _url("event_decision_create", meeting),
+        _url("decisions:event_decision_create", meeting),
         {
             "kind": "action",
             "title_en": "Host the 2024 annual meeting in Vientiane",
@@ -98,7 +67,7 @@ def test_a_decision_of_the_meeting_goes_into_the_register(world, meeting):
 
 def test_an_action_item_without_an_owner_is_refused(world, meeting):
     response = world.client_for("coordinator").post(
-        _url("event_decision_create", meeting), {"kind": "action", "title_en": "Send the photos"}
+        _url("decisions:event_decision_create", meeting), {"kind": "action", "title_en": "Send the photos"}
     )
     assert response.status_code == 200
     page = response.content.decode()
@@ -107,13 +76,25 @@ def test_an_action_item_without_an_owner_is_refused(world, meeting):
 
 
 @pytest.mark.parametrize("role", ["focal_point", "partner"])
-def test_only_staff_write_minutes_and_decisions(world, meeting, role):
+def test_only_staff_write_decisions(world, meeting, role):
     meeting.visibility = "partners"
     meeting.save()
     client = world.client_for(role)
-    for name in ("minutes_edit", "event_decision_create"):
-        assert client.get(_url(name, meeting)).status_code == 403
-    assert client.post(_url("minutes_edit", meeting), {"minutes_en": "Hijacked"}).status_code == 403
-    assert client.post(_url("event_decision_create", meeting), {"kind": "decision", "title_en": "X"}).status_code == 403
-    meeting.refresh_from_db()
-    assert not meeting.minutes_en and not Decision.objects.exists()
+    url = _url("decisions:event_decision_create", meeting)
+    assert client.get(url).status_code == 403
+    assert client.post(url, {"kind": "decision", "title_en": "X"}).status_code == 403
+    assert not Decision.objects.exists()
+
+
+def test_staff_see_the_link_to_record_a_decision_focal_points_do_not(world, meeting):
+    link = _url("decisions:event_decision_create", meeting)
+    assert link in world.client_for("coordinator").get(meeting.get_absolute_url()).content.decode()
+    focal_page = world.client_for("focal_point").get(meeting.get_absolute_url()).content.decode()
+    assert "Decisions and action items" in focal_page and link not in focal_page
+
+
+def test_partners_do_not_see_the_meeting_s_decisions(world, meeting):
+    meeting.visibility = "partners"
+    meeting.save()
+    page = world.client_for("partner").get(meeting.get_absolute_url()).content.decode()
+    assert "Decisions and action items" not in page
