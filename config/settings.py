@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "reseau.projects",
     "reseau.plans",
     "reseau.events",
+    "reseau.logframe",
+    "reseau.decisions",
     "reseau.home",
     "reseau.seeds",
 ]

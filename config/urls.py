@@ -17,5 +17,7 @@ urlpatterns = [
     path("", include("reseau.projects.urls")),
     path("", include("reseau.plans.urls")),
     path("", include("reseau.events.urls")),
+    path("", include("reseau.logframe.urls")),
+    path("", include("reseau.decisions.urls")),
     path("admin/", admin.site.urls),
 ]

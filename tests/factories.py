@@ -188,7 +188,7 @@ class ReportingPeriodFactory(factory.django.DjangoModelFactory):
 
 class DecisionFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "plans.Decision"
+        model = "decisions.Decision"
 
     network = factory.SubFactory(NetworkFactory)
     title_en = factory.Sequence(lambda n: f"Decision {n}")

@@ -124,7 +124,7 @@ def event_routes(ids: dict[str, object]) -> list[Route]:
             {**staff_on_internal, "coordinator": NOT_FOUND, "secretariat": NOT_FOUND},
         ),
         Route("events:minutes_edit", internal, staff_on_internal),
-        Route("events:event_decision_create", internal, staff_on_internal),
+        Route("decisions:event_decision_create", internal, staff_on_internal),
         Route("events:programme", public, everyone(OK)),
         Route("events:programme", internal, network_reads),
         Route("events:programme_pdf", public, everyone(OK)),
@@ -186,20 +186,20 @@ def plan_routes(ids: dict[str, int]) -> list[Route]:
         Route("plans:plan_export", {"code": code, "fmt": "docx"}, network_reads),
         Route("plans:plan_export", {"code": ids["validated_plan"], "fmt": "docx"}, signed_in(OK)),
         Route("plans:plan_import", {"code": code}, staff_on_plan),
-        Route("plans:logframe", expected=signed_in(OK)),
-        Route("plans:result_create", expected=STAFF_ONLY),
-        Route("plans:indicator_create", {"pk": ids["result"]}, STAFF_ONLY),
-        Route("plans:indicator_detail", {"pk": ids["indicator"]}, signed_in(OK)),
-        Route("plans:indicator_edit", {"pk": ids["indicator"]}, STAFF_ONLY),
-        Route("plans:value_create", {"pk": ids["indicator"]}, STAFF_ONLY),
-        Route("plans:value_approve", {"pk": ids["indicator_value"]}, {**signed_in(NOT_ALLOWED)}),
-        Route("plans:decision_list", expected=internal),
-        Route("plans:decision_create", expected={**STAFF_ONLY}),
-        Route("plans:decision_detail", {"pk": ids["hue_decision"]}, internal),
-        Route("plans:decision_edit", {"pk": ids["hue_decision"]}, STAFF_ONLY),
+        Route("logframe:logframe", expected=signed_in(OK)),
+        Route("logframe:result_create", expected=STAFF_ONLY),
+        Route("logframe:indicator_create", {"pk": ids["result"]}, STAFF_ONLY),
+        Route("logframe:indicator_detail", {"pk": ids["indicator"]}, signed_in(OK)),
+        Route("logframe:indicator_edit", {"pk": ids["indicator"]}, STAFF_ONLY),
+        Route("logframe:value_create", {"pk": ids["indicator"]}, STAFF_ONLY),
+        Route("logframe:value_approve", {"pk": ids["indicator_value"]}, {**signed_in(NOT_ALLOWED)}),
+        Route("decisions:decision_list", expected=internal),
+        Route("decisions:decision_create", expected={**STAFF_ONLY}),
+        Route("decisions:decision_detail", {"pk": ids["hue_decision"]}, internal),
+        Route("decisions:decision_edit", {"pk": ids["hue_decision"]}, STAFF_ONLY),
         # A focal point reports on its own member's action items only.
-        Route("plans:decision_note_add", {"pk": ids["hue_decision"]}, internal),
-        Route("plans:decision_note_add", {"pk": ids["vientiane_decision"]}, {**internal, "focal_point": FORBIDDEN}),
+        Route("decisions:decision_note_add", {"pk": ids["hue_decision"]}, internal),
+        Route("decisions:decision_note_add", {"pk": ids["vientiane_decision"]}, {**internal, "focal_point": FORBIDDEN}),
     ]
 
 
@@ -491,7 +491,9 @@ def _event_world(world, theme) -> dict[str, object]:
 
 
 def _plan_world(world) -> dict[str, object]:
-    from reseau.plans.models import ActivityProgress, DecisionNote, Indicator, IndicatorValue, Result
+    from reseau.decisions.models import DecisionNote
+    from reseau.logframe.models import Indicator, IndicatorValue, Result
+    from reseau.plans.models import ActivityProgress
     from tests.factories import ActivityFactory, DecisionFactory, PlanFactory, ReportingPeriodFactory
 
     network = world.hue.network

@@ -1,5 +1,5 @@
 """Forms of the event pages: the list's filters, an event, an offer to host, one date of a series,
-the minutes and a decision taken at the meeting.
+the minutes.
 
 Dates and times are typed as the people at the event read them (local date, local time) and
 combined here with the event's time zone into the aware datetimes the model stores.
@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from reseau.core.forms import DateInput
 from reseau.events.models import Event
 from reseau.events.selectors import last_day
-from reseau.plans.decision_forms import DecisionForm, _ActivitiesField
+from reseau.plans.forms import ActivitiesField
 from reseau.plans.models import Activity
 from reseau.projects.models import Project
 from reseau.registry.models import Member, Network, Theme, validate_time_zone
@@ -159,7 +159,7 @@ class EventForm(forms.ModelForm):
             "description_en",
             "description_fr",
         ]
-        field_classes = {"host_member": _MembersField, "activities": _ActivitiesField, "projects": _ProjectsField}
+        field_classes = {"host_member": _MembersField, "activities": ActivitiesField, "projects": _ProjectsField}
         labels = {
             "title_en": _("Title in English"),
             "title_fr": _("Title in French"),
@@ -205,7 +205,7 @@ class EventForm(forms.ModelForm):
         self.fields["title_en"].required = True
         self.fixed_network = network
         host = cast(_MembersField, self.fields["host_member"])
-        activities = cast(_ActivitiesField, self.fields["activities"])
+        activities = cast(ActivitiesField, self.fields["activities"])
         projects = cast(_ProjectsField, self.fields["projects"])
         members = Member.objects.select_related("network").order_by("network__position", "search_text", "pk")
         plan_activities = Activity.objects.select_related("plan").order_by(
@@ -420,10 +420,3 @@ class MinutesForm(forms.ModelForm):
                 "What was said and agreed. Record decisions and action items separately, below the minutes."
             ),
         }
-
-
-class EventDecisionForm(DecisionForm):
-    """A decision or action item taken at the meeting: the meeting and its date come from the event."""
-
-    class Meta(DecisionForm.Meta):
-        fields = ["kind", "title_en", "title_fr", "owner_person", "owner_member", "due_date", "activities"]

@@ -1,5 +1,5 @@
 """The event pages: the list, an event's page, and the staff's changes to it (dates, hosting,
-one date of a series, minutes, decisions)."""
+one date of a series, minutes)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,6 @@ from reseau.audit.selectors import audit_events_for
 from reseau.core.querystrings import query_without
 from reseau.events import access, selectors, services
 from reseau.events.event_forms import (
-    EventDecisionForm,
     EventFilterForm,
     EventForm,
     HostingOfferForm,
@@ -30,6 +29,7 @@ from reseau.events.event_forms import (
 )
 from reseau.events.models import Event, HostingOffer
 from reseau.events.recurrence import is_occurrence, start_key
+from reseau.events.sections import event_sections
 from reseau.plans.access import plans_visible_to
 from reseau.projects.access import projects_visible_to
 from reseau.registry.models import Member, Theme
@@ -93,8 +93,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "can_see_participants": see_participants,
         "participant_count": access.registrations_visible_to(user, event).count() if see_participants else None,
         "show_minutes": selectors.can_read_minutes(user, event),
-        "show_decisions": user.is_authenticated and not user.is_partner,
-        "decisions": selectors.event_decisions(user, event),
+        "sections": event_sections(event, user),
         "history": list(audit_events_for(event)) if staff else [],
     }
     return render(request, "events/event_detail.html", context)
@@ -281,29 +280,4 @@ def minutes_edit(request: HttpRequest, slug: str) -> HttpResponse:
         _("Minutes of %(title)s") % {"title": stored.title},
         cancel_url=f"{event.get_absolute_url()}#minutes",
         event=stored,
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def event_decision_create(request: HttpRequest, slug: str) -> HttpResponse:
-    user: Any = request.user
-    event = access.event_for_manage(user, slug)
-    form = EventDecisionForm(request.POST or None, network=event.network)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.event_decision_create(actor=user, event=event, data=form.service_data())
-        except ValidationError as error:
-            form.add_error(None, error.messages)
-        else:
-            messages.success(request, _("Decision recorded in the decisions register."))
-            return redirect(f"{event.get_absolute_url()}#decisions")
-    return _form_page(
-        request,
-        "events/decision_form.html",
-        form,
-        _("Record a decision of this meeting"),
-        cancel_url=f"{event.get_absolute_url()}#decisions",
-        event=event,
-        when=selectors.when_text(event),
     )

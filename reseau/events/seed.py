@@ -5,7 +5,7 @@ congress, the meetings still to be fixed and the monthly focal-point meeting of 
 Loaded with the RVASE seed (``manage.py seed_rvase``), after ``load_rvase``, ``load_partners``,
 ``load_projects`` and ``load_plans``: it needs the network "rvase", its members and people
 (the registry seed's LEADERS and OFFICIALS, reused, never duplicated), the themes, the FSM
-projects and the 2023 plan's activities and decisions.
+projects and the 2023 plan's activities. The decisions seed links the meeting's decisions to it.
 
 Every event is keyed on a stable slug and carries a stable calendar UID
 (``<slug>@reseau``), so that running the seed twice changes nothing and calendar programs
@@ -32,7 +32,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from reseau.events.models import Event, Registration, Session, SessionSpeaker
-from reseau.plans.models import Activity, Decision
+from reseau.plans.models import Activity
 from reseau.projects.models import Project
 from reseau.registry.models import Country, Member, Network, Person, Theme
 
@@ -771,7 +771,4 @@ def load_events() -> dict[str, int]:
             },
         )
         created["registrations"] += new
-
-    # The decisions the plans seed took from the meeting's conclusions were taken at this meeting.
-    Decision.objects.filter(network=network, meeting_date=ANNUAL_MEETING_DATE, event__isnull=True).update(event=meeting)
     return created

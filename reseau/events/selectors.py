@@ -19,8 +19,6 @@ from django.utils.translation import gettext as _
 
 from reseau.events.models import Event, HostingOffer, Session, SessionSpeaker
 from reseau.events.recurrence import Occurrence, expand
-from reseau.plans.access import decisions_visible_to
-from reseau.plans.models import Decision
 from reseau.registry.models import Member
 
 UPCOMING = "upcoming"
@@ -230,12 +228,6 @@ def can_read_minutes(user: Any, event: Event) -> bool:
     if not user.is_authenticated or not user.is_active or user.is_partner:
         return False
     return bool(user.is_secretariat or user.network_id == event.network_id)
-
-
-def event_decisions(user: Any, event: Event) -> list[Decision]:
-    return list(
-        decisions_visible_to(user).filter(event=event).select_related("owner_person", "owner_member").order_by("pk")
-    )
 
 
 def hosting_offers(event: Event) -> list[HostingOffer]:

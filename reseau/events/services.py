@@ -26,8 +26,6 @@ from reseau.events.models import (
     SessionSpeaker,
 )
 from reseau.events.recurrence import is_occurrence, normalise_rule, start_key
-from reseau.plans.models import Decision
-from reseau.plans.services import decision_create
 from reseau.registry.models import Member, Network, Person
 
 # A change to any of these is a change calendar programs must pick up (RFC 5545 SEQUENCE).
@@ -337,16 +335,6 @@ def attendance_record(*, actor: Any, event: Event, attended: Mapping[int, bool |
 
 def minutes_update(*, actor: Any, event: Event, data: Mapping[str, Any]) -> bool:
     return model_update(instance=event, data=data, actor=actor)
-
-
-def event_decision_create(*, actor: Any, event: Event, data: Mapping[str, Any]) -> Decision:
-    """A decision or action item written straight into the network's register, linked to the meeting."""
-    values = dict(data)
-    values.setdefault("meeting", event.title[:300])
-    if event.local_start is not None:
-        values.setdefault("meeting_date", event.local_start.date())
-    values["event"] = event
-    return decision_create(actor=actor, network=event.network, data=values)
 
 
 # --- Private feeds --------------------------------------------------------------------------

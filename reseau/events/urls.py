@@ -20,7 +20,6 @@ urlpatterns = [
         name="occurrence_edit",
     ),
     path("events/<slug:slug>/minutes/", event_views.minutes_edit, name="minutes_edit"),
-    path("events/<slug:slug>/decisions/new/", event_views.event_decision_create, name="event_decision_create"),
     # Programme
     path("events/<slug:slug>/programme/", programme_views.programme, name="programme"),
     path("events/<slug:slug>/programme.pdf", programme_views.programme_pdf, name="programme_pdf"),

@@ -11,13 +11,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from reseau.decisions import selectors as decision_selectors
 from reseau.events.access import events_visible_to
 from reseau.events.models import Event
 from reseau.events.recurrence import expand
 from reseau.events.selectors import status_tone, when_text
 from reseau.partners import access as partner_access
 from reseau.partners.models import Interaction
-from reseau.plans import decision_selectors
 from reseau.registry import access, selectors
 from reseau.registry.models import Network, Theme
 

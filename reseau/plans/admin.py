@@ -7,18 +7,7 @@ from django.db import models
 from modeltranslation.admin import TranslationAdmin
 
 from reseau.core.admin import AuditedModelAdmin
-from reseau.plans.models import (
-    Activity,
-    ActivityProgress,
-    Axis,
-    Decision,
-    DecisionNote,
-    Indicator,
-    IndicatorValue,
-    Plan,
-    ReportingPeriod,
-    Result,
-)
+from reseau.plans.models import Activity, ActivityProgress, Axis, Plan, ReportingPeriod
 
 
 @admin.register(Plan)
@@ -59,46 +48,3 @@ class ActivityProgressAdmin(AuditedModelAdmin):
 
     def audit_subject(self, obj: Any) -> models.Model:
         return obj.activity.plan
-
-
-@admin.register(Result)
-class ResultAdmin(AuditedModelAdmin, TranslationAdmin):
-    list_display = ["code", "level", "title", "network"]
-    list_filter = ["network", "level"]
-
-
-@admin.register(Indicator)
-class IndicatorAdmin(AuditedModelAdmin, TranslationAdmin):
-    list_display = ["code", "title", "unit", "computation"]
-    list_select_related = ["result"]
-
-    def audit_subject(self, obj: Any) -> models.Model:
-        return obj.result
-
-
-@admin.register(IndicatorValue)
-class IndicatorValueAdmin(AuditedModelAdmin):
-    list_display = ["indicator", "date", "value", "status"]
-    list_filter = ["status"]
-    list_select_related = ["indicator"]
-    # Approval goes through the logframe pages, which record who approved and when.
-    readonly_fields = ["status", "approved_by", "approved_at"]
-
-    def audit_subject(self, obj: Any) -> models.Model:
-        return obj.indicator.result
-
-
-@admin.register(Decision)
-class DecisionAdmin(AuditedModelAdmin, TranslationAdmin):
-    list_display = ["title", "kind", "owner_member", "due_date", "status"]
-    list_filter = ["status", "kind", "network"]
-    filter_horizontal = ["activities"]
-
-
-@admin.register(DecisionNote)
-class DecisionNoteAdmin(AuditedModelAdmin):
-    list_display = ["decision", "date", "author"]
-    list_select_related = ["decision", "author"]
-
-    def audit_subject(self, obj: Any) -> models.Model:
-        return obj.decision

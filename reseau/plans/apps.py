@@ -5,4 +5,4 @@ from django.utils.translation import gettext_lazy as _
 class PlansConfig(AppConfig):
     name = "reseau.plans"
     label = "plans"
-    verbose_name = _("Action plans, logframe and decisions")
+    verbose_name = _("Action plans")

@@ -1,28 +1,14 @@
-"""Writes to plans, the logframe and the decisions register; each leaves a history row."""
+"""Writes to plans; each leaves a history row."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from reseau.core.services import model_create, model_update
-from reseau.plans.models import (
-    Activity,
-    ActivityProgress,
-    Axis,
-    Decision,
-    DecisionNote,
-    Indicator,
-    IndicatorValue,
-    Plan,
-    ReportingPeriod,
-    Result,
-)
+from reseau.plans.models import Activity, ActivityProgress, Axis, Plan, ReportingPeriod
 from reseau.registry.models import Network
 
 
@@ -62,54 +48,3 @@ def progress_record(
         )
     model_update(instance=existing, data=data, actor=actor, subject=activity.plan)
     return existing
-
-
-def result_create(*, actor: Any, network: Network, data: Mapping[str, Any]) -> Result:
-    return model_create(instance=Result(network=network), data=data, actor=actor)
-
-
-def indicator_create(*, actor: Any, result: Result, data: Mapping[str, Any]) -> Indicator:
-    return model_create(instance=Indicator(result=result), data=data, actor=actor, subject=result)
-
-
-def indicator_update(*, actor: Any, indicator: Indicator, data: Mapping[str, Any]) -> bool:
-    return model_update(instance=indicator, data=data, actor=actor, subject=indicator.result)
-
-
-def indicator_value_record(*, actor: Any, indicator: Indicator, data: Mapping[str, Any]) -> IndicatorValue:
-    """A new value always starts as a draft: only the secretariat's approval makes it count."""
-    recorder = actor if getattr(actor, "is_authenticated", False) else None
-    return model_create(
-        instance=IndicatorValue(indicator=indicator, recorded_by=recorder, status=IndicatorValue.Status.DRAFT),
-        data=data,
-        actor=actor,
-        subject=indicator.result,
-    )
-
-
-def indicator_value_approve(*, actor: Any, value: IndicatorValue) -> bool:
-    if not (getattr(actor, "is_authenticated", False) and actor.is_secretariat):
-        raise ValidationError(_("Only the Permanent Secretariat approves indicator values."))
-    if value.status == IndicatorValue.Status.APPROVED:
-        return False
-    return model_update(
-        instance=value,
-        data={"status": IndicatorValue.Status.APPROVED, "approved_by": actor, "approved_at": timezone.now()},
-        actor=actor,
-        subject=value.indicator.result,
-    )
-
-
-def decision_create(*, actor: Any, network: Network, data: Mapping[str, Any]) -> Decision:
-    return model_create(instance=Decision(network=network), data=data, actor=actor)
-
-
-def decision_update(*, actor: Any, decision: Decision, data: Mapping[str, Any]) -> bool:
-    return model_update(instance=decision, data=data, actor=actor)
-
-
-def decision_note_add(*, actor: Any, decision: Decision, data: Mapping[str, Any]) -> DecisionNote:
-    author = actor if getattr(actor, "is_authenticated", False) else None
-    return model_create(
-        instance=DecisionNote(decision=decision, author=author), data=data, actor=actor, subject=decision
-    )

@@ -1,14 +1,11 @@
-"""An invented action plan, logframe and decisions register, for tests and benchmarks.
+"""An invented action plan, for tests and benchmarks.
 
 ``generate_plans(network=…, activities=500, periods=12)`` adds to a network one
 thematic action plan with 3 to 5 axes and 500 numbered activities (themes, members,
 planned dates), the last 12 quarters as reporting periods (reused when the network
 already has them), one progress row per activity and quarter (not started, then
-ongoing, then done or dropped, as work goes), a logframe (an impact, an outcome per
-axis, two outputs per outcome) whose indicators include one of each computation and
-others with a value per quarter — the older ones approved, the recent ones drafts — and
-a decisions register: about one decision or action item per four activities, linked to
-activities, some done, some overdue. Everything is made up.
+ongoing, then done or dropped, as work goes). Everything is made up. Its logframe and
+decisions register come from ``reseau.logframe.synthetic`` and ``reseau.decisions.synthetic``.
 
 The output depends only on ``seed`` and on how many plans were already generated for
 that network: plan codes carry a running index (``synthetic-plan-000``), a new batch
@@ -25,25 +22,12 @@ from __future__ import annotations
 import datetime
 import random
 import re
-from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
 
-from reseau.plans.models import (
-    Activity,
-    ActivityProgress,
-    Axis,
-    Computation,
-    Decision,
-    DecisionNote,
-    Indicator,
-    IndicatorValue,
-    Plan,
-    ReportingPeriod,
-    Result,
-)
-from reseau.registry.models import Member, Network, Person, Theme
+from reseau.plans.models import Activity, ActivityProgress, Axis, Plan, ReportingPeriod
+from reseau.registry.models import Member, Network, Theme
 from reseau.registry.synthetic import ensure_themes
 
 NOTE = "Invented (synthetic data), made up for tests and benchmarks."
@@ -120,108 +104,7 @@ SUGGESTIONS = [
 DONE = ["Completed.", "Completed; report shared with the members.", "Activity closed."]
 DROPPED = ["Dropped: no host city found.", "Dropped for lack of funding.", "Merged into another activity."]
 
-# English, French; {member}: a member's name. The flag: a decision (rather than an action item).
-DECISIONS: list[tuple[str, str, bool]] = [
-    (
-        "Share the minutes of the meeting with every focal point.",
-        "Partager le compte rendu avec chaque point focal.",
-        False,
-    ),
-    ("{member} confirms its focal point.", "{member_fr} confirme son point focal.", False),
-    (
-        "Send the draft action plan to the members for comments.",
-        "Envoyer le projet de plan d'action aux membres pour avis.",
-        False,
-    ),
-    (
-        "Prepare the terms of reference of the study on {theme}.",
-        "Préparer les termes de référence de l'étude : {theme_fr}.",
-        False,
-    ),
-    (
-        "Contact the EU delegation about the call for proposals.",
-        "Contacter la délégation de l'Union européenne au sujet de l'appel à propositions.",
-        False,
-    ),
-    (
-        "{member} offers to host the next annual meeting.",
-        "{member_fr} propose d'accueillir la prochaine réunion annuelle.",
-        True,
-    ),
-    ("The thematic action plan ({theme}) is validated.", "Le plan d'action thématique ({theme_fr}) est validé.", True),
-    ("Set up a working group: {theme}.", "Mettre en place un groupe de travail : {theme_fr}.", False),
-    (
-        "Collect the members' case studies before the conference.",
-        "Recueillir les études de cas des membres avant la conférence.",
-        False,
-    ),
-    (
-        "Update the shared calendar with the events of the quarter.",
-        "Mettre à jour le calendrier partagé avec les événements du trimestre.",
-        False,
-    ),
-    ("The members adopt the annual work programme.", "Les membres adoptent le programme de travail annuel.", True),
-]
-MEETINGS = ["Annual meeting", "Monthly meeting with the focal points", "Working group meeting", "Steering committee"]
-FOLLOW_UPS = [
-    "Reminder sent to the members concerned.",
-    "Discussed at the monthly meeting; next step agreed.",
-    "Waiting for the member's answer.",
-    "Done; documents archived on the AIMF platform.",
-]
-
-# English, French, unit, a share (value 0–100) rather than a running count.
-COUNTED: list[tuple[str, str, str, bool]] = [
-    ("Number of people trained", "Nombre de personnes formées", "people", False),
-    ("Share of women among the people trained", "Part des femmes parmi les personnes formées", "%", True),
-    ("Number of study tours organised", "Nombre de voyages d'étude organisés", "study tours", False),
-    ("Number of peer exchanges held", "Nombre d'échanges entre pairs tenus", "exchanges", False),
-    ("Number of advocacy documents adopted", "Nombre de documents de plaidoyer adoptés", "documents", False),
-    ("Number of workshops held", "Nombre d'ateliers tenus", "workshops", False),
-]
-COMPUTED: list[tuple[str, str, str, str]] = [
-    (
-        Computation.FOCAL_POINTS_CONFIRMED,
-        "Members with a confirmed focal point",
-        "Membres ayant un point focal confirmé",
-        "members",
-    ),
-    (
-        Computation.MEMBERS_UP_TO_DATE,
-        "Members up to date with their dues",
-        "Membres à jour de leurs cotisations",
-        "members",
-    ),
-    (
-        Computation.PARTNERS_IN_DIALOGUE,
-        "Partners in dialogue or cooperating",
-        "Partenaires en dialogue ou en coopération",
-        "organisations",
-    ),
-    (
-        Computation.PROJECTS_VALIDATED,
-        "Projects validated by the secretariat",
-        "Projets validés par le Secrétariat",
-        "projects",
-    ),
-    (Computation.PROJECTS_FUNDED, "Projects funded", "Projets financés", "projects"),
-    (Computation.EVENTS_HELD, "Events held", "Événements tenus", "events"),
-    (
-        Computation.PARTICIPANTS_WOMEN,
-        "Women among the participants present",
-        "Femmes parmi les participants présents",
-        "women",
-    ),
-    (
-        Computation.PARTICIPANTS_MEN,
-        "Men among the participants present",
-        "Hommes parmi les participants présents",
-        "men",
-    ),
-]
-
 PS = ActivityProgress.Status
-DS = Decision.Status
 
 
 def quarters(today: datetime.date, count: int) -> list[tuple[str, datetime.date, datetime.date]]:
@@ -234,6 +117,35 @@ def quarters(today: datetime.date, count: int) -> list[tuple[str, datetime.date,
         end = datetime.date(year + (quarter == 3), (quarter * 3 + 3) % 12 + 1, 1) - datetime.timedelta(days=1)
         rows.append((f"{year}-Q{quarter + 1}", start, end))
     return rows
+
+
+def plan_index(plan: Plan) -> int:
+    """The running index in a generated plan's code (``…-plan-007``: 7)."""
+    return int(plan.code.rsplit("-", 1)[1])
+
+
+def plan_periods(plan: Plan) -> list[ReportingPeriod]:
+    """The quarters a generated plan is reported on, the first one first."""
+    return list(
+        ReportingPeriod.objects.filter(
+            network_id=plan.network_id,
+            kind=ReportingPeriod.Kind.QUARTER,
+            starts_on__gte=plan.starts_on,
+            ends_on__lte=plan.ends_on,
+        ).order_by("starts_on")
+    )
+
+
+def theme_pool() -> list[tuple[int, str, str]]:
+    """(pk, English name, French name) of the work themes then the cross-cutting ones."""
+    themes = ensure_themes()
+    names = {
+        pk: (name_en, name_fr)
+        for pk, name_en, name_fr in Theme.objects.filter(code__in=WORK_THEMES + CROSS_CUTTING).values_list(
+            "pk", "name_en", "name_fr"
+        )
+    }
+    return [(themes[code].pk, *names[themes[code].pk]) for code in WORK_THEMES + CROSS_CUTTING]
 
 
 def _next_index(prefix: str) -> int:
@@ -260,15 +172,11 @@ def _periods(network: Network, wanted: list[tuple[str, datetime.date, datetime.d
     return [existing[label] for label in labels]
 
 
-def _at(day: datetime.date) -> datetime.datetime:
-    return datetime.datetime.combine(day, datetime.time(10), tzinfo=datetime.UTC)
-
-
 @transaction.atomic
 def generate_plans(*, network: Network, activities: int, periods: int = 12, seed: int = 0) -> Plan | None:
     """Add an invented plan of ``activities`` activities reported on over the last ``periods``
-    quarters, a logframe and a decisions register to ``network``; returns the plan (None when
-    ``activities`` is 0). Deterministic for a seed and a number of plans already generated."""
+    quarters to ``network``; returns the plan (None when ``activities`` is 0). Deterministic
+    for a seed and a number of plans already generated."""
     if activities < 0:
         raise ValueError("activities must not be negative.")
     if periods < 1:
@@ -279,24 +187,14 @@ def generate_plans(*, network: Network, activities: int, periods: int = 12, seed
     prefix = f"{network.code}-plan-"
     index = _next_index(prefix)
     rng = random.Random(f"plans:{seed}:{index}")  # noqa: S311 — test data, not secrets
-    themes = ensure_themes()
-    # (pk, English name, French name) of the seven themes.
-    names = {
-        pk: (name_en, name_fr)
-        for pk, name_en, name_fr in Theme.objects.filter(code__in=WORK_THEMES + CROSS_CUTTING).values_list(
-            "pk", "name_en", "name_fr"
-        )
-    }
-    theme_pool = [(themes[code].pk, *names[themes[code].pk]) for code in WORK_THEMES + CROSS_CUTTING]
+    themes = theme_pool()
     members: list[tuple[int, str, str]] = list(
         Member.objects.filter(network=network).order_by("pk").values_list("pk", "name_en", "name_fr")
     )
-    people: list[int] = list(Person.objects.filter(member__network=network).order_by("pk").values_list("pk", flat=True))
     reporting = _periods(network, quarters(today, periods))
-    yesterday = today - datetime.timedelta(days=1)
 
     # The plan and its axes.
-    theme_pk, theme_en, theme_fr = theme_pool[rng.randrange(len(WORK_THEMES))]
+    theme_pk, theme_en, theme_fr = themes[rng.randrange(len(WORK_THEMES))]
     first, last = reporting[0], reporting[-1]
     years = sorted({first.starts_on.year, last.ends_on.year})
     span = "–".join(str(year) for year in years)
@@ -327,9 +225,9 @@ def generate_plans(*, network: Network, activities: int, periods: int = 12, seed
     quarter_count = len(reporting)
     for axis, low, high in zip(axes, bounds, bounds[1:], strict=False):
         for offset in range(low, high):
-            chosen = [rng.choice(theme_pool)]
+            chosen = [rng.choice(themes)]
             if rng.random() < 0.3:
-                extra = rng.choice(theme_pool)
+                extra = rng.choice(themes)
                 if extra != chosen[0]:
                     chosen.append(extra)
             host = rng.choice(members) if members else None
@@ -414,158 +312,4 @@ def generate_plans(*, network: Network, activities: int, periods: int = 12, seed
             )
     ActivityProgress.objects.bulk_create(progress)
 
-    # The logframe: an impact, an outcome per axis, two outputs per outcome.
-    suffix = f"-{index}" if Result.objects.filter(network=network, code="IM1").exists() else ""
-    impact = Result.objects.create(
-        network=network,
-        level=Result.Level.IMPACT,
-        code=f"IM1{suffix}",
-        title_en="Local authorities strengthened as key actors in achieving the Sustainable Development Goals",
-        title_fr="Les autorités locales renforcées comme actrices clés de l'atteinte des objectifs de développement "
-        "durable",
-    )
-    outcomes = Result.objects.bulk_create(
-        Result(
-            network=network,
-            level=Result.Level.OUTCOME,
-            code=f"OC{axis.number}{suffix}",
-            parent=impact,
-            title_en=f"{AXES[axis.number - 1][0]}: results achieved",
-            title_fr=f"{AXES[axis.number - 1][1]} : résultats atteints",
-        )
-        for axis in axes
-    )
-    outputs = Result.objects.bulk_create(
-        Result(
-            network=network,
-            level=Result.Level.OUTPUT,
-            code=f"OP{axis.number}.{k}{suffix}",
-            parent=outcome,
-            title_en=f"{AXES[axis.number - 1][0]}: output {k}",
-            title_fr=f"{AXES[axis.number - 1][1]} : produit {k}",
-        )
-        for axis, outcome in zip(axes, outcomes, strict=True)
-        for k in (1, 2)
-    )
-    indicators: list[Indicator] = []
-    counted: list[tuple[Indicator, bool]] = []
-    for position, (computation, title_en, title_fr, unit) in enumerate(COMPUTED):
-        indicators.append(
-            Indicator(
-                result=outputs[position % len(outputs)],
-                code=f"C{position + 1}",
-                title_en=title_en,
-                title_fr=title_fr,
-                unit=unit,
-                computation=computation,
-                baseline_year=first.starts_on.year,
-                baseline_value=Decimal(rng.randint(0, 5)),
-                target_year=last.ends_on.year + 1,
-                target_value=Decimal(rng.randint(10, 40)),
-                sources="Computed by the platform.",
-                assumptions=NOTE,
-            )
-        )
-    for result in [*outcomes, *outputs]:
-        title_en, title_fr, unit, share = rng.choice(COUNTED)
-        indicator = Indicator(
-            result=result,
-            code="I1",
-            title_en=title_en,
-            title_fr=title_fr,
-            unit=unit,
-            baseline_year=first.starts_on.year,
-            baseline_value=Decimal(rng.randint(20, 40) if share else 0),
-            target_year=last.ends_on.year + 1,
-            target_value=Decimal(rng.randint(45, 60) if share else rng.randint(5, 200)),
-            sources="Attendance sheets and reports of the activities.",
-            assumptions=NOTE,
-            disaggregation=["sex"] if share else [],
-        )
-        indicators.append(indicator)
-        counted.append((indicator, share))
-    Indicator.objects.bulk_create(indicators)
-
-    # A value per quarter for the counted indicators: approved, except the last one or two.
-    values: list[IndicatorValue] = []
-    for indicator, share in counted:
-        assert indicator.baseline_value is not None and indicator.target_value is not None
-        running = indicator.baseline_value
-        drafts = rng.randint(1, 2)
-        for position, period in enumerate(reporting):
-            running = (
-                Decimal(rng.randint(30, 60))
-                if share
-                else running + rng.randint(0, max(1, int(indicator.target_value) // quarter_count))
-            )
-            on = min(period.ends_on, yesterday)
-            approved = position < quarter_count - drafts
-            values.append(
-                IndicatorValue(
-                    indicator=indicator,
-                    date=on,
-                    value=running,
-                    source=f"Quarterly report {period.label} (synthetic)",
-                    status=IndicatorValue.Status.APPROVED if approved else IndicatorValue.Status.DRAFT,
-                    approved_at=_at(min(on + datetime.timedelta(days=15), yesterday)) if approved else None,
-                )
-            )
-    IndicatorValue.objects.bulk_create(values)
-
-    # The decisions register: about one per four activities, some overdue.
-    decisions: list[Decision] = []
-    links: list[list[int]] = []
-    for _ in range(max(3, activities // 4)):
-        title_en, title_fr, is_decision = rng.choice(DECISIONS)
-        host = rng.choice(members) if members else None
-        if host is None and "{member" in title_en:
-            title_en, title_fr, is_decision = DECISIONS[0]
-        subject = rng.choice(theme_pool)
-        words = {
-            "theme": subject[1].lower(),
-            "theme_fr": subject[2].lower(),
-            "member": host[1] if host else "",
-            "member_fr": host[2] if host else "",
-        }
-        met = min(
-            first.starts_on + datetime.timedelta(days=rng.randint(0, (last.ends_on - first.starts_on).days)),
-            yesterday,
-        )
-        decided = rng.choices([DS.OPEN, DS.IN_PROGRESS, DS.DONE, DS.CANCELLED], [40, 25, 30, 5])[0]
-        if is_decision:
-            decided = rng.choice([DS.DONE, DS.DONE, DS.IN_PROGRESS])
-        due = None if is_decision or rng.random() < 0.15 else met + datetime.timedelta(days=rng.randint(14, 180))
-        decisions.append(
-            Decision(
-                network=network,
-                kind=Decision.Kind.DECISION if is_decision else Decision.Kind.ACTION,
-                title_en=title_en.format(**words),
-                title_fr=title_fr.format(**words),
-                meeting=f"{rng.choice(MEETINGS)}, {met:%Y-%m}",
-                meeting_date=met,
-                owner_member_id=host[0] if host and rng.random() < 0.6 else None,
-                owner_person_id=rng.choice(people) if people and rng.random() < 0.3 else None,
-                due_date=due,
-                status=decided,
-            )
-        )
-        links.append(sorted({activity.pk for activity in rng.sample(rows, min(len(rows), rng.randint(1, 3)))}))
-    Decision.objects.bulk_create(decisions)
-    DecisionLink = Decision.activities.through
-    DecisionLink.objects.bulk_create(
-        DecisionLink(decision_id=decision.pk, activity_id=activity_pk)
-        for decision, pks in zip(decisions, links, strict=True)
-        for activity_pk in pks
-    )
-    notes = [
-        DecisionNote(
-            decision=decision,
-            date=min(decision.meeting_date + datetime.timedelta(days=rng.randint(7, 90)), today),
-            text=rng.choice(FOLLOW_UPS),
-        )
-        for decision in decisions
-        if decision.status != DS.OPEN and decision.meeting_date is not None
-        for _ in range(rng.randint(1, 2))
-    ]
-    DecisionNote.objects.bulk_create(notes)
     return plan

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from reseau.plans.models import Activity, Axis, Decision, Indicator, Plan, Result
+from reseau.plans.models import Activity, Axis, Plan
 
 
 @register(Plan)
@@ -16,18 +16,3 @@ class AxisTranslationOptions(TranslationOptions):
 @register(Activity)
 class ActivityTranslationOptions(TranslationOptions):
     fields = ("title", "description")
-
-
-@register(Result)
-class ResultTranslationOptions(TranslationOptions):
-    fields = ("title",)
-
-
-@register(Indicator)
-class IndicatorTranslationOptions(TranslationOptions):
-    fields = ("title",)
-
-
-@register(Decision)
-class DecisionTranslationOptions(TranslationOptions):
-    fields = ("title",)

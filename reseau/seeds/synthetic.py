@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from reseau.decisions.synthetic import generate_decisions
 from reseau.events.synthetic import generate_events
 from reseau.funding.synthetic import generate_calls
+from reseau.logframe.synthetic import generate_logframe
 from reseau.partners.synthetic import generate_partners
 from reseau.plans.synthetic import generate_plans
 from reseau.projects.synthetic import generate_projects
@@ -63,6 +65,9 @@ def generate_network(
     new_organisations = generate_partners(network=network, organisations=organisations, seed=seed)
     generate_calls(network=network, organisations=new_organisations, seed=seed)
     generate_projects(network=network, projects=projects, seed=seed)
-    generate_plans(network=network, activities=plans_activities, seed=seed)
+    plan = generate_plans(network=network, activities=plans_activities, seed=seed)
     generate_events(network=network, events=events, seed=seed)
+    if plan is not None:
+        generate_logframe(plan=plan, seed=seed)
+        generate_decisions(plan=plan, seed=seed)
     return network

@@ -7,8 +7,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from reseau.decisions.models import Decision
 from reseau.events.models import Event
-from reseau.plans.models import Decision
 from tests.factories import (
     ActivityFactory,
     DecisionFactory,
@@ -220,11 +220,11 @@ def test_the_page_links_plan_activities_projects_and_the_programme(world, events
 def test_staff_see_actions_and_history_focal_points_do_not(world, events):
     event = events["network"]
     staff_page = world.client_for("coordinator").get(_detail(event)).content.decode()
-    for name in ("event_edit", "event_cancel", "minutes_edit", "event_decision_create"):
+    for name in ("event_edit", "event_cancel", "minutes_edit"):
         assert reverse(f"events:{name}", kwargs={"slug": event.slug}) in staff_page
     assert "History of changes" in staff_page
     focal_page = world.client_for("focal_point").get(_detail(event)).content.decode()
-    for name in ("event_edit", "event_cancel", "minutes_edit", "event_decision_create"):
+    for name in ("event_edit", "event_cancel", "minutes_edit"):
         assert reverse(f"events:{name}", kwargs={"slug": event.slug}) not in focal_page
     assert "History of changes" not in focal_page
 

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import translation
 from openpyxl import Workbook
 
-from reseau.plans import plan_exchange
+from reseau.plans import exchange
 from reseau.plans.models import Activity, ActivityProgress, Plan
 from reseau.plans.tests.test_plan_round_trip import (
     build_plan,
@@ -207,8 +207,8 @@ def test_a_new_activity_without_title_and_a_row_without_number_are_refused(world
 def test_the_report_is_in_the_readers_language(world, exported):
     """Messages are lazy and rendered for each reader (French once the catalogue has them)."""
     content = edit_workbook(exported[1], lambda sheet: setattr(sheet["A7"], "value", "abc"))
-    importer = plan_exchange.PlanImport(plan=exported[0], actor=world.users["coordinator"])
-    problems = importer.check(plan_exchange.read_workbook(content))
+    importer = exchange.PlanImport(plan=exported[0], actor=world.users["coordinator"])
+    problems = importer.check(exchange.read_workbook(content))
     assert [(p.row, p.column) for p in problems] == [(7, "#")]
     with translation.override("fr"):
         french = problems[0].text

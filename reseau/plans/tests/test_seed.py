@@ -1,35 +1,19 @@
-"""The seeded plans are the 2023 annual meeting deck's: its plan table, word for word, its
-thematic plans, the decisions of its conclusions, and a starter logframe whose computed
-indicators give the expected values on the seeded data (the RVASE seed only, not the demo)."""
+"""The seeded plans are the 2023 annual meeting deck's: its plan table, word for word, and its
+thematic plans (the decisions and the logframe are the decisions and logframe apps' tests)."""
 
 from __future__ import annotations
 
 import datetime
-from decimal import Decimal
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
 from django.utils import translation
 
-from reseau.events.seed import load_events
 from reseau.partners.seed import load_partners
-from reseau.plans.computed import computed_value
-from reseau.plans.models import (
-    Activity,
-    ActivityProgress,
-    Axis,
-    Computation,
-    Decision,
-    Indicator,
-    IndicatorValue,
-    Plan,
-    ReportingPeriod,
-    Result,
-)
+from reseau.plans.models import Activity, ActivityProgress, Axis, Plan, ReportingPeriod
 from reseau.plans.seed import load_plans
 from reseau.projects.seed import load_projects
-from reseau.registry.models import Member, Network
 from reseau.registry.seed_rvase import load_rvase
 
 pytestmark = pytest.mark.django_db
@@ -128,9 +112,7 @@ def _load_all() -> dict[str, int]:
     load_rvase()
     load_partners()
     load_projects()
-    created = load_plans()
-    load_events()
-    return created
+    return load_plans()
 
 
 def _progress(number: int) -> ActivityProgress:
@@ -313,147 +295,16 @@ def test_thematic_plans_and_the_road_map_are_drafts_without_activities():
         plan.full_clean()
 
 
-def _decision(text: str) -> Decision:
-    return Decision.objects.get(title_en__contains=text)
-
-
-def test_decisions_of_the_conclusions():
-    _load_all()
-    decisions = list(Decision.objects.filter(network__code="rvase").prefetch_related("activities"))
-    assert len(decisions) == 16
-    for decision in decisions:
-        assert decision.meeting == "2023 annual meeting of the RVASE, Phnom Penh"
-        assert decision.meeting_date == datetime.date(2023, 5, 18)
-        assert decision.title_fr and decision.title_fr != decision.title_en
-        assert decision.owner_person is None
-        decision.full_clean()
-    assert sum(d.kind == Decision.Kind.DECISION for d in decisions) == 3
-
-    themes = _decision("The proposed work themes are agreed and validated.")
-    assert (themes.kind, themes.status) == (Decision.Kind.DECISION, Decision.Status.DONE)
-    approach = _decision("The thematic approach to structuring the network's work")
-    assert approach.kind == Decision.Kind.DECISION
-
-    focal = _decision("each member officially confirms its focal point")
-    assert focal.title_en.startswith("By mid-June, each member officially confirms its focal point")
-    assert focal.due_date == datetime.date(2023, 6, 15)
-    assert focal.kind == Decision.Kind.ACTION and focal.status == Decision.Status.OPEN
-    assert focal.owner_member is None
-    assert [a.number for a in focal.activities.all()] == [1]
-    assert Activity.objects.get(plan__code=PLAN, number=1).decisions.filter(pk=focal.pk).exists()
-
-    location = _decision("location of the RVASE annual meeting in 2024")
-    assert [a.number for a in location.activities.all()] == [4]
-    assert location.due_date == datetime.date(2023, 10, 23)  # the AIMF Congress (GA), Cotonou
-    # Due dates only where the deck gives one.
-    assert {d.due_date for d in decisions if d.due_date} == {datetime.date(2023, 6, 15), datetime.date(2023, 10, 23)}
-
-    for text in (
-        "A framework agreement will be sought with UCLG-ASPAC.",
-        "initiate dialogue with the Asian Development Bank",
-        "ASEAN Smart Cities Network: via PPCA",
-        "Meet the EU delegations in the three countries",
-        "UN-ESCAP (regional office",
-    ):
-        numbers = {a.number for a in _decision(text).activities.all()}
-        assert {2, 15} <= numbers, text
-
-    gender = _decision("Emilie shares and monitors the completion of the questionnaire.")
-    assert gender.owner_member is None and gender.owner_person is None
-
-    owners = {d.owner_member.slug for d in decisions if d.owner_member}
-    assert owners == {"hue", "vientiane", "phnom-penh"}
-    hue = _decision("Hué's bid to host the next AIMF General Assembly")
-    assert (hue.kind, hue.status, hue.owner_member.slug) == (Decision.Kind.DECISION, Decision.Status.DONE, "hue")
-    assert _decision("The modalities for mobilizing the RVASE will be explored.").owner_member.slug == "vientiane"
-    for text in ("constitutive document", "monthly meeting", "shared calendar", "AIMF exchange platform"):
-        assert _decision(text).status == Decision.Status.OPEN
-
-
-def test_logframe_shape():
-    _load_all()
-    results = {r.code: r for r in Result.objects.filter(network__code="rvase").select_related("parent")}
-    assert set(results) == {"IM1", "OC1", "OC2", "OC3", "OP1.1", "OP1.2", "OP1.3", "OP2.1", "OP3.1", "OP3.2"}
-    assert results["IM1"].level == Result.Level.IMPACT and results["IM1"].parent is None
-    assert "Sustainable Development Goals" in results["IM1"].title_en
-    for code, result in results.items():
-        assert result.title_en and result.title_fr and result.title_fr != result.title_en
-        if code.startswith("OC"):
-            assert result.level == Result.Level.OUTCOME and result.parent.code == "IM1"
-        if code.startswith("OP"):
-            assert result.level == Result.Level.OUTPUT and result.parent.code == "OC" + code[2]
-    indicators = list(Indicator.objects.filter(result__network__code="rvase"))
-    assert {i.computation for i in indicators if i.computation} == set(Computation.values)
-    assert sum(not i.computation for i in indicators) == 1
-    for indicator in indicators:
-        assert indicator.unit and indicator.title_en and indicator.title_fr
-        assert indicator.target_year == 2025 and indicator.target_value is not None
-        assert "illustrative" in indicator.assumptions
-        indicator.full_clean()
-
-
-def test_computed_indicators_on_the_seeded_data():
-    _load_all()
-    network = Network.objects.get(code="rvase")
-    members = Member.objects.filter(network=network).count()
-    end_of_2023 = datetime.date(2023, 12, 31)
-    expected = {
-        # No focal point is recorded by the seed (the demo adds some).
-        Computation.FOCAL_POINTS_CONFIRMED: 0,
-        # The seed records no dues: no member has any outstanding.
-        Computation.MEMBERS_UP_TO_DATE: members,
-        # The 13 organisations in dialogue since the meeting.
-        Computation.PARTNERS_IN_DIALOGUE: 13,
-        # The two concrete projects validated at the April 2022 office.
-        Computation.PROJECTS_VALIDATED: 2,
-        Computation.PROJECTS_FUNDED: 0,
-        Computation.EVENTS_HELD: 4,
-        Computation.PARTICIPANTS_WOMEN: 2,
-        Computation.PARTICIPANTS_MEN: 8,
-    }
-    assert members == 12
-    for indicator in Indicator.objects.filter(result__network=network).exclude(computation=""):
-        value = computed_value(indicator.computation, network, end_of_2023)
-        assert value == expected[indicator.computation], indicator.code
-        if indicator.baseline_value is not None:
-            assert indicator.baseline_year == 2023
-            assert value == indicator.baseline_value, indicator.code
-    assert computed_value(Computation.PARTNERS_IN_DIALOGUE, network, datetime.date(2023, 5, 17)) == 0
-    assert computed_value(Computation.PROJECTS_VALIDATED, network, datetime.date(2022, 3, 31)) == 0
-    assert Indicator.objects.get(computation=Computation.MEMBERS_UP_TO_DATE).baseline_value is None
-
-
-def test_the_thematic_conference_value_is_approved_with_its_source():
-    _load_all()
-    indicator = Indicator.objects.get(result__network__code="rvase", computation="")
-    assert indicator.title_en == "Number of thematic conferences held"
-    assert (indicator.baseline_value, indicator.baseline_year) == (Decimal(0), 2022)
-    value = IndicatorValue.objects.get(indicator=indicator)
-    assert (value.date, value.value, value.status) == (
-        datetime.date(2023, 5, 20),
-        Decimal(1),
-        IndicatorValue.Status.APPROVED,
-    )
-    assert value.approved_by is None and value.recorded_by is None
-    assert "seed" in value.source and "Faecal Sludge Management" in value.evidence
-    value.full_clean()
-
-
 PLAN_MODELS = (
     ReportingPeriod,
     Plan,
     Axis,
     Activity,
     ActivityProgress,
-    Decision,
-    Decision.activities.through,
     Activity.members.through,
     Activity.partners.through,
     Activity.projects.through,
     Activity.themes.through,
-    Result,
-    Indicator,
-    IndicatorValue,
 )
 
 
@@ -469,10 +320,6 @@ def test_running_it_twice_changes_nothing():
         "axes": 3,
         "activities": 15,
         "activity_progress": 15,
-        "decisions": 16,
-        "results": 10,
-        "indicators": 9,
-        "indicator_values": 1,
     }
     before = _snapshot()
     again = _load_all()
@@ -486,16 +333,12 @@ def test_what_the_network_moved_on_is_not_moved_back():
     progress.achieved = "Action plan completed and shared with the members."
     progress.status = ActivityProgress.Status.DONE
     progress.save()
-    focal = _decision("each member officially confirms its focal point")
-    focal.status = Decision.Status.DONE
-    focal.save()
     plan = Plan.objects.get(code=PLAN)
     plan.status = Plan.Status.VALIDATED
     plan.save()
     load_plans()
     assert _progress(3).status == ActivityProgress.Status.DONE
     assert _progress(3).achieved == "Action plan completed and shared with the members."
-    assert _decision("each member officially confirms its focal point").status == Decision.Status.DONE
     assert Plan.objects.get(code=PLAN).status == Plan.Status.VALIDATED
 
 
@@ -504,6 +347,6 @@ def test_the_seed_command_loads_the_plans():
     call_command("seed_rvase", stdout=out)
     assert Plan.objects.filter(code=PLAN).exists()
     assert Activity.objects.filter(plan__code=PLAN).count() == 15
-    assert "decisions: 16" in out.getvalue()
+    assert "activities: 15" in out.getvalue()
     call_command("seed_rvase", stdout=StringIO())
-    assert Decision.objects.count() == 16
+    assert Activity.objects.filter(plan__code=PLAN).count() == 15

@@ -7,18 +7,7 @@ import time
 import pytest
 from django.utils import timezone
 
-from reseau.plans.models import (
-    Activity,
-    ActivityProgress,
-    Axis,
-    Computation,
-    Decision,
-    Indicator,
-    IndicatorValue,
-    Plan,
-    ReportingPeriod,
-    Result,
-)
+from reseau.plans.models import Activity, ActivityProgress, Axis, Plan, ReportingPeriod
 from reseau.plans.synthetic import generate_plans, quarters
 from reseau.registry.models import Member, Network
 from reseau.seeds.synthetic import generate_network
@@ -45,13 +34,7 @@ def _rows(plan: Plan) -> list[object]:
         .order_by("activity__number", "period__starts_on")
         .values_list("activity__number", "period__label", "status", "achieved", "planned", "suggestions")
     )
-    decisions = list(
-        Decision.objects.filter(activities__plan=plan)
-        .distinct()
-        .order_by("pk")
-        .values_list("title_en", "kind", "status", "due_date")
-    )
-    return [plan.title_en, activities, progress, decisions]
+    return [plan.title_en, activities, progress]
 
 
 def test_quarters_end_with_the_current_one():
@@ -67,7 +50,7 @@ def test_quarters_end_with_the_current_one():
     ]
 
 
-def test_a_plan_with_axes_activities_progress_logframe_and_decisions():
+def test_a_plan_with_axes_activities_and_progress():
     network = _network("plans-test", seed=3)
     plan = generate_plans(network=network, activities=120, periods=8, seed=1)
     assert plan is not None and plan.network == network
@@ -106,35 +89,6 @@ def test_a_plan_with_axes_activities_progress_logframe_and_decisions():
         row.full_clean()
     assert all(p.achieved for p in progress if p.status == PS.ONGOING)
 
-    results = {r.code: r for r in Result.objects.filter(network=network)}
-    assert len(results) == 1 + 3 * len(axes)
-    assert results["IM1"].level == Result.Level.IMPACT
-    indicators = list(Indicator.objects.filter(result__network=network))
-    assert sorted(i.computation for i in indicators if i.computation) == sorted(Computation.values)
-    counted = [i for i in indicators if not i.computation]
-    assert len(counted) == 3 * len(axes)
-    for indicator in indicators:
-        indicator.full_clean()
-    values = list(IndicatorValue.objects.filter(indicator__in=counted))
-    assert len(values) == len(counted) * 8
-    approved = [v for v in values if v.status == IndicatorValue.Status.APPROVED]
-    assert approved and len(approved) < len(values)
-    for value in values:
-        assert (value.approved_at is not None) == (value.status == IndicatorValue.Status.APPROVED)
-        assert value.date < today
-    assert not IndicatorValue.objects.filter(indicator__computation__gt="").exists()
-
-    decisions = list(Decision.objects.filter(network=network).prefetch_related("activities"))
-    assert len(decisions) == 30
-    for decision in decisions:
-        assert decision.title_en and decision.title_fr
-        assert decision.activities.all() and {a.plan_id for a in decision.activities.all()} == {plan.pk}
-        assert decision.owner_member_id is None or decision.owner_member_id in member_ids
-        decision.full_clean()
-    assert any(d.is_overdue for d in decisions)
-    assert any(d.status == Decision.Status.DONE for d in decisions)
-    assert {d.kind for d in decisions} == set(Decision.Kind.values)
-
 
 def test_deterministic_and_reruns_append_another_plan():
     first = _network("plans-a", seed=5)
@@ -153,9 +107,6 @@ def test_deterministic_and_reruns_append_another_plan():
     # The quarters are the network's: the second plan reuses them.
     assert ReportingPeriod.objects.filter(network=first).count() == 12
     assert ActivityProgress.objects.filter(activity__plan=again).count() == 10 * 12
-    # The second logframe does not clash with the first.
-    assert Result.objects.filter(network=first, code="IM1-1").exists()
-    assert Result.objects.filter(network=first, code__endswith="-1").count() == 1 + 3 * again.axes.count()
 
 
 def test_nothing_on_request_and_bad_arguments():

@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from reseau.core.text import fold_for_search
+from reseau.decisions.models import Decision
 from reseau.funding.models import FundingOpportunity
 from reseau.partners.models import (
     Interaction,
@@ -17,7 +18,7 @@ from reseau.partners.models import (
     StageChange,
     organisation_match_names,
 )
-from reseau.plans.models import Activity, ActivityProgress, Decision, Plan
+from reseau.plans.models import Activity, ActivityProgress, Plan
 from reseau.projects.models import FundingLine, Milestone, ProgressNote, Project, ProjectPartner, Transition
 from reseau.projects.models import Stage as ProjectStage
 from reseau.projects.money import RateBook, funding_plan

@@ -2,7 +2,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from reseau.decisions.seed import load_decisions
 from reseau.events.seed import load_events
+from reseau.logframe.seed import load_logframe
 from reseau.partners.seed import load_partners
 from reseau.plans.seed import load_plans
 from reseau.projects.seed import load_projects
@@ -18,5 +20,7 @@ class Command(BaseCommand):
         created.update(load_projects())
         created.update(load_plans())
         created.update(load_events())
+        created.update(load_logframe())
+        created.update(load_decisions())
         summary = ", ".join(f"{name}: {count}" for name, count in created.items())
         self.stdout.write(self.style.SUCCESS(f"RVASE seed loaded (new rows — {summary})."))

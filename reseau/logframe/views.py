@@ -1,0 +1,257 @@
+"""The logical framework: results, indicators, measured values and their approval by the secretariat."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms import BaseForm
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from reseau.logframe import access, services
+from reseau.logframe.forms import ComputedOnForm, IndicatorForm, IndicatorValueForm, ResultForm
+from reseau.logframe.models import Indicator, IndicatorValue, Result
+from reseau.logframe.selectors import (
+    ComputedValues,
+    disaggregation_labels,
+    figure,
+    figure_in_year,
+    indicator_history,
+    logframe_for,
+    network_today,
+    networks_for_logframe,
+    value_rows,
+)
+from reseau.registry.models import Network
+
+
+def _logframe_url(network: Network | None = None) -> str:
+    url = reverse("logframe:logframe")
+    return f"{url}?network={network.code}" if network is not None else url
+
+
+def _indicator_url(indicator: Indicator, anchor: str = "") -> str:
+    url = reverse("logframe:indicator_detail", kwargs={"pk": indicator.pk})
+    return f"{url}#{anchor}" if anchor else url
+
+
+def _form_page(
+    request: HttpRequest,
+    form: BaseForm,
+    title: str,
+    *,
+    cancel_url: str,
+    result: Result | None = None,
+    indicator: Indicator | None = None,
+    note: str = "",
+) -> HttpResponse:
+    context = {
+        "form": form,
+        "title": title,
+        "cancel_url": cancel_url,
+        "result": result,
+        "indicator": indicator,
+        "note": note,
+    }
+    return render(request, "logframe/logframe_form.html", context)
+
+
+def _refused(form: BaseForm, error: ValidationError) -> None:
+    """The model's own checks refused what the form let through: say why on the form, not on an error page."""
+    form.add_error(None, error.messages)
+
+
+def _result_for_edit(user: Any, pk: int) -> Result:
+    """A result of the user's network (any network for the secretariat), for the network's staff."""
+    results = Result.objects.select_related("network")
+    if not user.is_secretariat:
+        results = results.filter(network_id=user.network_id or 0)
+    try:
+        result = results.get(pk=pk)
+    except Result.DoesNotExist:
+        raise Http404 from None
+    if not access.can_edit_plans(user):
+        raise PermissionDenied
+    return result
+
+
+def _indicator_for_edit(user: Any, pk: int) -> Indicator:
+    indicator = access.indicator_for_user(user, pk)
+    if not access.can_edit_plans(user):
+        raise PermissionDenied
+    return indicator
+
+
+@login_required
+@require_GET
+def logframe(request: HttpRequest) -> HttpResponse:
+    user: Any = request.user
+    networks = list(networks_for_logframe(user))
+    if not networks:
+        raise Http404
+    chosen_code = request.GET.get("network", "")
+    network = next((n for n in networks if n.code == chosen_code), None)
+    unknown_network = bool(chosen_code) and network is None
+    if network is None:
+        network = networks[0]
+    frame = logframe_for(user, network, today=network_today(network))
+    context = {
+        "frame": frame,
+        "network": network,
+        "networks": networks,
+        "choose_network": len(networks) > 1,
+        "unknown_network": unknown_network,
+        "can_edit": access.can_edit_plans(user),
+        "show_drafts": not user.is_partner,
+    }
+    return render(request, "logframe/logframe.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def result_create(request: HttpRequest) -> HttpResponse:
+    user: Any = request.user
+    if not access.can_edit_plans(user):
+        raise PermissionDenied
+    own_network = None if user.is_secretariat else Network.objects.filter(pk=user.network_id or 0).first()
+    if own_network is None and not user.is_secretariat:
+        raise PermissionDenied
+    initial = {}
+    if own_network is None and request.GET.get("network"):
+        chosen = Network.objects.filter(code=request.GET["network"]).first()
+        if chosen is not None:
+            initial["network"] = chosen.pk
+    form = ResultForm(request.POST or None, network=own_network, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        network = form.network_chosen
+        try:
+            result = services.result_create(actor=user, network=network, data=form.service_data())
+        except ValidationError as error:
+            _refused(form, error)
+        else:
+            messages.success(request, _("Result %(code)s added.") % {"code": result.code})
+            return redirect(f"{_logframe_url(network)}#result-{result.pk}")
+    return _form_page(request, form, _("Add a result"), cancel_url=_logframe_url(own_network))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def indicator_create(request: HttpRequest, pk: int) -> HttpResponse:
+    user: Any = request.user
+    result = _result_for_edit(user, pk)
+    form = IndicatorForm(request.POST or None, result=result)
+    if request.method == "POST" and form.is_valid():
+        try:
+            indicator = services.indicator_create(actor=user, result=result, data=form.cleaned_data)
+        except ValidationError as error:
+            _refused(form, error)
+        else:
+            messages.success(request, _("Indicator %(code)s added.") % {"code": indicator.code})
+            return redirect(_indicator_url(indicator))
+    title = _("Add an indicator to %(result)s") % {"result": result.code}
+    cancel_url = f"{_logframe_url(result.network)}#result-{result.pk}"
+    return _form_page(request, form, title, cancel_url=cancel_url, result=result)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    user: Any = request.user
+    indicator = _indicator_for_edit(user, pk)
+    # Read before the form copies what was typed onto the indicator.
+    title = _("Edit the indicator %(code)s") % {"code": indicator.code}
+    form = IndicatorForm(request.POST or None, instance=indicator, result=indicator.result)
+    if request.method == "POST" and form.is_valid():
+        try:
+            changed = services.indicator_update(actor=user, indicator=indicator, data=form.cleaned_data)
+        except ValidationError as error:
+            _refused(form, error)
+        else:
+            messages.success(request, _("Changes saved.") if changed else _("Nothing was changed."))
+            return redirect(_indicator_url(indicator))
+    return _form_page(request, form, title, cancel_url=_indicator_url(indicator), result=indicator.result)
+
+
+@login_required
+@require_GET
+def indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    user: Any = request.user
+    indicator = access.indicator_for_user(user, pk)
+    network = indicator.result.network
+    today = network_today(network)
+    rows = value_rows(user, indicator)
+    staff = access.can_edit_plans(user)
+    context: dict[str, Any] = {
+        "indicator": indicator,
+        "result": indicator.result,
+        "network": network,
+        "baseline": figure_in_year(indicator.baseline_value, indicator.baseline_year),
+        "target": figure_in_year(indicator.target_value, indicator.target_year),
+        "disaggregation": disaggregation_labels(indicator.disaggregation),
+        "rows": rows,
+        "latest": next((row for row in rows if not row.is_draft), None),
+        "can_edit": staff,
+        "can_approve": access.can_approve_values(user),
+        "show_history": staff,
+        "history": list(indicator_history(indicator, [row.value.pk for row in rows])) if staff else [],
+        "today": today,
+    }
+    if indicator.computation:
+        form = ComputedOnForm(request.GET if "on" in request.GET else None, today=today)
+        on: datetime.date | None = today
+        if form.is_bound:
+            on = form.cleaned_data["on"] if form.is_valid() else None
+        context["on_form"] = form
+        context["on"] = on
+        context["computed"] = figure(ComputedValues().get(indicator.computation, network, on)) if on else None
+    return render(request, "logframe/indicator_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def value_create(request: HttpRequest, pk: int) -> HttpResponse:
+    user: Any = request.user
+    indicator = _indicator_for_edit(user, pk)
+    form = IndicatorValueForm(request.POST or None, indicator=indicator)
+    if request.method == "POST" and form.is_valid():
+        try:
+            value = services.indicator_value_record(actor=user, indicator=indicator, data=form.service_data())
+        except ValidationError as error:
+            _refused(form, error)
+        else:
+            messages.success(request, _("Value recorded as a draft: it counts once the secretariat approves it."))
+            return redirect(_indicator_url(indicator, f"value-{value.pk}"))
+    title = _("Record a value of %(code)s") % {"code": indicator.code}
+    note = _("The value is saved as a draft. Only values approved by the Permanent Secretariat count in reports.")
+    return _form_page(
+        request, form, title, cancel_url=_indicator_url(indicator, "values"), indicator=indicator, note=note
+    )
+
+
+@login_required
+@require_POST
+def value_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    user: Any = request.user
+    try:
+        value = IndicatorValue.objects.select_related("indicator__result").get(
+            pk=pk, indicator__in=access.indicators_visible_to(user)
+        )
+    except IndicatorValue.DoesNotExist:
+        raise Http404 from None
+    try:
+        approved = services.indicator_value_approve(actor=user, value=value)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return render(request, "403.html", status=403)
+    if approved:
+        messages.success(request, _("Value approved: it now counts in reports."))
+    else:
+        messages.info(request, _("This value was already approved."))
+    return redirect(_indicator_url(value.indicator, f"value-{value.pk}"))
