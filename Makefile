@@ -7,15 +7,22 @@ PORT ?= 8000
 export DEBUG ?= 1
 export PYTHONUNBUFFERED := 1
 
-.PHONY: run test install browser fonts lint typecheck messages bench clean
+.PHONY: run test install install-dev browser fonts lint typecheck messages bench clean
 
+# What production runs (requirements.lock); tests and linters add requirements-dev.lock.
 $(VENV)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
 	$(VENV)/bin/pip install --quiet -r requirements.lock
 	touch $@
 
+$(VENV)/.dev-installed: $(VENV)/.installed requirements-dev.lock
+	$(VENV)/bin/pip install --quiet -r requirements.lock -r requirements-dev.lock
+	touch $@
+
 install: $(VENV)/.installed
+
+install-dev: $(VENV)/.dev-installed
 
 run: install fonts
 	mkdir -p var
@@ -43,21 +50,25 @@ fonts:
 	  { $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq fonts-khmeros fonts-lao >/dev/null; } \
 	  || echo "Could not install fonts-khmeros and fonts-lao: Khmer and Lao names will print as boxes in PDFs."; }
 
-test: install browser fonts
-	$(PY) -m pytest
+# One worker per core (pytest-xdist); each worker has its own test database.
+test: install-dev browser fonts
+	$(PY) -m pytest -n auto
 
-lint: install
+# ruff, its formatter, and the import contracts of docs/architecture.md (pyproject: [tool.importlinter]).
+lint: install-dev
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
-typecheck: install
+typecheck: install-dev
 	$(VENV)/bin/mypy .
 
 # Refresh the French catalogue after changing user-visible strings (needs GNU gettext).
-messages: install
+messages: install-dev
 	$(PY) manage.py makemessages --locale fr --no-obsolete --no-location --ignore ".venv/*" --ignore "var/*"
 	$(PY) manage.py compilemessages --locale fr --ignore ".venv/*"
 
-bench: install
+bench: install-dev
 	$(PY) bench/member_directory.py
 	$(PY) bench/event_feed.py
 
