@@ -314,7 +314,5 @@ def load_decisions() -> dict[str, int]:
     # They were taken at the 2023 annual meeting, which the events seed puts in the calendar.
     meeting = Event.objects.filter(slug=ANNUAL_MEETING_2023).first()
     if meeting is not None:
-        Decision.objects.filter(network=network, meeting_date=ANNUAL_MEETING, event__isnull=True).update(
-            event=meeting
-        )
+        Decision.objects.filter(network=network, meeting_date=ANNUAL_MEETING, event__isnull=True).update(event=meeting)
     return created

@@ -17,9 +17,7 @@ from reseau.registry.synthetic import _countries, ensure_themes
 
 
 @transaction.atomic
-def generate_calls(
-    *, network: Network, organisations: list[tuple[Organisation, list[str]]], seed: int = 0
-) -> None:
+def generate_calls(*, network: Network, organisations: list[tuple[Organisation, list[str]]], seed: int = 0) -> None:
     """About one funding call per five organisations, from the donors among them when there are any
     (``organisations``: new organisations with the countries each covers, as ``generate_partners`` returns)."""
     if not organisations:

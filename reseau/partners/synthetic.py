@@ -259,9 +259,7 @@ def _stage_path(rng: random.Random, final: str) -> list[str]:
 
 
 @transaction.atomic
-def generate_partners(
-    *, network: Network, organisations: int, seed: int = 0
-) -> list[tuple[Organisation, list[str]]]:
+def generate_partners(*, network: Network, organisations: int, seed: int = 0) -> list[tuple[Organisation, list[str]]]:
     """Add ``organisations`` invented organisations, with their relationship to ``network``,
     contacts and interactions. Deterministic for a seed and a number of organisations already
     generated for the network. Returns each new organisation with the countries it covers."""
@@ -428,4 +426,3 @@ def generate_partners(
     )
 
     return list(zip(rows, org_countries, strict=True))
-

@@ -99,8 +99,7 @@ def test_they_were_taken_at_the_2023_annual_meeting():
 
 def _snapshot() -> dict[str, list[dict]]:
     return {
-        model.__name__: list(model.objects.order_by("pk").values())
-        for model in (Decision, Decision.activities.through)
+        model.__name__: list(model.objects.order_by("pk").values()) for model in (Decision, Decision.activities.through)
     }
 
 

@@ -6,7 +6,7 @@ from reseau.decisions.models import Decision, DecisionNote
 from reseau.decisions.synthetic import generate_decisions
 from reseau.plans.synthetic import generate_plans
 from reseau.registry.models import Member, Network
-from reseau.registry.synthetic import generate_network
+from reseau.seeds.synthetic import generate_network
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from reseau.logframe.models import Computation, Indicator, IndicatorValue, Resul
 from reseau.logframe.synthetic import generate_logframe
 from reseau.plans.synthetic import generate_plans
 from reseau.registry.models import Network
-from reseau.registry.synthetic import generate_network
+from reseau.seeds.synthetic import generate_network
 
 pytestmark = pytest.mark.django_db
 
