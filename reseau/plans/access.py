@@ -17,6 +17,28 @@ def can_edit_plans(user: Any) -> bool:
     return is_network_staff(user)
 
 
+def plan_network_for_staff(user: Any) -> Any:
+    """The network a coordinator keeps plans for; None for the secretariat, who chooses it.
+    Anyone else, or a coordinator without a network, is refused."""
+    if not can_edit_plans(user):
+        raise PermissionDenied
+    if user.is_secretariat:
+        return None
+    if user.network_id is None:
+        raise PermissionDenied
+    return user.network
+
+
+def sees_every_network(user: Any) -> bool:
+    """The secretariat reads every network's plans, so lists name the network."""
+    return bool(user.is_authenticated and user.is_secretariat)
+
+
+def can_see_periods(user: Any) -> bool:
+    """Reporting periods are the network's working detail, not shown to partners."""
+    return not user.is_partner
+
+
 def network_scope(user: Any) -> Q | None:
     """None: every network. A Q: this user's network only."""
     if user.is_secretariat:

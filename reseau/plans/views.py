@@ -31,13 +31,8 @@ from reseau.registry.selectors import members_with_status
 
 def _staff_network(user: Any) -> Network | None:
     """The network a coordinator works for; None for the secretariat, who chooses it."""
-    if not access.can_edit_plans(user):
-        raise PermissionDenied
-    if user.is_secretariat:
-        return None
-    if user.network_id is None:
-        raise PermissionDenied
-    return user.network
+    network: Network | None = access.plan_network_for_staff(user)
+    return network
 
 
 def _form_page(
@@ -78,8 +73,8 @@ def plan_list(request: HttpRequest) -> HttpResponse:
         "groups": selectors.plans_by_kind(access.plans_visible_to(user), filters),
         "filtered": any(getattr(filters, name) for name in filters.__dataclass_fields__),
         "can_edit": access.can_edit_plans(user),
-        "show_network": user.is_secretariat,
-        "show_periods": not user.is_partner,
+        "show_network": access.sees_every_network(user),
+        "show_periods": access.can_see_periods(user),
     }
     template = "plans/_plan_rows.html" if request.headers.get("HX-Request") else "plans/plan_list.html"
     response = render(request, template, context)
