@@ -60,7 +60,8 @@ def test_back_to_before_the_split_and_forward_again_keeps_every_row():
     actor = User.objects.create_user(email="secretariat@example.org", password="x", role="secretariat")
     decision = Decision.objects.filter(status=Decision.Status.OPEN).order_by("pk").first()
     indicator = Indicator.objects.order_by("pk").first()
-    assert decision is not None and indicator is not None
+    assert decision is not None
+    assert indicator is not None
     decision_update(actor=actor, decision=decision, data={"status": Decision.Status.DONE})
     decision_note_add(actor=actor, decision=decision, data={"text": "Done at the meeting."})
     indicator_update(actor=actor, indicator=indicator, data={"unit": "cities"})
@@ -69,7 +70,8 @@ def test_back_to_before_the_split_and_forward_again_keeps_every_row():
     assert ("decisions", "decisionnote", f"decisions.decision:{decision.pk}") in history
     assert ("logframe", "indicator", f"logframe.result:{indicator.result_id}") in history
     counts = _row_counts()
-    assert counts["plans_decision"] == 16 and counts["plans_indicator"] == 9
+    assert counts["plans_decision"] == 16
+    assert counts["plans_indicator"] == 9
 
     _migrate(BEFORE_THE_SPLIT)
     # Only the record of applied migrations differs: the split's five are unapplied.
@@ -84,4 +86,5 @@ def test_back_to_before_the_split_and_forward_again_keeps_every_row():
     assert _row_counts() == counts
     assert _history() == history
     decision.refresh_from_db()
-    assert decision.status == Decision.Status.DONE and decision.notes.count() == 1
+    assert decision.status == Decision.Status.DONE
+    assert decision.notes.count() == 1

@@ -36,8 +36,10 @@ def test_a_malformed_integer_stops_start_up(monkeypatch):
 
 def test_email_url_is_parsed():
     smtp = email_settings_from_url("smtp://mailer:s%40cret@mail.example.org:587?tls=1")
-    assert smtp["EMAIL_HOST"] == "mail.example.org" and smtp["EMAIL_PORT"] == 587
-    assert smtp["EMAIL_HOST_PASSWORD"] == "s@cret" and smtp["EMAIL_USE_TLS"] is True
+    assert smtp["EMAIL_HOST"] == "mail.example.org"
+    assert smtp["EMAIL_PORT"] == 587
+    assert smtp["EMAIL_HOST_PASSWORD"] == "s@cret"
+    assert smtp["EMAIL_USE_TLS"] is True
     assert email_settings_from_url("console://")["EMAIL_BACKEND"].endswith("console.EmailBackend")
     with pytest.raises(ImproperlyConfigured, match="scheme"):
         email_settings_from_url("carrier-pigeon://coop")
@@ -74,11 +76,13 @@ def test_production_settings_pass_the_deployment_checks():
 def test_production_refuses_to_start_without_a_secret_key():
     env = {k: v for k, v in PRODUCTION.items() if k != "SECRET_KEY"}
     result = _manage("check", **env)
-    assert result.returncode != 0 and "SECRET_KEY is required" in result.stderr
+    assert result.returncode != 0
+    assert "SECRET_KEY is required" in result.stderr
 
 
 def test_demo_accounts_are_never_created_in_production(tmp_path):
     env = {**PRODUCTION, "DATABASE_URL": f"sqlite:///{tmp_path / 'prod.sqlite3'}", "RESEAU_VAR_DIR": str(tmp_path)}
     assert _manage("migrate", "--no-input", **env).returncode == 0
     result = _manage("seed_demo", **env)
-    assert result.returncode != 0 and "only created in demo mode" in result.stderr
+    assert result.returncode != 0
+    assert "only created in demo mode" in result.stderr

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 from django.db import models, transaction
 
 from reseau.audit.models import AuditEvent
-from reseau.audit.services import audit_record, audit_snapshot
+from reseau.audit.services import Snapshot, audit_record, audit_snapshot
 
 ModelT = TypeVar("ModelT", bound=models.Model)
 
@@ -54,6 +54,25 @@ def model_update(*, instance: ModelT, data: Mapping[str, Any], actor: Any, subje
         before=before,
     )
     return event is not None
+
+
+@transaction.atomic
+def model_delete(
+    *, instance: models.Model, actor: Any, subject: models.Model | None = None, before: Snapshot | None = None
+) -> None:
+    """Delete ``instance`` and keep, in the history of ``subject``, what it held.
+
+    ``before`` replaces the stored snapshot when the history should show the record
+    in other words than its fields (e.g. a contact as "person, role").
+    """
+    audit_record(
+        actor=actor,
+        instance=instance,
+        subject=subject or instance,
+        action=AuditEvent.Action.DELETED,
+        before=before if before is not None else audit_snapshot(instance),
+    )
+    instance.delete()
 
 
 def _set_fields(instance: models.Model, data: Mapping[str, Any]) -> dict[str, Any]:

@@ -294,7 +294,8 @@ def generate_events(*, network: Network, events: int, seed: int = 0) -> int:
     # Each series loses one date, and has one moved by a day and one cancelled (rows of their own).
     overrides: list[Event] = []
     for series in series_rows:
-        assert series.starts_at is not None and series.ends_at is not None
+        assert series.starts_at is not None
+        assert series.ends_at is not None
         local_start = series.starts_at.astimezone(series.zone)
         dates = list(rule_for(series.recurrence_rule, local_start).xafter(local_start.replace(tzinfo=None), count=12))
         removed, moved, cancelled = rng.sample(dates[1:], 3)

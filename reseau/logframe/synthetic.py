@@ -162,7 +162,8 @@ def generate_logframe(*, plan: Plan, seed: int = 0) -> list[Result]:
     # A value per quarter for the counted indicators: approved, except the last one or two.
     values: list[IndicatorValue] = []
     for indicator, share in counted:
-        assert indicator.baseline_value is not None and indicator.target_value is not None
+        assert indicator.baseline_value is not None
+        assert indicator.target_value is not None
         running = indicator.baseline_value
         drafts = rng.randint(1, 2)
         for position, period in enumerate(reporting):

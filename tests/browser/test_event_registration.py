@@ -59,7 +59,8 @@ def _vientiane_focal_point() -> None:
             language="en",
         )
     else:
-        assert user.member == vientiane and user.role == Role.FOCAL_POINT
+        assert user.member == vientiane
+        assert user.role == Role.FOCAL_POINT
         user.language = "en"
         user.save()
 

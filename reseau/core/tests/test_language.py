@@ -8,14 +8,16 @@ pytestmark = pytest.mark.django_db
 def test_choosing_french_is_remembered_on_the_account(world):
     client = world.client_for("focal_point")
     response = client.post("/language/", {"language": "fr", "next": "/members/"})
-    assert response.status_code == 302 and response["Location"] == "/members/"
+    assert response.status_code == 302
+    assert response["Location"] == "/members/"
     user = world.users["focal_point"]
     user.refresh_from_db()
     assert user.language == "fr"
     # On another device, without the cookie, the account's choice applies.
     other_device = world.client_for("focal_point")
     page = other_device.get("/members/").content.decode()
-    assert '<html lang="fr">' in page and "Annuaire des membres" in page
+    assert '<html lang="fr">' in page
+    assert "Annuaire des membres" in page
 
 
 def test_anonymous_visitors_switch_with_a_cookie(client, db):

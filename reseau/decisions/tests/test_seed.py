@@ -44,7 +44,8 @@ def test_decisions_of_the_conclusions():
     for decision in decisions:
         assert decision.meeting == "2023 annual meeting of the RVASE, Phnom Penh"
         assert decision.meeting_date == datetime.date(2023, 5, 18)
-        assert decision.title_fr and decision.title_fr != decision.title_en
+        assert decision.title_fr
+        assert decision.title_fr != decision.title_en
         assert decision.owner_person is None
         decision.full_clean()
     assert sum(d.kind == Decision.Kind.DECISION for d in decisions) == 3
@@ -57,7 +58,8 @@ def test_decisions_of_the_conclusions():
     focal = _decision("each member officially confirms its focal point")
     assert focal.title_en.startswith("By mid-June, each member officially confirms its focal point")
     assert focal.due_date == datetime.date(2023, 6, 15)
-    assert focal.kind == Decision.Kind.ACTION and focal.status == Decision.Status.OPEN
+    assert focal.kind == Decision.Kind.ACTION
+    assert focal.status == Decision.Status.OPEN
     assert focal.owner_member is None
     assert [a.number for a in focal.activities.all()] == [1]
     assert Activity.objects.get(plan__code=PLAN, number=1).decisions.filter(pk=focal.pk).exists()
@@ -79,7 +81,8 @@ def test_decisions_of_the_conclusions():
         assert {2, 15} <= numbers, text
 
     gender = _decision("Emilie shares and monitors the completion of the questionnaire.")
-    assert gender.owner_member is None and gender.owner_person is None
+    assert gender.owner_member is None
+    assert gender.owner_person is None
 
     owners = {d.owner_member.slug for d in decisions if d.owner_member}
     assert owners == {"hue", "vientiane", "phnom-penh"}

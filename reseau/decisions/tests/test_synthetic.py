@@ -31,8 +31,10 @@ def test_a_register_linked_to_the_plan_s_activities():
     decisions = list(Decision.objects.filter(network=network).prefetch_related("activities"))
     assert len(decisions) == 30
     for decision in decisions:
-        assert decision.title_en and decision.title_fr
-        assert decision.activities.all() and {a.plan_id for a in decision.activities.all()} == {plan.pk}
+        assert decision.title_en
+        assert decision.title_fr
+        assert decision.activities.all()
+        assert {a.plan_id for a in decision.activities.all()} == {plan.pk}
         assert decision.owner_member_id is None or decision.owner_member_id in member_ids
         decision.full_clean()
     assert any(d.is_overdue for d in decisions)
@@ -49,7 +51,8 @@ def test_deterministic():
         plan = generate_plans(network=network, activities=40, seed=7)
         assert plan is not None
         generate_decisions(plan=plan, seed=7)
-    assert _rows(first) and _rows(first) == _rows(second)
+    assert _rows(first)
+    assert _rows(first) == _rows(second)
 
 
 def test_the_network_generator_adds_a_register():

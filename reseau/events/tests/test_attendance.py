@@ -62,13 +62,15 @@ def test_the_page_lists_everyone_with_big_choices(world, event, people):
     assert page.count('type="radio"') == 9
     assert 'class="choice-row"' in page
     # Only the participant whose gender is not recorded gets a gender choice.
-    assert page.count('name="gender_') == 1 and f'name="gender_{people["noy"].pk}"' in page
+    assert page.count('name="gender_') == 1
+    assert f'name="gender_{people["noy"].pk}"' in page
 
 
 def test_marking_attendance_changes_the_counts_of_women_and_men_present(world, event, people):
     client = world.client_for("coordinator")
     response = client.post(_url(event), _marks(people, lan="yes", minh="no", noy="yes"))
-    assert response.status_code == 302 and response["Location"] == _url(event)
+    assert response.status_code == 302
+    assert response["Location"] == _url(event)
     assert {r.person.name: r.attended for r in Registration.objects.select_related("person")} == {
         "Nguyễn Thị Lan": True,
         "Trần Văn Minh": False,
@@ -76,13 +78,15 @@ def test_marking_attendance_changes_the_counts_of_women_and_men_present(world, e
     }
     page = client.get(_url(event)).content.decode()
     assert "Attendance saved: 3 changes." in page
-    assert _cell(page, "women-present") == "1" and _cell(page, "men-present") == "0"
+    assert _cell(page, "women-present") == "1"
+    assert _cell(page, "men-present") == "0"
     assert _cell(page, "all-present") == "2"
 
     client.post(_url(event), _marks(people, lan="yes", minh="yes", noy="yes"))
     page = client.get(_url(event)).content.decode()
     assert "Attendance saved: 1 change." in page
-    assert _cell(page, "women-present") == "1" and _cell(page, "men-present") == "1"
+    assert _cell(page, "women-present") == "1"
+    assert _cell(page, "men-present") == "1"
 
 
 def test_setting_a_missing_gender_counts_them(world, event, people):
@@ -91,7 +95,8 @@ def test_setting_a_missing_gender_counts_them(world, event, people):
     data[f"gender_{people['noy'].pk}"] = "woman"
     client.post(_url(event), data)
     noy = Registration.objects.get(pk=people["noy"].pk)
-    assert noy.gender == "woman" and noy.attended is True
+    assert noy.gender == "woman"
+    assert noy.attended is True
     page = client.get(_url(event)).content.decode()
     assert _cell(page, "women-present") == "1"
     assert f'name="gender_{people["noy"].pk}"' not in page

@@ -86,7 +86,8 @@ def test_moving_the_time_raises_the_sequence(world, meeting):
 def test_an_unrelated_change_leaves_the_sequence(world, meeting):
     _edit(world.client_for("coordinator"), meeting, capacity="60")
     meeting.refresh_from_db()
-    assert meeting.capacity == 60 and meeting.sequence == 0
+    assert meeting.capacity == 60
+    assert meeting.sequence == 0
 
 
 def test_a_new_place_or_title_raises_the_sequence(world, meeting):
@@ -102,7 +103,8 @@ def test_a_new_place_or_title_raises_the_sequence(world, meeting):
 def test_cancelling_raises_the_sequence(world, meeting):
     world.client_for("coordinator").post(reverse("events:event_cancel", kwargs={"slug": meeting.slug}))
     meeting.refresh_from_db()
-    assert meeting.status == "cancelled" and meeting.sequence == 1
+    assert meeting.status == "cancelled"
+    assert meeting.sequence == 1
 
 
 def test_a_moved_occurrence_keeps_the_series_uid(world, series):
@@ -115,7 +117,8 @@ def test_a_moved_occurrence_keeps_the_series_uid(world, series):
         starts_at=datetime.datetime(2031, 1, 17, 3, 0, tzinfo=UTC),
         ends_at=datetime.datetime(2031, 1, 17, 4, 0, tzinfo=UTC),
     )
-    assert moved.uid == series.uid and moved.series == series
+    assert moved.uid == series.uid
+    assert moved.series == series
     assert moved.recurrence_id == original
     assert moved.sequence == series.sequence + 1
     # Moving it again raises its own sequence, and keeps the same row.
@@ -127,14 +130,16 @@ def test_a_moved_occurrence_keeps_the_series_uid(world, series):
         ends_at=datetime.datetime(2031, 1, 17, 8, 0, tzinfo=UTC),
     )
     moved.refresh_from_db()
-    assert moved.sequence == 2 and series.overrides.count() == 1
+    assert moved.sequence == 2
+    assert series.overrides.count() == 1
 
 
 def test_cancelling_one_date_raises_the_series_sequence(world, series):
     original = datetime.datetime(2031, 1, 23, 3, 0, tzinfo=UTC)
     services.occurrence_remove(actor=world.users["coordinator"], series=series, original_start=original)
     series.refresh_from_db()
-    assert series.excluded_starts == [start_key(original)] and series.sequence == 1
+    assert series.excluded_starts == [start_key(original)]
+    assert series.sequence == 1
     assert series.status == "confirmed"
 
 

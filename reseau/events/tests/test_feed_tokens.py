@@ -32,7 +32,8 @@ def test_the_page_gives_public_and_private_addresses_and_explains_them(world):
     assert 'value="http://testserver/calendar/feeds/network/rvase.ics"' in html
     assert "Anyone with this address sees these events, without signing in." in html
     assert "reset it" in html
-    assert f'action="{RESET}"' in html and 'method="post"' in html
+    assert f'action="{RESET}"' in html
+    assert 'method="post"' in html
     assert "Reset my private addresses" in html
 
 

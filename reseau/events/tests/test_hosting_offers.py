@@ -38,13 +38,16 @@ def test_hue_offers_vientiane_too_and_the_coordinator_accepts_hue(world, meeting
     detail = focal.get(meeting.get_absolute_url()).content.decode()
     assert "Offer to host this meeting" in detail
     form = focal.get(_offer_url(meeting)).content.decode()
-    assert "You offer that Huế hosts this meeting." in form and 'name="member"' not in form
+    assert "You offer that Huế hosts this meeting." in form
+    assert 'name="member"' not in form
     response = focal.post(_offer_url(meeting), {"message": "At the Citadel conference centre, in May."})
     assert response.status_code == 302
     hue_offer = HostingOffer.objects.get(member=world.hue)
-    assert hue_offer.status == "offered" and hue_offer.offered_by == world.users["focal_point"]
+    assert hue_offer.status == "offered"
+    assert hue_offer.offered_by == world.users["focal_point"]
     detail = focal.get(meeting.get_absolute_url()).content.decode()
-    assert "Huế has offered to host this meeting." in detail and "Offered" in detail
+    assert "Huế has offered to host this meeting." in detail
+    assert "Offered" in detail
     assert _offer_url(meeting) not in detail  # one offer per member
 
     # Vientiane's focal point answered by e-mail: the coordinator records its offer.
@@ -55,7 +58,8 @@ def test_hue_offers_vientiane_too_and_the_coordinator_accepts_hue(world, meeting
 
     staff_page = coordinator.get(meeting.get_absolute_url()).content.decode()
     assert "At the Citadel conference centre, in May." in staff_page
-    assert _accept_url(hue_offer) in staff_page and _accept_url(vientiane_offer) in staff_page
+    assert _accept_url(hue_offer) in staff_page
+    assert _accept_url(vientiane_offer) in staff_page
 
     response = coordinator.post(_accept_url(hue_offer), follow=True)
     page = response.content.decode()
@@ -64,8 +68,10 @@ def test_hue_offers_vientiane_too_and_the_coordinator_accepts_hue(world, meeting
     hue_offer.refresh_from_db()
     vientiane_offer.refresh_from_db()
     assert meeting.host_member == world.hue
-    assert hue_offer.status == "accepted" and vientiane_offer.status == "declined"
-    assert "Not retained" in page and "Accepted" in page
+    assert hue_offer.status == "accepted"
+    assert vientiane_offer.status == "declined"
+    assert "Not retained" in page
+    assert "Accepted" in page
 
 
 def test_a_second_offer_from_the_same_member_is_refused(world, meeting):
@@ -107,7 +113,8 @@ def test_partners_and_other_networks_cannot_offer(world, meeting):
     meeting.save()
     assert world.client_for("partner").get(_offer_url(meeting)).status_code == 403
     response = world.client_for("anonymous").get(_offer_url(meeting))
-    assert response.status_code == 302 and response["Location"].startswith(reverse("accounts:login"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:login"))
     # A focal point without a member (not yet attached) is refused too.
     loose = UserFactory(email="loose@reseau.test", role=Role.FOCAL_POINT, network=world.hue.network)
     client = world.client_for("anonymous")

@@ -44,8 +44,10 @@ def test_members_with_dues_outstanding_are_marked_not_hidden(world, event):
     DuesFactory(member=world.hue, year=2020, status="paid", paid_on=datetime.date(2020, 4, 1))
     page = world.client_for("coordinator").get(_url(event)).content.decode()
     vientiane, hue = _row(page, "Vientiane Capital"), _row(page, "Huế")
-    assert "Dues outstanding" in vientiane and 'name="members"' in vientiane
-    assert "Up to date with dues" in hue and "Dues outstanding" not in hue
+    assert "Dues outstanding" in vientiane
+    assert 'name="members"' in vientiane
+    assert "Up to date with dues" in hue
+    assert "Dues outstanding" not in hue
     assert "1 member with dues outstanding" in page
 
 
@@ -61,11 +63,13 @@ def test_dues_badge_in_french(world, event):
 def test_the_coordinator_invites_ticked_members(world, event):
     client = world.client_for("coordinator")
     response = client.post(_url(event), {"members": [world.hue.pk]})
-    assert response.status_code == 302 and response["Location"] == _url(event)
+    assert response.status_code == 302
+    assert response["Location"] == _url(event)
     assert list(event.invitations.values_list("member__slug", flat=True)) == ["hue"]
     page = client.get(_url(event)).content.decode()
     assert "1 member invited." in page
-    assert "Invited" in _row(page, "Huế") and 'name="members"' not in _row(page, "Huế")
+    assert "Invited" in _row(page, "Huế")
+    assert 'name="members"' not in _row(page, "Huế")
     assert "Not invited" in _row(page, "Vientiane Capital")
     assert AuditEvent.objects.filter(action="created").count() == 1
 
@@ -91,7 +95,8 @@ def test_another_networks_member_cannot_be_invited(world, event):
     page = world.client_for("coordinator").get(_url(event)).content.decode()
     assert "Tunis" not in page
     response = world.client_for("coordinator").post(_url(event), {"members": [tunis.pk]})
-    assert response.status_code == 200 and not Invitation.objects.exists()
+    assert response.status_code == 200
+    assert not Invitation.objects.exists()
 
 
 def test_once_invitations_are_sent_a_member_not_invited_cannot_register(world, event):

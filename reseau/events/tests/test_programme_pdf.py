@@ -93,13 +93,15 @@ def test_the_programme_prints_as_an_a4_pdf(world, event):
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == 'inline; filename="programme-annual-meeting-2031.pdf"'
     pdf = response.content
-    assert pdf.startswith(b"%PDF-") and pdf.rstrip().endswith(b"%%EOF")
+    assert pdf.startswith(b"%PDF-")
+    assert pdf.rstrip().endswith(b"%%EOF")
 
     request = RequestFactory().get("/")
     request.user = world.users["secretariat"]
     document = programme_document(request, event)
     assert "size: A4" in document
-    assert "Nguyễn Văn Phương" in document and "ឃួង ស្រេង" in document
+    assert "Nguyễn Văn Phương" in document
+    assert "ឃួង ស្រេង" in document
     assert "/edit/" not in document  # no staff links on paper
     import weasyprint
 
@@ -110,9 +112,11 @@ def test_the_programme_prints_as_an_a4_pdf(world, event):
 
     text = " ".join(_pdf_text(pdf, document).split())
     assert "Annual meeting 2031" in text
-    assert "Welcome words" in text and "Suggestions and expectations of network members" in text
+    assert "Welcome words" in text
+    assert "Suggestions and expectations of network members" in text
     assert "Nguyễn Văn Phương" in text
-    assert "8:00–8:30" in text and "10:15–11:30" in text
+    assert "8:00–8:30" in text
+    assert "10:15–11:30" in text
     assert "Governor of Phnom Penh" in text
 
 

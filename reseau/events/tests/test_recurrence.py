@@ -61,7 +61,10 @@ def test_the_wall_clock_time_holds_across_daylight_saving_in_paris():
     found = expand(series, datetime.datetime(2031, 1, 1, tzinfo=UTC), datetime.datetime(2032, 1, 1, tzinfo=UTC))
     assert {o.local_start.strftime("%H:%M") for o in found} == {"10:00"}
     utc_hours = {o.starts_at.month: o.starts_at.hour for o in found}
-    assert utc_hours[3] == 9 and utc_hours[4] == 8 and utc_hours[10] == 8 and utc_hours[11] == 9
+    assert utc_hours[3] == 9
+    assert utc_hours[4] == 8
+    assert utc_hours[10] == 8
+    assert utc_hours[11] == 9
 
 
 def test_removed_and_moved_dates_are_left_out():

@@ -58,7 +58,9 @@ def _counts() -> dict[str, int]:
 
 def test_seeding_twice_changes_nothing_and_keeps_the_calendar_identifiers():
     out = _seed()
-    assert "events: 10" in out and "programme_items: 7" in out and "registrations: 10" in out
+    assert "events: 10" in out
+    assert "programme_items: 7" in out
+    assert "registrations: 10" in out
     first = _counts()
     uids = dict(Event.objects.values_list("slug", "uid"))
     assert all(uid == f"{slug}@reseau" for slug, uid in uids.items())
@@ -90,7 +92,8 @@ def test_the_2023_meeting_is_the_deck_s_meeting():
         "smart-sustainable-tourism",
     }
     activity = meeting.activities.get()
-    assert activity.number == 4 and activity.title_en.startswith("Preparation and holding of the annual network")
+    assert activity.number == 4
+    assert activity.title_en.startswith("Preparation and holding of the annual network")
     assert "Members can offer to host future events" in meeting.minutes_en
     assert "réunion mensuelle" in meeting.minutes_fr
 
@@ -111,7 +114,9 @@ def test_the_2023_programme_has_six_items_in_order_with_the_named_speakers():
     assert sessions[0].starts_at.astimezone(PHNOM_PENH).time() == datetime.time(8, 0)
     assert sessions[-1].ends_at.astimezone(PHNOM_PENH).time() == datetime.time(12, 0)
     pause = sessions[3]
-    assert pause.starts_at and pause.ends_at and pause.ends_at - pause.starts_at == datetime.timedelta(minutes=15)
+    assert pause.starts_at
+    assert pause.ends_at
+    assert pause.ends_at - pause.starts_at == datetime.timedelta(minutes=15)
     for before, after in itertools.pairwise(sessions):
         assert before.ends_at == after.starts_at
     assert "AIMF – European Union Strategic Partnership" in sessions[2].description_en
@@ -119,10 +124,12 @@ def test_the_2023_programme_has_six_items_in_order_with_the_named_speakers():
         assert sessions[1].title == "Mot de bienvenue"
 
     (ardesi,) = sessions[0].speakers.all()
-    assert ardesi.person.name == "Arianna ARDESI" and ardesi.role == "speaker"
+    assert ardesi.person.name == "Arianna ARDESI"
+    assert ardesi.role == "speaker"
     assert ardesi.title_on_the_day_en == "Advisor, Deputy AIMF Permanent Secretary for cooperation programs"
     (governor,) = sessions[1].speakers.all()
-    assert governor.person.name == "KHUONG Sreng" and governor.title_on_the_day_en == "Governor of Phnom Penh"
+    assert governor.person.name == "KHUONG Sreng"
+    assert governor.title_on_the_day_en == "Governor of Phnom Penh"
     assert governor.title_on_the_day_fr == "Gouverneur de Phnom Penh"
 
     panel = list(sessions[4].speakers.order_by("position").select_related("person"))
@@ -131,7 +138,8 @@ def test_the_2023_programme_has_six_items_in_order_with_the_named_speakers():
     assert all(s.title_on_the_day_fr for s in panel)
     assert panel[-1].title_on_the_day_fr == "Vice-président du Comité populaire de la ville de Huế"
     # Speakers are the registry's people (with their member), not copies.
-    assert panel[0].person.member.slug == "phnom-penh" and panel[3].person.member.slug == "vientiane"
+    assert panel[0].person.member.slug == "phnom-penh"
+    assert panel[3].person.member.slug == "vientiane"
     assert Person.objects.filter(name="TRẦN Song").count() == 1
 
 
@@ -139,7 +147,8 @@ def test_the_attendance_is_the_deck_s_named_participants_by_gender():
     _seed()
     meeting = Event.objects.get(slug=MEETING)
     registrations = list(meeting.registrations.select_related("person", "member"))
-    assert len(registrations) == 10 and all(r.attended is True for r in registrations)
+    assert len(registrations) == 10
+    assert all(r.attended is True for r in registrations)
     assert {r.person.name for r in registrations} == {"Arianna ARDESI", "KHUONG Sreng"} | {n for n, _ in ROUND_TABLE}
     by_gender = {g: sum(r.gender == g for r in registrations) for g in ("woman", "man")}
     assert by_gender == {"woman": 2, "man": 8}
@@ -147,7 +156,8 @@ def test_the_attendance_is_the_deck_s_named_participants_by_gender():
         assert registration.member == registration.person.member
         assert registration.gender == registration.person.gender
     ardesi = next(r for r in registrations if r.person.name == "Arianna ARDESI")
-    assert ardesi.member is None and ardesi.role == "organiser"
+    assert ardesi.member is None
+    assert ardesi.role == "organiser"
 
 
 def test_the_computed_event_indicators_on_the_seed_match_the_logframe_baselines():
@@ -159,7 +169,8 @@ def test_the_computed_event_indicators_on_the_seed_match_the_logframe_baselines(
         assert computed_value(computation, network, end_of_2023) == value
         indicator = Indicator.objects.get(result__network=network, computation=computation)
         assert (indicator.baseline_value, indicator.baseline_year) == (Decimal(value), 2023)
-        assert indicator.title_fr and "illustrative" in indicator.assumptions
+        assert indicator.title_fr
+        assert "illustrative" in indicator.assumptions
     # The day before the meeting: the CWIS presentation and the Francophonie GA only, nobody counted.
     assert computed_value(Computation.EVENTS_HELD, network, datetime.date(2023, 5, 17)) == 2
     assert computed_value(Computation.PARTICIPANTS_WOMEN, network, datetime.date(2023, 5, 17)) == 0
@@ -184,7 +195,9 @@ def test_the_monthly_focal_point_meeting_falls_on_first_thursdays():
     assert len(year) == 12
     for occurrence in year:
         local = occurrence.local_start
-        assert local.weekday() == 3 and local.day <= 7 and local.time() == datetime.time(10, 0)
+        assert local.weekday() == 3
+        assert local.day <= 7
+        assert local.time() == datetime.time(10, 0)
         assert occurrence.local_end.time() == datetime.time(11, 0)
     first = expand(
         series, datetime.datetime(2023, 6, 1, tzinfo=datetime.UTC), datetime.datetime(2023, 9, 1, tzinfo=datetime.UTC)
@@ -218,10 +231,12 @@ def test_the_other_events_of_the_deck():
         "Asian Development Bank (ADB)",
         "December 2022",
     )
-    assert cwis.local_start.date() == datetime.date(2022, 12, 1) and cwis.all_day
+    assert cwis.local_start.date() == datetime.date(2022, 12, 1)
+    assert cwis.all_day
     assert list(cwis.activities.values_list("number", flat=True)) == [5]
     assembly = Event.objects.get(slug="francophonie-general-assembly-cambodia-2023")
-    assert assembly.date_note == "March 2023" and assembly.status == "held"
+    assert assembly.date_note == "March 2023"
+    assert assembly.status == "held"
 
     congress = Event.objects.get(slug="aimf-congress-2023-cotonou")
     assert (congress.kind, congress.status, congress.city, congress.all_day) == (
@@ -230,7 +245,8 @@ def test_the_other_events_of_the_deck():
         "Cotonou",
         True,
     )
-    assert congress.country.code == "BJ" and congress.country.name_fr == "Bénin"
+    assert congress.country.code == "BJ"
+    assert congress.country.name_fr == "Bénin"
     assert congress.local_start.date() == datetime.date(2023, 10, 23)
 
     for slug, note in (("rvase-annual-meeting-2024", "2024"), ("rvase-annual-meeting-2025", "2025")):

@@ -66,11 +66,13 @@ def test_events_of_every_kind_with_series_and_registrations():
     assert events.filter(starts_at__lt=now - datetime.timedelta(days=365)).exists()
     assert events.filter(starts_at__gt=now + datetime.timedelta(days=30)).exists()
     for event in events.filter(status=Event.Status.TO_BE_FIXED):
-        assert event.starts_at is None and event.date_note
+        assert event.starts_at is None
+        assert event.date_note
     assert not events.filter(status=Event.Status.HELD, starts_at__gt=now).exists()
     # Whole days run from midnight to midnight in the event's zone.
     for event in events.filter(all_day=True)[:20]:
-        assert event.local_start.time() == datetime.time(0) and event.local_end.time() == datetime.time(0)
+        assert event.local_start.time() == datetime.time(0)
+        assert event.local_end.time() == datetime.time(0)
     # Names keep their scripts and accents.
     assert events.filter(title_fr__contains="é").exists()
 
@@ -83,7 +85,8 @@ def test_events_of_every_kind_with_series_and_registrations():
         assert {o.status for o in overrides} >= {Event.Status.CANCELLED}
         assert len(overrides) == 2
         for override in overrides:
-            assert override.uid == row.uid and override.recurrence_rule == ""
+            assert override.uid == row.uid
+            assert override.recurrence_rule == ""
             assert is_occurrence(row, override.recurrence_id)
         assert row.starts_at is not None
         window = expand(
@@ -107,7 +110,8 @@ def test_events_of_every_kind_with_series_and_registrations():
         if registration.event.status != Event.Status.HELD:
             assert registration.attended is None
     held = registrations.filter(event__status=Event.Status.HELD)
-    assert held.filter(attended=True).exists() and held.filter(attended=False).exists()
+    assert held.filter(attended=True).exists()
+    assert held.filter(attended=False).exists()
     assert {"woman", "man"} <= set(held.values_list("gender", flat=True))
     assert Session.objects.filter(event__network=network, event__kind="annual_meeting").exists()
     offers = HostingOffer.objects.filter(event__network=network)
@@ -129,7 +133,8 @@ def test_deterministic_for_a_seed_and_appending_on_rerun():
     generate_events(network=first, events=30, seed=7)
     assert Event.objects.filter(network=first).count() == 150
     slugs = list(Event.objects.filter(network=first).values_list("slug", flat=True))
-    assert len(slugs) == len(set(slugs)) and "ev-a-ev-00149" in slugs
+    assert len(slugs) == len(set(slugs))
+    assert "ev-a-ev-00149" in slugs
 
 
 def test_nothing_or_negative():

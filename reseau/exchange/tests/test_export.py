@@ -45,7 +45,8 @@ def test_organisations_xlsx_has_stable_headers_and_local_scripts(organisations, 
     response = world.client_for("coordinator").get(_url("organisations", "xlsx"))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    assert "attachment" in response["Content-Disposition"] and ".xlsx" in response["Content-Disposition"]
+    assert "attachment" in response["Content-Disposition"]
+    assert ".xlsx" in response["Content-Disposition"]
     rows = read_xlsx(response.content)
     assert rows[0] == ORGANISATION_HEADER
     by_name = {row[0]: row for row in rows[1:]}
@@ -68,9 +69,12 @@ def test_organisations_csv_is_utf8_with_bom_and_keeps_local_scripts(organisation
     rows = read_csv(response.content)
     assert rows[0] == ORGANISATION_HEADER
     names = [row[0] for row in rows[1:]]
-    assert "ນະຄອນຫຼວງວຽງຈັນ" in names and "Thành phố Hồ Chí Minh" in names
+    assert "ນະຄອນຫຼວງວຽງຈັນ" in names
+    assert "Thành phố Hồ Chí Minh" in names
     khmer = next(row for row in rows if row[0] == "Phnom Penh Capital Hall")
-    assert khmer[4] == "KH;VN" and khmer[5] == "ភ្នំពេញ" and khmer[10] == "yes"
+    assert khmer[4] == "KH;VN"
+    assert khmer[5] == "ភ្នំពេញ"
+    assert khmer[10] == "yes"
 
 
 def test_a_partner_exports_only_the_organisations_shared_with_partners(organisations, world):
@@ -89,7 +93,8 @@ def test_contacts_export_is_for_network_staff_only(organisations, world):
     for role in ("partner", "focal_point"):
         assert world.client_for(role).get(_url("contacts", "csv")).status_code == 403
     response = world.client_for("anonymous").get(_url("contacts", "csv"))
-    assert response.status_code == 302 and response["Location"].startswith(reverse("accounts:login"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:login"))
 
 
 def test_funding_export_writes_dates_as_iso_and_amounts_as_plain_decimals(organisations, world):
@@ -113,10 +118,15 @@ def test_funding_export_writes_dates_as_iso_and_amounts_as_plain_decimals(organi
     row = dict(zip(csv_rows[0], csv_rows[1], strict=True))
     assert row["title_en"] == "Clean water for Huế"
     assert row["donor"] == "Phnom Penh Capital Hall"
-    assert row["amount_min"] == "15000.50" and row["amount_max"] == "250000.00"
-    assert row["opens_on"] == "2026-01-15" and row["closes_on"] == "2026-06-15"
-    assert row["members"] == "hue;vientiane" and row["eligible_member_kinds"] == "city;province"
-    assert row["eligible_countries"] == "LA" and row["currency"] == "USD" and row["status"] == "preparing"
+    assert row["amount_min"] == "15000.50"
+    assert row["amount_max"] == "250000.00"
+    assert row["opens_on"] == "2026-01-15"
+    assert row["closes_on"] == "2026-06-15"
+    assert row["members"] == "hue;vientiane"
+    assert row["eligible_member_kinds"] == "city;province"
+    assert row["eligible_countries"] == "LA"
+    assert row["currency"] == "USD"
+    assert row["status"] == "preparing"
     xlsx_rows = read_xlsx(world.client_for("coordinator").get(_url("funding", "xlsx")).content)
     cells = dict(zip(xlsx_rows[0], xlsx_rows[1], strict=True))
     assert cells["opens_on"] == datetime.datetime(2026, 1, 15)
@@ -136,10 +146,12 @@ def test_text_that_looks_like_a_formula_is_exported_as_text(world):
     OrganisationFactory(name_en='=HYPERLINK("http://evil.test")', notes="+33 1 23 45 67 89")
     client = world.client_for("coordinator")
     csv_row = read_csv(client.get(_url("organisations", "csv")).content)[1]
-    assert csv_row[0] == '\'=HYPERLINK("http://evil.test")' and csv_row[9] == "'+33 1 23 45 67 89"
+    assert csv_row[0] == '\'=HYPERLINK("http://evil.test")'
+    assert csv_row[9] == "'+33 1 23 45 67 89"
     response = client.get(_url("organisations", "xlsx"))
     cell = load_workbook(io.BytesIO(response.content)).worksheets[0]["A2"]
-    assert cell.data_type == "s" and cell.value == '=HYPERLINK("http://evil.test")'
+    assert cell.data_type == "s"
+    assert cell.value == '=HYPERLINK("http://evil.test")'
 
 
 @pytest.mark.parametrize(("kind", "fmt"), [("members", "csv"), ("organisations", "pdf"), ("organisations", "xls")])
@@ -149,7 +161,8 @@ def test_unknown_kind_or_format_is_not_found(world, kind, fmt):
 
 def test_anonymous_visitors_are_sent_to_sign_in(world):
     response = world.client_for("anonymous").get(_url("organisations", "xlsx"))
-    assert response.status_code == 302 and response["Location"].startswith(reverse("accounts:login"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:login"))
 
 
 def test_export_query_counts_do_not_grow_with_rows(catalogue):

@@ -35,10 +35,12 @@ def test_contacts_are_added_creating_the_people_not_yet_known(catalogue, organis
     batch = upload_and_apply(catalogue.client_for("coordinator"), "contacts", "contacts.xlsx", xlsx_bytes(rows))
     assert (batch.new_count, batch.invalid_count) == (3, 0)
     marie = Person.objects.get(email="marie.dupont@afd.fr")
-    assert marie.member is None and marie.name == "Marie Dupont"
+    assert marie.member is None
+    assert marie.name == "Marie Dupont"
     assert marie.organisation_en == "Agence Française de Développement"
     lao = Person.objects.get(name="ສົມພອນ ວົງສາ")
-    assert lao.email is None and lao.member is None
+    assert lao.email is None
+    assert lao.member is None
     assert OrganisationContact.objects.get(organisation=afd, person=marie).role == "Country director"
     assert OrganisationContact.objects.get(organisation=vientiane, person=lao).role == "Mayor's office"
     # A person already known by email is reused, not copied.
@@ -61,7 +63,8 @@ def test_importing_contacts_twice_and_the_export_round_trip_create_no_duplicates
     exported = client.get(reverse("exchange:export", kwargs={"kind": "contacts", "fmt": "xlsx"})).content
     round_trip = upload_and_apply(client, "contacts", "export.xlsx", exported)
     assert (round_trip.new_count, round_trip.unchanged_count) == (0, 2)
-    assert OrganisationContact.objects.count() == 2 and Person.objects.count() == 2
+    assert OrganisationContact.objects.count() == 2
+    assert Person.objects.count() == 2
     assert AuditEvent.objects.count() == events
 
 

@@ -64,13 +64,16 @@ def donor(catalogue):
 
 def test_funding_calls_are_imported_into_the_coordinators_network(catalogue, donor):
     batch = upload_and_apply(catalogue.client_for("coordinator"), "funding", "calls.xlsx", xlsx_bytes([HEADER, _row()]))
-    assert batch.new_count == 1 and batch.network == catalogue.hue.network
+    assert batch.new_count == 1
+    assert batch.network == catalogue.hue.network
     call = FundingOpportunity.objects.get()
-    assert call.network == catalogue.hue.network and call.donor == donor
+    assert call.network == catalogue.hue.network
+    assert call.donor == donor
     assert call.title_en == "Clean water for Huế"
     assert (call.amount_min, call.amount_max, call.currency) == (Decimal("15000"), Decimal("250000.50"), "USD")
     assert (call.opens_on, call.closes_on) == (datetime.date(2026, 1, 15), datetime.date(2026, 6, 15))
-    assert call.status == "preparing" and call.eligible_member_kinds == ["city", "province"]
+    assert call.status == "preparing"
+    assert call.eligible_member_kinds == ["city", "province"]
     assert sorted(call.members.values_list("slug", flat=True)) == ["hue", "vientiane"]
     assert sorted(call.eligible_countries.values_list("code", flat=True)) == ["LA", "VN"]
     assert AuditEvent.objects.filter(action="created").count() == 1
@@ -118,7 +121,8 @@ def test_a_call_is_matched_by_donor_and_title_and_updated(catalogue, donor):
     )
     assert batch.update_count == 1, (batch.report, batch.rows)
     call.refresh_from_db()
-    assert call.status == "submitted" and FundingOpportunity.objects.count() == 1
+    assert call.status == "submitted"
+    assert FundingOpportunity.objects.count() == 1
 
 
 @pytest.mark.parametrize(
@@ -150,7 +154,8 @@ def test_bad_values_are_reported_and_nothing_is_written(catalogue, donor, values
     assert [(issue["row"], issue["column"]) for issue in batch.report] == [(2, column)]
     page = review(client, batch).content.decode()
     assert message in page
-    assert "No row can be imported." in page and "Import only" not in page
+    assert "No row can be imported." in page
+    assert "Import only" not in page
     assert not FundingOpportunity.objects.exists()
 
 

@@ -48,9 +48,11 @@ def test_a_valid_file_is_checked_then_imported_only_on_confirmation(catalogue, f
     client = catalogue.client_for("coordinator")
     response = upload(client, "organisations", f"partners.{fmt}", _valid_file(fmt))
     batch = ImportBatch.objects.get()
-    assert response.status_code == 302 and response["Location"] == batch.get_absolute_url()
+    assert response.status_code == 302
+    assert response["Location"] == batch.get_absolute_url()
     # Checked, not written.
-    assert not Organisation.objects.exists() and not AuditEvent.objects.exists()
+    assert not Organisation.objects.exists()
+    assert not AuditEvent.objects.exists()
     assert (batch.status, batch.valid_count, batch.invalid_count, batch.new_count) == ("pending", 2, 0, 2)
 
     page = review(client, batch).content.decode()
@@ -61,15 +63,18 @@ def test_a_valid_file_is_checked_then_imported_only_on_confirmation(catalogue, f
     assert "Import done. New: 2. Updated: 0. Unchanged: 0." in page
     afd = Organisation.objects.get(acronym="AFD")
     assert afd.name_fr == "Agence française de développement"
-    assert afd.website == "https://www.afd.fr" and afd.shared_with_partners
+    assert afd.website == "https://www.afd.fr"
+    assert afd.shared_with_partners
     assert sorted(afd.countries.values_list("code", flat=True)) == ["KH", "LA", "VN"]
     assert sorted(afd.themes.values_list("code", flat=True)) == ["gender-equality", "urban-sanitation"]
     assert Organisation.objects.get(name_en="ນະຄອນຫຼວງວຽງຈັນ").region_en == "ASEAN"
     # Each row leaves its history row, by the person who imported it.
     events = AuditEvent.objects.filter(action="created")
-    assert events.count() == 2 and {e.actor_label for e in events} == {"coordinator@reseau.test"}
+    assert events.count() == 2
+    assert {e.actor_label for e in events} == {"coordinator@reseau.test"}
     batch.refresh_from_db()
-    assert batch.status == "applied" and batch.applied_at is not None
+    assert batch.status == "applied"
+    assert batch.applied_at is not None
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "csv"])
@@ -135,7 +140,8 @@ def test_a_name_with_the_acronym_in_brackets_matches_the_existing_organisation(c
     OrganisationFactory(name_en="Agence universitaire de la Francophonie", acronym="AUF")
     content = csv_bytes([["name_en", "kind"], ["Agence Universitaire de la Francophonie (AUF)", "donor"]])
     batch = upload_and_apply(catalogue.client_for("coordinator"), "organisations", "auf.csv", content)
-    assert batch.new_count == 0 and Organisation.objects.count() == 1
+    assert batch.new_count == 0
+    assert Organisation.objects.count() == 1
 
 
 def test_a_file_with_an_invalid_row_imports_nothing_until_the_valid_rows_are_chosen(catalogue):
@@ -246,7 +252,8 @@ def test_the_report_is_rendered_in_the_readers_language(catalogue):
     upload(client, "organisations", "partners.csv", csv_bytes(rows))
     batch = ImportBatch.objects.get()
     # Stored as a code with parameters, never as text in the uploader's language.
-    assert batch.report[0]["code"] == "unknown_country" and batch.report[0]["params"] == {"value": "ZZ"}
+    assert batch.report[0]["code"] == "unknown_country"
+    assert batch.report[0]["params"] == {"value": "ZZ"}
     english = render_message("unknown_country", {"value": "ZZ"})
     assert english.startswith("“ZZ” is not a known country code.")
 

@@ -40,7 +40,8 @@ def test_only_network_staff_may_import(catalogue, role, kind):
     url = reverse("exchange:import", kwargs={"kind": kind})
     for response in (client.get(url), client.post(url, {})):
         if EXPECTED[role] == "login":
-            assert response.status_code == 302 and response["Location"].startswith(reverse("accounts:login"))
+            assert response.status_code == 302
+            assert response["Location"].startswith(reverse("accounts:login"))
         else:
             assert response.status_code == EXPECTED[role]
     assert not ImportBatch.objects.exists()
@@ -49,7 +50,8 @@ def test_only_network_staff_may_import(catalogue, role, kind):
 def test_a_partner_or_focal_point_posting_a_file_writes_nothing(catalogue):
     for role in ("partner", "focal_point"):
         assert upload(catalogue.client_for(role), "organisations", "partners.csv", CONTENT).status_code == 403
-    assert not ImportBatch.objects.exists() and not Organisation.objects.exists()
+    assert not ImportBatch.objects.exists()
+    assert not Organisation.objects.exists()
 
 
 def test_an_unknown_kind_is_not_found(catalogue):
@@ -64,7 +66,8 @@ def test_the_report_is_for_its_author_and_the_secretariat(catalogue):
     for role in ("partner", "focal_point"):
         assert review(catalogue.client_for(role), batch).status_code == 403
     response = review(catalogue.client_for("anonymous"), batch)
-    assert response.status_code == 302 and response["Location"].startswith(reverse("accounts:login"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:login"))
 
     other = UserFactory(role=Role.COORDINATOR, network=catalogue.hue.network)
     from django.test import Client
@@ -89,12 +92,14 @@ def test_applying_twice_does_nothing_the_second_time(catalogue):
 
     page = review(client, batch, "apply").content.decode()
     assert "This file was already imported: nothing more was done." in page
-    assert Organisation.objects.count() == 2 and AuditEvent.objects.count() == events
+    assert Organisation.objects.count() == 2
+    assert AuditEvent.objects.count() == events
     page = review(client, batch, "cancel").content.decode()
     assert "This file was already imported; it can no longer be cancelled." in page
     batch.refresh_from_db()
     assert batch.status == "applied"
-    assert "This file has been imported." in page and "Import 2 rows" not in page
+    assert "This file has been imported." in page
+    assert "Import 2 rows" not in page
 
 
 def test_a_cancelled_import_cannot_be_applied(catalogue):
@@ -119,7 +124,8 @@ def test_when_a_row_refers_to_something_gone_since_the_check_nothing_is_imported
     page = review(catalogue.client_for("coordinator"), batch, "apply").content.decode()
     assert "Nothing was imported: what row 3 refers to has changed since the file was checked." in page
     # Row 2 was valid and came first: it was rolled back with the rest.
-    assert not Organisation.objects.exists() and not AuditEvent.objects.exists()
+    assert not Organisation.objects.exists()
+    assert not AuditEvent.objects.exists()
     batch.refresh_from_db()
     assert batch.status == "pending"
 
@@ -138,7 +144,8 @@ def test_a_row_refused_when_saved_rolls_back_the_rows_before_it(catalogue, monke
     monkeypatch.setattr(partner_services, "organisation_create", failing_second_time)
     page = review(catalogue.client_for("coordinator"), batch, "apply").content.decode()
     assert "Nothing was imported: row 3 could not be saved (Refused for the test.)." in page
-    assert not Organisation.objects.exists() and not AuditEvent.objects.exists()
+    assert not Organisation.objects.exists()
+    assert not AuditEvent.objects.exists()
     assert ImportBatch.objects.get().status == "pending"
 
 
@@ -147,7 +154,8 @@ def test_an_unknown_action_changes_nothing(catalogue):
     response = catalogue.client_for("coordinator").post(batch.get_absolute_url(), {"action": "delete"})
     assert response.status_code == 302
     batch.refresh_from_db()
-    assert batch.status == "pending" and not Organisation.objects.exists()
+    assert batch.status == "pending"
+    assert not Organisation.objects.exists()
 
 
 def test_the_upload_page_explains_the_columns_and_lists_recent_imports(catalogue):

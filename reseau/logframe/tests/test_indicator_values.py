@@ -67,7 +67,8 @@ def test_anonymous_visitors_are_sent_to_sign_in(world, indicator, draft):
         world.client_for("anonymous").get(_create_url(indicator)),
         world.client_for("anonymous").post(_approve_url(draft)),
     ):
-        assert response.status_code == 302 and response["Location"].startswith(reverse("accounts:login"))
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("accounts:login"))
     draft.refresh_from_db()
     assert draft.status == IndicatorValue.Status.DRAFT
 
@@ -87,8 +88,10 @@ def test_a_recorded_value_is_always_a_draft(world, indicator, role):
     value = IndicatorValue.objects.get()
     assert value.status == IndicatorValue.Status.DRAFT
     assert value.recorded_by == world.users[role]
-    assert value.approved_by is None and value.approved_at is None
-    assert value.value == Decimal("22") and value.date == datetime.date(2025, 1, 31)
+    assert value.approved_by is None
+    assert value.approved_at is None
+    assert value.value == Decimal("22")
+    assert value.date == datetime.date(2025, 1, 31)
     assert value.breakdown == {"women": "12", "men": "10"}
     assert (value.source, value.evidence) == ("Lists", "Report")
     assert response["Location"] == f"{_detail_url(indicator)}#value-{value.pk}"
@@ -128,13 +131,16 @@ def test_a_date_in_the_future_or_a_bad_date_is_refused(world, indicator):
 
 def test_the_breakdown_fields_follow_the_disaggregation(world, indicator):
     page = world.client_for("coordinator").get(_create_url(indicator)).content.decode()
-    assert 'name="women"' in page and 'name="men"' in page
-    assert 'name="by_country"' not in page and 'name="by_member"' not in page
+    assert 'name="women"' in page
+    assert 'name="men"' in page
+    assert 'name="by_country"' not in page
+    assert 'name="by_member"' not in page
     indicator.disaggregation = ["country", "member"]
     indicator.save()
     page = world.client_for("coordinator").get(_create_url(indicator)).content.decode()
     assert 'name="women"' not in page
-    assert 'name="by_country"' in page and 'name="by_member"' in page
+    assert 'name="by_country"' in page
+    assert 'name="by_member"' in page
 
 
 def test_a_breakdown_by_country_and_member(world, indicator):
@@ -182,7 +188,8 @@ def test_only_the_secretariat_approves(world, draft, role):
     assert "Only the Permanent Secretariat approves indicator values." in response.content.decode()
     draft.refresh_from_db()
     assert draft.status == IndicatorValue.Status.DRAFT
-    assert draft.approved_by is None and draft.approved_at is None
+    assert draft.approved_by is None
+    assert draft.approved_at is None
 
 
 def test_the_secretariat_approves(world, indicator, draft):
@@ -192,7 +199,8 @@ def test_the_secretariat_approves(world, indicator, draft):
     assert "Value approved: it now counts in reports." in response.content.decode()
     draft.refresh_from_db()
     assert draft.status == IndicatorValue.Status.APPROVED
-    assert draft.approved_by == secretariat and draft.approved_at is not None
+    assert draft.approved_by == secretariat
+    assert draft.approved_at is not None
     assert draft.recorded_by == world.users["coordinator"]
 
 
@@ -222,15 +230,18 @@ def test_coordinator_records_secretariat_approves_and_partners_then_see_it(world
     # Until approved, partners see neither the value nor it as the latest on the logframe.
     assert "<strong>22</strong>" not in partner.get(_detail_url(indicator)).content.decode()
     logframe = partner.get(LOGFRAME).content.decode()
-    assert "<strong>5</strong> on" in logframe and "<strong>22</strong>" not in logframe
+    assert "<strong>5</strong> on" in logframe
+    assert "<strong>22</strong>" not in logframe
     assert "<strong>5</strong> on" in coordinator.get(LOGFRAME).content.decode()
 
     secretariat.post(_approve_url(value))
     value.refresh_from_db()
-    assert value.status == IndicatorValue.Status.APPROVED and value.approved_by == world.users["secretariat"]
+    assert value.status == IndicatorValue.Status.APPROVED
+    assert value.approved_by == world.users["secretariat"]
     assert "<strong>22</strong>" in partner.get(_detail_url(indicator)).content.decode()
     logframe = partner.get(LOGFRAME).content.decode()
-    assert "<strong>22</strong> on" in logframe and "31 January 2025" in logframe
+    assert "<strong>22</strong> on" in logframe
+    assert "31 January 2025" in logframe
 
 
 def test_an_older_approved_value_does_not_become_the_latest(world, indicator):
@@ -238,4 +249,5 @@ def test_an_older_approved_value_does_not_become_the_latest(world, indicator):
     old = make_value(indicator, datetime.date(2023, 12, 31), "3")
     world.client_for("secretariat").post(_approve_url(old))
     logframe = world.client_for("partner").get(LOGFRAME).content.decode()
-    assert "<strong>22</strong> on" in logframe and "<strong>3</strong> on" not in logframe
+    assert "<strong>22</strong> on" in logframe
+    assert "<strong>3</strong> on" not in logframe

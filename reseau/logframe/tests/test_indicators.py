@@ -109,7 +109,8 @@ def test_anonymous_visitors_are_sent_to_sign_in(world, impact, indicator):
     ]
     for url in urls:
         response = world.client_for("anonymous").get(url)
-        assert response.status_code == 302 and response["Location"].startswith(reverse("accounts:login"))
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("accounts:login"))
 
 
 def test_the_coordinator_adds_an_outcome_to_an_impact(world, impact):
@@ -119,7 +120,9 @@ def test_the_coordinator_adds_an_outcome_to_an_impact(world, impact):
     )
     assert response.status_code == 302
     result = Result.objects.get(code="OC2")
-    assert result.network == world.hue.network and result.parent == impact and result.level == "outcome"
+    assert result.network == world.hue.network
+    assert result.parent == impact
+    assert result.level == "outcome"
     assert response["Location"].endswith(f"#result-{result.pk}")
     assert AuditEvent.objects.filter(object_id=str(result.pk), action="created").exists()
 
@@ -208,12 +211,15 @@ def test_the_coordinator_adds_an_indicator_with_every_field(world, outcome):
     created = Indicator.objects.get(code="OC1.b")
     assert response["Location"] == reverse("logframe:indicator_detail", kwargs={"pk": created.pk})
     assert created.result == outcome
-    assert created.title_en == "Exchanges held" and created.title_fr == "Échanges organisés"
-    assert created.target_value == Decimal("12.5") and created.baseline_value == Decimal("0")
+    assert created.title_en == "Exchanges held"
+    assert created.title_fr == "Échanges organisés"
+    assert created.target_value == Decimal("12.5")
+    assert created.baseline_value == Decimal("0")
     assert (created.baseline_year, created.target_year) == (2023, 2027)
     assert created.disaggregation == ["sex", "member"]
     assert created.computation == Computation.PROJECTS_FUNDED
-    assert created.framework_code == "SDG 17.17" and created.sources == "Minutes"
+    assert created.framework_code == "SDG 17.17"
+    assert created.sources == "Minutes"
 
 
 def test_the_target_year_cannot_be_before_the_baseline_year(world, outcome):
@@ -253,12 +259,14 @@ def test_an_indicator_needs_a_title_and_a_code_unique_in_its_result(world, outco
 def test_the_secretariat_edits_an_indicator(world, indicator):
     url = reverse("logframe:indicator_edit", kwargs={"pk": indicator.pk})
     page = world.client_for("secretariat").get(url).content.decode()
-    assert 'value="OC1.a"' in page and "checked" in page
+    assert 'value="OC1.a"' in page
+    assert "checked" in page
     data = _indicator_data(code="OC1.a", target_value="15", disaggregation=["country"])
     response = world.client_for("secretariat").post(url, data)
     assert response.status_code == 302
     indicator.refresh_from_db()
-    assert indicator.target_value == Decimal("15") and indicator.disaggregation == ["country"]
+    assert indicator.target_value == Decimal("15")
+    assert indicator.disaggregation == ["country"]
     follow = world.client_for("secretariat").post(url, data, follow=True)
     assert "Nothing was changed." in follow.content.decode()
 
@@ -307,7 +315,8 @@ def test_only_staff_are_offered_to_record_values_and_edit(world, indicator):
     for role, offered in (("partner", False), ("focal_point", False), ("coordinator", True), ("secretariat", True)):
         page = world.client_for(role).get(reverse("logframe:indicator_detail", kwargs={"pk": indicator.pk}))
         text = page.content.decode()
-        assert (record in text) is offered and (edit in text) is offered
+        assert (record in text) is offered
+        assert (edit in text) is offered
         assert ("History of changes" in text) is offered
 
 
@@ -330,12 +339,17 @@ def test_the_values_over_time(world, indicator):
     text = world.client_for("focal_point").get(url).content.decode()
     text = text[text.index('id="values"') :]
     assert text.index("31 January 2025") < text.index("30 June 2024")
-    assert "<strong>9.50</strong>" in text and "<strong>7</strong>" in text
-    assert "Women: 4" in text and "Men: 3" in text and "KH: 2" in text
-    assert "Attendance list" in text and 'href="https://example.org/report"' in text
+    assert "<strong>9.50</strong>" in text
+    assert "<strong>7</strong>" in text
+    assert "Women: 4" in text
+    assert "Men: 3" in text
+    assert "KH: 2" in text
+    assert "Attendance list" in text
+    assert 'href="https://example.org/report"' in text
     assert '<span class="badge ok">Approved by the secretariat</span>' in text
     assert '<span class="badge warn">Draft</span>' in text
-    assert str(coordinator) in text and f"By {secretariat}" in text
+    assert str(coordinator) in text
+    assert f"By {secretariat}" in text
 
 
 def test_partners_see_approved_values_only(world, indicator):
@@ -344,7 +358,9 @@ def test_partners_see_approved_values_only(world, indicator):
     url = reverse("logframe:indicator_detail", kwargs={"pk": indicator.pk})
     text = world.client_for("partner").get(url).content.decode()
     # Neither the draft's value nor its date shows (a bare "99" could be in the CSRF token).
-    assert "<strong>7</strong>" in text and "<strong>99</strong>" not in text and "Draft" not in text
+    assert "<strong>7</strong>" in text
+    assert "<strong>99</strong>" not in text
+    assert "Draft" not in text
     assert "31/01/2025" not in text
     assert "<strong>99</strong>" in world.client_for("focal_point").get(url).content.decode()
 
@@ -367,7 +383,8 @@ def test_the_indicator_page_escapes_text(world, outcome):
     make_value(evil, datetime.date(2024, 1, 1), "1", approved=True, source="<i>s</i>", evidence="<u>e</u>")
     page = world.client_for("partner").get(reverse("logframe:indicator_detail", kwargs={"pk": evil.pk}))
     text = page.content.decode()
-    assert "<script>alert(1)</script>" not in text and "&lt;script&gt;" in text
+    assert "<script>alert(1)</script>" not in text
+    assert "&lt;script&gt;" in text
     for raw in ("<b>u</b>", "<img src=x", "<i>s</i>", "<u>e</u>"):
         assert raw not in text
 
@@ -394,4 +411,5 @@ def test_the_indicator_page_reads_in_a_fixed_number_of_queries(world, indicator)
 def test_the_edit_form_shows_numbers_as_they_read(world, indicator):
     page = world.client_for("coordinator").get(reverse("logframe:indicator_edit", kwargs={"pk": indicator.pk}))
     text = page.content.decode()
-    assert 'name="baseline_value" value="4"' in text and 'name="target_value" value="12"' in text
+    assert 'name="baseline_value" value="4"' in text
+    assert 'name="target_value" value="12"' in text

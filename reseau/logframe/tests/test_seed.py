@@ -34,20 +34,28 @@ def test_logframe_shape():
     _load_all()
     results = {r.code: r for r in Result.objects.filter(network__code="rvase").select_related("parent")}
     assert set(results) == {"IM1", "OC1", "OC2", "OC3", "OP1.1", "OP1.2", "OP1.3", "OP2.1", "OP3.1", "OP3.2"}
-    assert results["IM1"].level == Result.Level.IMPACT and results["IM1"].parent is None
+    assert results["IM1"].level == Result.Level.IMPACT
+    assert results["IM1"].parent is None
     assert "Sustainable Development Goals" in results["IM1"].title_en
     for code, result in results.items():
-        assert result.title_en and result.title_fr and result.title_fr != result.title_en
+        assert result.title_en
+        assert result.title_fr
+        assert result.title_fr != result.title_en
         if code.startswith("OC"):
-            assert result.level == Result.Level.OUTCOME and result.parent.code == "IM1"
+            assert result.level == Result.Level.OUTCOME
+            assert result.parent.code == "IM1"
         if code.startswith("OP"):
-            assert result.level == Result.Level.OUTPUT and result.parent.code == "OC" + code[2]
+            assert result.level == Result.Level.OUTPUT
+            assert result.parent.code == "OC" + code[2]
     indicators = list(Indicator.objects.filter(result__network__code="rvase"))
     assert {i.computation for i in indicators if i.computation} == set(Computation.values)
     assert sum(not i.computation for i in indicators) == 1
     for indicator in indicators:
-        assert indicator.unit and indicator.title_en and indicator.title_fr
-        assert indicator.target_year == 2025 and indicator.target_value is not None
+        assert indicator.unit
+        assert indicator.title_en
+        assert indicator.title_fr
+        assert indicator.target_year == 2025
+        assert indicator.target_value is not None
         assert "illustrative" in indicator.assumptions
         indicator.full_clean()
 
@@ -94,8 +102,10 @@ def test_the_thematic_conference_value_is_approved_with_its_source():
         Decimal(1),
         IndicatorValue.Status.APPROVED,
     )
-    assert value.approved_by is None and value.recorded_by is None
-    assert "seed" in value.source and "Faecal Sludge Management" in value.evidence
+    assert value.approved_by is None
+    assert value.recorded_by is None
+    assert "seed" in value.source
+    assert "Faecal Sludge Management" in value.evidence
     value.full_clean()
 
 

@@ -34,11 +34,15 @@ def test_coordinator_adds_a_contact_with_a_role_and_it_is_in_the_history(world):
         _add_url(organisation), {"person": person.pk, "role": "Decentralised cooperation"}, follow=True
     )
     page = response.content.decode()
-    assert "Contact added." in page and "Claire Dubois" in page and "Decentralised cooperation" in page
+    assert "Contact added." in page
+    assert "Claire Dubois" in page
+    assert "Decentralised cooperation" in page
     contact = OrganisationContact.objects.get()
-    assert contact.person == person and contact.organisation == organisation
+    assert contact.person == person
+    assert contact.organisation == organisation
     event = AuditEvent.objects.get()
-    assert event.subject == f"partners.organisation:{organisation.pk}" and event.action == "created"
+    assert event.subject == f"partners.organisation:{organisation.pk}"
+    assert event.action == "created"
 
 
 def test_the_same_person_cannot_be_added_twice(world):
@@ -79,7 +83,8 @@ def test_removing_a_contact_takes_a_post_and_leaves_a_history_row(world):
     assert "Claire Dubois is no longer listed as a contact." in page
     assert not OrganisationContact.objects.exists()
     event = AuditEvent.objects.get()
-    assert event.action == "deleted" and event.changes["role"] == ["Attaché", None]
+    assert event.action == "deleted"
+    assert event.changes["role"] == ["Attaché", None]
     # The person stays in the registry.
     person.refresh_from_db()
 

@@ -60,14 +60,18 @@ def test_coordinator_records_a_meeting_with_people_on_both_sides(world, afd):
     page = response.content.decode()
     assert "Interaction recorded." in page
     interaction = Interaction.objects.get()
-    assert interaction.network == world.hue.network and interaction.created_by == coordinator
+    assert interaction.network == world.hue.network
+    assert interaction.created_by == coordinator
     assert set(interaction.our_people.all()) == {hue_person, aimf_person}
     assert list(interaction.their_people.all()) == [their]
     assert interaction.next_step_due == datetime.date(2024, 4, 1)
-    assert "Presented the sanitation programme." in page and "Trần Văn Nam" in page and "Claire Dubois" in page
+    assert "Presented the sanitation programme." in page
+    assert "Trần Văn Nam" in page
+    assert "Claire Dubois" in page
     assert "Send the concept note" in page
     event = AuditEvent.objects.get()
-    assert event.subject == f"partners.organisation:{afd.pk}" and event.action == "created"
+    assert event.subject == f"partners.organisation:{afd.pk}"
+    assert event.action == "created"
 
 
 def test_our_side_lists_the_networks_people_and_the_aimfs_only(world, afd):
@@ -79,7 +83,8 @@ def test_our_side_lists_the_networks_people_and_the_aimfs_only(world, afd):
         name="Leïla Ben Ali",
     )
     page = world.client_for("coordinator").get(_create_url(afd)).content.decode()
-    assert "Souksavanh Phommachanh" in page and "Pierre Baillet" in page
+    assert "Souksavanh Phommachanh" in page
+    assert "Pierre Baillet" in page
     assert tunis.name not in page
 
 
@@ -146,7 +151,8 @@ def test_focal_points_and_partners_cannot_record_or_edit(world, afd, role):
 
 def test_anonymous_visitors_are_sent_to_sign_in(world, afd):
     response = world.client_for("anonymous").get(_create_url(afd))
-    assert response.status_code == 302 and response["Location"].startswith(reverse("accounts:login"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:login"))
 
 
 def test_coordinator_edits_an_interaction_including_the_done_date(world, afd):
@@ -172,7 +178,8 @@ def test_coordinator_edits_an_interaction_including_the_done_date(world, afd):
     assert interaction.next_step_done_on == datetime.date(2024, 3, 28)
     assert interaction.summary == "Presented the programme; AFD interested."
     event = AuditEvent.objects.get()
-    assert event.action == "updated" and "next_step_done_on" in event.changes
+    assert event.action == "updated"
+    assert "next_step_done_on" in event.changes
 
 
 def test_a_done_date_without_a_next_step_is_refused(world, afd):
@@ -197,4 +204,5 @@ def test_the_next_step_owner_is_chosen_among_staff(world, afd):
     ]
     assert "Chantal Dupont" in owner_select
     assert "Former coordinator" not in owner_select
-    assert str(world.users["focal_point"]) not in owner_select and str(world.users["partner"]) not in owner_select
+    assert str(world.users["focal_point"]) not in owner_select
+    assert str(world.users["partner"]) not in owner_select

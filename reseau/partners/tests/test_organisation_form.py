@@ -42,13 +42,18 @@ def test_coordinator_adds_an_organisation_with_countries_and_themes(world):
     )
     assert response.status_code == 200
     organisation = Organisation.objects.get()
-    assert organisation.name_fr == "Agence française de développement" and organisation.shared_with_partners
-    assert list(organisation.countries.all()) == [cambodia] and list(organisation.themes.all()) == [theme]
+    assert organisation.name_fr == "Agence française de développement"
+    assert organisation.shared_with_partners
+    assert list(organisation.countries.all()) == [cambodia]
+    assert list(organisation.themes.all()) == [theme]
     page = response.content.decode()
-    assert "Organisation added." in page and "Cambodia" in page and "Urban sanitation" in page
+    assert "Organisation added." in page
+    assert "Cambodia" in page
+    assert "Urban sanitation" in page
     # One history row, naming who created it, shown on the page.
     event = AuditEvent.objects.get()
-    assert event.action == "created" and event.actor_label == "coordinator@reseau.test"
+    assert event.action == "created"
+    assert event.actor_label == "coordinator@reseau.test"
     assert event.subject == f"partners.organisation:{organisation.pk}"
     assert "coordinator@reseau.test" in page
 
@@ -60,7 +65,8 @@ def test_focal_points_and_partners_cannot_add_or_edit(world, role):
     assert client.get(CREATE).status_code == 403
     assert client.post(CREATE, _form_data()).status_code == 403
     assert client.post(_edit_url(shared), _form_data()).status_code == 403
-    assert Organisation.objects.count() == 1 and not AuditEvent.objects.exists()
+    assert Organisation.objects.count() == 1
+    assert not AuditEvent.objects.exists()
 
 
 def test_partner_gets_404_editing_an_organisation_it_cannot_see(world):
@@ -70,7 +76,8 @@ def test_partner_gets_404_editing_an_organisation_it_cannot_see(world):
 
 def test_anonymous_visitors_are_sent_to_sign_in(world):
     response = world.client_for("anonymous").get(CREATE)
-    assert response.status_code == 302 and response["Location"].startswith(reverse("accounts:login"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:login"))
 
 
 def test_an_acronym_matching_an_existing_organisation_warns_and_saves_nothing(world):
@@ -80,11 +87,14 @@ def test_an_acronym_matching_an_existing_organisation_warns_and_saves_nothing(wo
     assert response.status_code == 200
     page = response.content.decode()
     assert "An organisation with a similar name already exists" in page
-    assert auf.get_absolute_url() in page and "Agence universitaire de la Francophonie (AUF)" in page
+    assert auf.get_absolute_url() in page
+    assert "Agence universitaire de la Francophonie (AUF)" in page
     assert "save it anyway" in page
     # Everything typed is still there.
-    assert 'value="AUF"' in page and "Met in Hanoi" in page
-    assert Organisation.objects.count() == 1 and not AuditEvent.objects.exists()
+    assert 'value="AUF"' in page
+    assert "Met in Hanoi" in page
+    assert Organisation.objects.count() == 1
+    assert not AuditEvent.objects.exists()
 
 
 def test_a_name_differing_only_in_accents_and_case_warns(world):
@@ -115,7 +125,8 @@ def test_editing_does_not_warn_about_the_organisation_itself(world):
     response = world.client_for("coordinator").post(_edit_url(afd), _form_data(notes="Office in Phnom Penh"))
     assert response.status_code == 302
     afd.refresh_from_db()
-    assert afd.notes == "Office in Phnom Penh" and afd.acronym == "AFD"
+    assert afd.notes == "Office in Phnom Penh"
+    assert afd.acronym == "AFD"
     event = AuditEvent.objects.get()
     assert event.changes["notes"] == ["", "Office in Phnom Penh"]
 
@@ -134,7 +145,8 @@ def test_renaming_to_another_organisations_name_warns(world):
 def test_missing_name_and_bad_website_are_refused(world):
     response = world.client_for("coordinator").post(CREATE, _form_data(name_en="", website="not a web address"))
     page = response.content.decode()
-    assert "This field is required." in page and "Enter a valid URL." in page
+    assert "This field is required." in page
+    assert "Enter a valid URL." in page
     assert not Organisation.objects.exists()
 
 
@@ -143,7 +155,8 @@ def test_html_typed_in_a_name_is_shown_as_text(world):
     client.post(CREATE, _form_data(name_en="<b>Bold</b> Bank", name_fr="", acronym=""))
     organisation = Organisation.objects.get()
     page = client.get(organisation.get_absolute_url()).content.decode()
-    assert "<b>Bold</b>" not in page and "&lt;b&gt;Bold&lt;/b&gt; Bank" in page
+    assert "<b>Bold</b>" not in page
+    assert "&lt;b&gt;Bold&lt;/b&gt; Bank" in page
 
 
 @pytest.mark.parametrize("name", ["ក្រសួងមហាផ្ទៃ", "ກະຊວງພາຍໃນ", "Ban Phát triển Châu Á"])

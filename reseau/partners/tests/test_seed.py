@@ -114,9 +114,8 @@ def test_every_organisation_of_the_deck_with_its_kind_and_stage():
         # The relationship was created through one first stage change that quotes the deck.
         (change,) = relationship.changes.all()
         assert (change.from_stage, change.to_stage, change.on) == ("", stage, ANNUAL_MEETING)
-        assert "“" in change.reason and (
-            "action plan" in change.reason or "road map" in change.reason or "annual meeting" in change.reason
-        )
+        assert "“" in change.reason
+        assert "action plan" in change.reason or "road map" in change.reason or "annual meeting" in change.reason
     for name_en, acronym in ACRONYMS.items():
         assert Organisation.objects.get(name_en=name_en).acronym == acronym
 
@@ -214,19 +213,25 @@ def test_example_calls_are_flagged_and_close_within_14_30_and_later():
         assert call.is_example
         assert call.title_en.startswith("Example — ")
         assert call.title_fr.startswith("Exemple — ")
-        assert "Invented" in call.notes and "inventé" in call.notes
+        assert "Invented" in call.notes
+        assert "inventé" in call.notes
         assert call.network.code == "rvase"
         assert call.status in FundingOpportunity.OPEN_STATUSES
         assert call.currency in {"EUR", "USD"}
-        assert call.amount_min is not None and call.amount_max is not None
+        assert call.amount_min is not None
+        assert call.amount_max is not None
         assert call.amount_min <= call.amount_max
-        assert call.themes.exists() and call.members.exists()
+        assert call.themes.exists()
+        assert call.members.exists()
         assert set(call.eligible_countries.values_list("code", flat=True)) <= {"KH", "LA", "VN"}
         call.full_clean()
     days = [call.days_left(today) for call in calls]
-    assert days[0] is not None and 0 <= days[0] <= 14
-    assert days[1] is not None and 14 < days[1] <= 30
-    assert days[2] is not None and days[2] > 30
+    assert days[0] is not None
+    assert 0 <= days[0] <= 14
+    assert days[1] is not None
+    assert 14 < days[1] <= 30
+    assert days[2] is not None
+    assert days[2] > 30
     donors = {call.donor.name_en for call in calls}
     assert donors == {
         "Delegation of the European Union to Cambodia",

@@ -21,7 +21,8 @@ def test_coordinator_moves_its_network_and_the_page_shows_the_history_with_the_r
     organisation = OrganisationFactory(name_en="Asian Development Bank")
     client = world.client_for("coordinator")
     form = client.get(_url(organisation)).content.decode()
-    assert 'name="network"' not in form and "For the network RVASE." in form
+    assert 'name="network"' not in form
+    assert "For the network RVASE." in form
     today_in_phnom_penh = timezone.localdate(timezone=zoneinfo.ZoneInfo("Asia/Phnom_Penh"))
     assert f'value="{today_in_phnom_penh:%Y-%m-%d}"' in form  # today, where the network works, by default
 
@@ -34,7 +35,8 @@ def test_coordinator_moves_its_network_and_the_page_shows_the_history_with_the_r
     page = response.content.decode()
     assert "Stage recorded." in page
     relationship = Relationship.objects.get()
-    assert relationship.network == world.hue.network and relationship.stage == "dormant"
+    assert relationship.network == world.hue.network
+    assert relationship.stage == "dormant"
     assert relationship.since == datetime.date(2024, 6, 1)
     latest = StageChange.objects.first()
     assert latest is not None
@@ -43,7 +45,8 @@ def test_coordinator_moves_its_network_and_the_page_shows_the_history_with_the_r
         "dormant",
         world.users["coordinator"],
     )
-    assert "from “Contacted” to “Dormant”" in page and "No budget for cities before 2026." in page
+    assert "from “Contacted” to “Dormant”" in page
+    assert "No budget for cities before 2026." in page
     assert f"recorded by {world.users['coordinator']}" in page
 
 
@@ -107,4 +110,5 @@ def test_html_typed_in_the_reason_is_shown_as_text(world):
         _url(organisation), {"stage": "contacted", "on": "2024-01-01", "reason": "<img src=x onerror=alert(1)>"}
     )
     page = client.get(organisation.get_absolute_url()).content.decode()
-    assert "<img src=x" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
+    assert "<img src=x" not in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page

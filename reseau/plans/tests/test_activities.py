@@ -77,7 +77,8 @@ def test_adding_an_axis(world, plan):
         _url("axis_create", plan),
         {"number": 3, "title_en": "Support the design of local projects", "title_fr": "Appuyer les projets"},
     )
-    assert response.status_code == 302 and response["Location"].endswith("#axis-3")
+    assert response.status_code == 302
+    assert response["Location"].endswith("#axis-3")
     axis = plan.axes.get(number=3)
     assert axis.title_en == "Support the design of local projects"
     assert AuditEvent.objects.filter(subject=audit_subject_key(plan), action="created").count() == 1
@@ -111,7 +112,8 @@ def test_adding_an_activity_with_everything(world, plan):
     form_page = client.get(_url("activity_create", plan)).content.decode()
     assert "Huế — Up to date with dues" in form_page
     assert "Vientiane Capital — Dues outstanding" in form_page
-    assert "FSM in Huế" in form_page and other_project.title not in form_page
+    assert "FSM in Huế" in form_page
+    assert other_project.title not in form_page
     assert "1. Facilitate regional dialogue" in form_page
 
     refused = client.post(_url("activity_create", plan), _activity_data(plan, projects=[other_project.pk]))
@@ -129,13 +131,16 @@ def test_adding_an_activity_with_everything(world, plan):
     activity = Activity.objects.get()
     assert response.status_code == 302
     assert response["Location"] == _url("activity_detail", plan, number=7)
-    assert activity.plan == plan and activity.axis.number == 1 and activity.number == 7
+    assert activity.plan == plan
+    assert activity.axis.number == 1
+    assert activity.number == 7
     assert activity.title_fr == "Dialogue national et plaidoyer"
     assert activity.responsible == "Network coordinator"
     assert (activity.planned_start, activity.planned_end) == (datetime.date(2023, 3, 1), datetime.date(2023, 11, 30))
     assert list(activity.themes.all()) == [sanitation]
     assert set(activity.members.all()) == {world.hue, world.vientiane}
-    assert list(activity.partners.all()) == [auf] and list(activity.projects.all()) == [project]
+    assert list(activity.partners.all()) == [auf]
+    assert list(activity.projects.all()) == [project]
     assert AuditEvent.objects.filter(subject=audit_subject_key(plan), action="created").count() == 1
 
 
@@ -161,7 +166,8 @@ def test_bad_activities_are_refused(world, plan):
 def test_a_plan_without_axes_asks_for_one_first(world):
     plan = PlanFactory(network=world.hue.network, code="rvase-empty")
     response = world.client_for("coordinator").get(_url("activity_create", plan))
-    assert response.status_code == 302 and response["Location"] == _url("axis_create", plan)
+    assert response.status_code == 302
+    assert response["Location"] == _url("axis_create", plan)
 
 
 def test_editing_an_activity(world, plan):
@@ -173,9 +179,11 @@ def test_editing_an_activity(world, plan):
     assert client.get(url).status_code == 200
     assert "number" in _errors(client.post(url, _activity_data(plan, number="8")))
     response = client.post(url, _activity_data(plan, number="9", axis=plan.axes.get(number=2).pk))
-    assert response.status_code == 302 and response["Location"] == _url("activity_detail", plan, number=9)
+    assert response.status_code == 302
+    assert response["Location"] == _url("activity_detail", plan, number=9)
     activity.refresh_from_db()
-    assert activity.number == 9 and activity.axis.number == 2
+    assert activity.number == 9
+    assert activity.axis.number == 2
     assert AuditEvent.objects.filter(subject=audit_subject_key(plan), action="updated").count() == 1
     assert client.get(_url("activity_edit", plan, number=7)).status_code == 404
 
@@ -237,10 +245,13 @@ def test_the_activity_page(world, plan, activity):
     assert "Making contact with member cities" in page
     assert "First line<br>&lt;b&gt;second&lt;/b&gt; line" in page
     assert "ສົມພອນ (Vientiane)" in page
-    assert "Huế" in page and "Up to date with dues" in page and "UCLG-ASPAC" in page
+    assert "Huế" in page
+    assert "Up to date with dues" in page
+    assert "UCLG-ASPAC" in page
     # Progress in every period, the newest first.
     assert page.index("Contacts in Vietnam") < page.index("Contacts in Cambodia")
-    assert "Appoint the focal points by June" in page and "Unrelated decision" not in page
+    assert "Appoint the focal points by June" in page
+    assert "Unrelated decision" not in page
     # Staff see the plan's history and may record progress for the period without it.
     assert "History of changes to the plan" in page
     assert _url("progress_edit", plan, number=1, period="2023") in page
@@ -258,5 +269,6 @@ def test_readers_do_not_see_staff_things(world, plan, activity):
     assert "Appoint the focal points by June" in page
     # The decisions register is the network's own: partners do not see it.
     page = world.client_for("partner").get(_url("activity_detail", plan, number=1)).content.decode()
-    assert "Appoint the focal points by June" not in page and "Contacts in Vietnam" in page
+    assert "Appoint the focal points by June" not in page
+    assert "Contacts in Vietnam" in page
     assert "Up to date with dues" not in page

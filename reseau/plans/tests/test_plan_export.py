@@ -64,7 +64,8 @@ def test_xlsx_wraps_texts_and_sets_column_widths(world):
     assert sheet.column_dimensions["B"].width >= 40
     assert sheet.column_dimensions["A"].width < 10
     assert sheet["C7"].alignment.wrap_text
-    assert sheet["A5"].font.bold and sheet["A6"].font.bold  # header and axis row
+    assert sheet["A5"].font.bold
+    assert sheet["A6"].font.bold
     assert sheet.freeze_panes == "A6"
     assert "Funded by the European Union" in sheet.oddFooter.center.text
 

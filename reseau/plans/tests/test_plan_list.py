@@ -61,7 +61,8 @@ def _results(client, **filters) -> str:
 
 def test_anonymous_visitors_are_sent_to_sign_in(world):
     response = world.client_for("anonymous").get(URL)
-    assert response.status_code == 302 and response["Location"].startswith(reverse("accounts:login"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:login"))
 
 
 def test_plans_are_grouped_by_kind_with_period_status_and_theme(world, plans):
@@ -72,17 +73,21 @@ def test_plans_are_grouped_by_kind_with_period_status_and_theme(world, plans):
     assert annual < page.index("2023 Action Plan") < thematic
     assert thematic < page.index("FSM thematic action plan (2023-2025)") < road_map
     assert road_map < page.index("2025 Road Map")
-    assert "Annual action plan" in page and "Thematic action plan" in page and "Road map" in page
+    assert "Annual action plan" in page
+    assert "Thematic action plan" in page
+    assert "Road map" in page
     assert '<span class="badge ok">Validated by the members</span>' in page
     assert '<span class="badge warn">Draft</span>' in page
-    assert "Urban sanitation" in page and "Smart and sustainable tourism" in page
+    assert "Urban sanitation" in page
+    assert "Smart and sustainable tourism" in page
     assert "01/01/2023 to 31/12/2025" in page
     assert f'href="{plans["fsm"].get_absolute_url()}"' in page
 
 
 def test_partners_read_only_the_validated_plans(world, plans):
     page = world.client_for("partner").get(URL).content.decode()
-    assert "2023 Action Plan" in page and "FSM thematic action plan" in page
+    assert "2023 Action Plan" in page
+    assert "FSM thematic action plan" in page
     assert "2025 Road Map" not in page
     assert reverse("plans:period_list") not in page
 
@@ -103,25 +108,31 @@ def test_each_network_sees_its_own_plans_and_the_secretariat_all(world, plans):
     for role in ("partner", "focal_point", "coordinator"):
         assert "Maghreb action plan 2024" not in world.client_for(role).get(URL).content.decode(), role
     page = world.client_for("secretariat").get(URL).content.decode()
-    assert "Maghreb action plan 2024" in page and "2023 Action Plan" in page
+    assert "Maghreb action plan 2024" in page
+    assert "2023 Action Plan" in page
     assert ">Network</th>" in page
 
 
 def test_the_filters(world, plans):
     client = world.client_for("coordinator")
     found = _results(client, kind="thematic")
-    assert "FSM thematic action plan" in found and "2023 Action Plan" not in found
+    assert "FSM thematic action plan" in found
+    assert "2023 Action Plan" not in found
     assert "<html" not in found
     found = _results(client, status="draft")
-    assert "2025 Road Map" in found and "2023 Action Plan" not in found
+    assert "2025 Road Map" in found
+    assert "2023 Action Plan" not in found
     found = _results(client, theme="urban-sanitation")
-    assert "FSM thematic" in found and "Road Map" not in found
+    assert "FSM thematic" in found
+    assert "Road Map" not in found
     found = _results(client, q="road map")
-    assert "2025 Road Map" in found and "FSM" not in found
+    assert "2025 Road Map" in found
+    assert "FSM" not in found
     assert "No plan matches these filters." in _results(client, q="nothing")
     # A refused value is ignored; the others still apply.
     found = _results(client, kind="bogus", status="validated")
-    assert "2023 Action Plan" in found and "Road Map" not in found
+    assert "2023 Action Plan" in found
+    assert "Road Map" not in found
 
 
 def test_titles_are_escaped_and_kept_as_written(world):

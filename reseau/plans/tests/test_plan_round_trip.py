@@ -148,7 +148,8 @@ def test_one_changed_cell_changes_that_text_only_and_leaves_one_history_row(worl
     assert event.actor == world.users["coordinator"]
     assert set(event.changes) == {"achieved"}
     changed = [row for row in texts(plan) if row not in snapshot]
-    assert len(changed) == 1 and changed[0][0] == 7
+    assert len(changed) == 1
+    assert changed[0][0] == 7
 
 
 def test_a_round_trip_by_the_secretariat_keeps_local_scripts_and_the_french_titles(world):
@@ -209,7 +210,8 @@ def test_new_axes_and_activities_in_the_file_are_created_and_an_activity_can_mov
     # The file holds the period's texts: an empty cell clears one, an empty status keeps it.
     assert (moved_progress.achieved, moved_progress.planned, moved_progress.status) == ("Achieved 2", "", "done")
     new = Activity.objects.get(plan=plan, number=5)
-    assert new.title_en == "Technical assistance" and not new.title_fr
+    assert new.title_en == "Technical assistance"
+    assert not new.title_fr
     progress = ActivityProgress.objects.get(activity=new, period=period)
     assert (progress.achieved, progress.status) == ("Two concrete projects", "ongoing")
     assert not ActivityProgress.objects.filter(activity__number=6, activity__plan=plan).exists()

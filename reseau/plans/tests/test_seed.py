@@ -122,13 +122,16 @@ def _progress(number: int) -> ActivityProgress:
 def test_the_plan_table_is_the_deck_s_table():
     _load_all()
     deck_axes, deck_rows = _deck()
-    assert len(deck_axes) == 3 and len(deck_rows) == 15
+    assert len(deck_axes) == 3
+    assert len(deck_rows) == 15
 
     plan = Plan.objects.get(code=PLAN)
     assert plan.network.code == "rvase"
-    assert plan.kind == Plan.Kind.ANNUAL and plan.status == Plan.Status.DRAFT
+    assert plan.kind == Plan.Kind.ANNUAL
+    assert plan.status == Plan.Status.DRAFT
     assert (plan.starts_on, plan.ends_on) == (datetime.date(2023, 1, 1), datetime.date(2023, 12, 31))
-    assert plan.title_en == "2023 Annual Action Plan" and plan.title_fr == "Plan d'action annuel 2023"
+    assert plan.title_en == "2023 Annual Action Plan"
+    assert plan.title_fr == "Plan d'action annuel 2023"
     plan.full_clean()
 
     axes = list(Axis.objects.filter(plan=plan).order_by("number"))
@@ -290,8 +293,10 @@ def test_thematic_plans_and_the_road_map_are_drafts_without_activities():
         assert plan.status == Plan.Status.DRAFT, code
         assert (plan.kind, plan.title_en, plan.starts_on, plan.ends_on) == (kind, title, starts_on, ends_on)
         assert (plan.theme.code if plan.theme else None) == theme
-        assert plan.title_fr and plan.title_fr != plan.title_en
-        assert not plan.activities.exists() and not plan.axes.exists()
+        assert plan.title_fr
+        assert plan.title_fr != plan.title_en
+        assert not plan.activities.exists()
+        assert not plan.axes.exists()
         plan.full_clean()
 
 

@@ -53,12 +53,14 @@ def test_quarters_end_with_the_current_one():
 def test_a_plan_with_axes_activities_and_progress():
     network = _network("plans-test", seed=3)
     plan = generate_plans(network=network, activities=120, periods=8, seed=1)
-    assert plan is not None and plan.network == network
+    assert plan is not None
+    assert plan.network == network
     plan.full_clean()
     today = timezone.localdate()
 
     periods = list(ReportingPeriod.objects.filter(network=network).order_by("starts_on"))
-    assert len(periods) == 8 and {p.kind for p in periods} == {ReportingPeriod.Kind.QUARTER}
+    assert len(periods) == 8
+    assert {p.kind for p in periods} == {ReportingPeriod.Kind.QUARTER}
     assert periods[-1].starts_on <= today <= periods[-1].ends_on
     assert (plan.starts_on, plan.ends_on) == (periods[0].starts_on, periods[-1].ends_on)
 
@@ -71,7 +73,9 @@ def test_a_plan_with_axes_activities_and_progress():
     assert {a.axis.number for a in activities} == {a.number for a in axes}
     member_ids = set(Member.objects.filter(network=network).values_list("pk", flat=True))
     for activity in activities:
-        assert activity.title_en and activity.title_fr and activity.title_fr != activity.title_en
+        assert activity.title_en
+        assert activity.title_fr
+        assert activity.title_fr != activity.title_en
         assert activity.themes.exists()
         assert {m.pk for m in activity.members.all()} <= member_ids
         activity.full_clean()
@@ -95,14 +99,17 @@ def test_deterministic_and_reruns_append_another_plan():
     second = _network("plans-b", seed=5)
     a = generate_plans(network=first, activities=40, seed=7)
     b = generate_plans(network=second, activities=40, seed=7)
-    assert a is not None and b is not None
+    assert a is not None
+    assert b is not None
     assert (a.code, b.code) == ("plans-a-plan-000", "plans-b-plan-000")
     assert _rows(a) == _rows(b)
     other = generate_plans(network=_network("plans-c", seed=5), activities=40, seed=8)
-    assert other is not None and _rows(other) != _rows(a)
+    assert other is not None
+    assert _rows(other) != _rows(a)
 
     again = generate_plans(network=first, activities=10, seed=7)
-    assert again is not None and again.code == "plans-a-plan-001"
+    assert again is not None
+    assert again.code == "plans-a-plan-001"
     assert Plan.objects.filter(network=first).count() == 2
     # The quarters are the network's: the second plan reuses them.
     assert ReportingPeriod.objects.filter(network=first).count() == 12

@@ -89,8 +89,10 @@ def test_the_funding_plan_shows_known_figures(world, project, line, usd_rates):
     words = _text(page)
     assert "100,000.00 USD" in words
     assert "95,000.00 EUR at the rate of 1 June 2025" in words
-    assert "40,000.00 USD" in words and "20,000.00 USD" in words
-    assert "36,800.00 EUR" in words and "18,400.00 EUR" in words
+    assert "40,000.00 USD" in words
+    assert "20,000.00 USD" in words
+    assert "36,800.00 EUR" in words
+    assert "18,400.00 EUR" in words
     assert "Funding gap, in euros 76,600.00 EUR" in words
     assert '<span class="badge warn">Requested</span>' in page
     assert f'<a href="{line.source.get_absolute_url()}">Agence française de développement (AFD)</a>' in page
@@ -113,9 +115,11 @@ def test_a_missing_rate_is_said_and_no_figure_is_given(world, project, line, usd
     # The totals and the gap are not computed: no figure rather than a wrong one.
     assert "Funding gap, in euros Cannot be calculated: an exchange rate is missing." in words
     assert "Total requested, in euros Cannot be calculated" in words
-    assert "76,600.00" not in words and "36,800.00 EUR Total" not in words
+    assert "76,600.00" not in words
+    assert "36,800.00 EUR Total" not in words
     # The budget itself still converts, and the USD line too.
-    assert "95,000.00 EUR at the rate of 1 June 2025" in words and "36,800.00 EUR" in words
+    assert "95,000.00 EUR at the rate of 1 June 2025" in words
+    assert "36,800.00 EUR" in words
     # The secretariat is offered to record the missing rate.
     assert f"{reverse('projects:rate_create')}?currency=KHR&amp;valid_from=2024-06-01" in page
 
@@ -149,7 +153,8 @@ def test_french_readers_get_french_number_formats(world, project, line, usd_rate
     with translation.override("fr"):
         page = _section(project, world.users["coordinator"])
     assert "100\xa0000,00 USD" in page
-    assert "36\xa0800,00 EUR" in page and "18\xa0400,00 EUR" in page
+    assert "36\xa0800,00 EUR" in page
+    assert "18\xa0400,00 EUR" in page
     assert "76\xa0600,00 EUR" in page
     assert "1 juin 2024" in page
 
@@ -180,13 +185,17 @@ def test_partners_milestones_and_notes_are_listed(world, project):
         f'<a href="{shared.get_absolute_url()}">Université de Huế</a> <span class="badge neutral">University</span>'
         in page
     )
-    assert "Feasibility study" in words and "Site visit" in words and "Final report" in words
+    assert "Feasibility study" in words
+    assert "Site visit" in words
+    assert "Final report" in words
     # Planned and past due: late. Done, or due later: not late.
     assert page.count('<span class="badge bad">Late</span>') == 1
     assert re.search(r'id="milestone-\d+">\s*<td>Feasibility study</td>.*?Late', page, re.S)
     assert "Done on" in words
-    assert "2 May 2025" in words and "Written by User" in words
-    assert "Achievements Study launched" in words and "Next steps Meet the AFD" in words
+    assert "2 May 2025" in words
+    assert "Written by User" in words
+    assert "Achievements Study launched" in words
+    assert "Next steps Meet the AFD" in words
     assert "Difficulties" not in words
 
 
@@ -233,7 +242,8 @@ def test_links_follow_permissions(world, project, line, role, funding, follow_up
 
 def test_partners_see_no_link_to_what_is_not_shared_with_them(world, project, line):
     page = _section(project, world.users["partner"])
-    assert "Agence française de développement (AFD)" in page and "FICOL 2025" in page
+    assert "Agence française de développement (AFD)" in page
+    assert "FICOL 2025" in page
     assert line.source.get_absolute_url() not in page
     assert line.opportunity.get_absolute_url() not in page
 
@@ -290,9 +300,11 @@ def test_the_query_count_does_not_grow_with_the_follow_up(world, project, usd_ra
 def test_the_project_page_includes_the_section(world, project, line, usd_rates):
     # Converted today: the 2025 rate (0.95) is still the latest.
     page = _text(world.client_for("focal_point").get(project.get_absolute_url()).content.decode())
-    assert "Funding plan" in page and "95,000.00 EUR at the rate of" in page
+    assert "Funding plan" in page
+    assert "95,000.00 EUR at the rate of" in page
     assert "Funding gap, in euros 76,600.00 EUR" in page
-    assert "Milestones" in page and "Progress notes" in page
+    assert "Milestones" in page
+    assert "Progress notes" in page
 
 
 def test_the_project_pages_query_count_does_not_grow_with_the_follow_up(world, project, usd_rates):
@@ -317,7 +329,8 @@ def test_the_call_lists_the_projects_counting_on_it(world, project, line, call):
     page = world.client_for("coordinator").get(call.get_absolute_url()).content.decode()
     assert "Projects counting on this call" in page
     assert f'<a href="{project.get_absolute_url()}">Faecal sludge management in Huế</a>' in page
-    assert "Led by Huế" in page and "Seeking funding" in page
+    assert "Led by Huế" in page
+    assert "Seeking funding" in page
     assert other.get_absolute_url() not in page
 
 

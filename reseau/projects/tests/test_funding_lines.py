@@ -70,7 +70,8 @@ def test_only_the_networks_staff_add_and_edit_funding_lines(world, project, line
 def test_anonymous_visitors_are_sent_to_sign_in(world, line):
     for url in (_add_url(line.project), _edit_url(line)):
         response = world.client_for("anonymous").get(url)
-        assert response.status_code == 302 and response["Location"].startswith(reverse("accounts:login"))
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("accounts:login"))
 
 
 def test_a_line_of_another_project_is_not_found(world, project, line):
@@ -90,8 +91,10 @@ def test_staff_add_a_line_in_decimals(world, project, donor):
     assert response.status_code == 302
     assert response["Location"] == f"{project.get_absolute_url()}#funding-plan"
     line = FundingLine.objects.get(project=project)
-    assert line.amount_requested == Decimal("40000.50") and isinstance(line.amount_requested, Decimal)
-    assert line.amount_secured == Decimal("0.00") and isinstance(line.amount_secured, Decimal)
+    assert line.amount_requested == Decimal("40000.50")
+    assert isinstance(line.amount_requested, Decimal)
+    assert line.amount_secured == Decimal("0.00")
+    assert isinstance(line.amount_secured, Decimal)
     assert (line.source, line.opportunity, line.currency, line.status) == (donor, call, "USD", "requested")
     assert line.as_of == datetime.date(2024, 6, 1)
 
@@ -147,7 +150,8 @@ def test_only_the_networks_calls_are_offered(world, project, donor):
     theirs = FundingOpportunityFactory(network=maghreb, title_en="Their call")
     client = world.client_for("secretariat")
     page = client.get(_add_url(project)).content.decode()
-    assert "Our call" in page and "Their call" not in page
+    assert "Our call" in page
+    assert "Their call" not in page
     page = client.post(_add_url(project), _data(donor, opportunity=theirs.pk)).content.decode()
     assert "Choose one of the network&#x27;s calls." in page
     assert client.post(_add_url(project), _data(donor, opportunity=ours.pk)).status_code == 302
@@ -160,7 +164,8 @@ def test_staff_edit_a_line(world, project, line):
     response = client.post(_edit_url(line), _data(line.source, amount_secured="15000,25", status="secured"))
     assert response.status_code == 302
     line.refresh_from_db()
-    assert line.amount_secured == Decimal("15000.25") and line.status == "secured"
+    assert line.amount_secured == Decimal("15000.25")
+    assert line.status == "secured"
     # Saving the same figures again changes nothing.
     client.post(_edit_url(line), _data(line.source, amount_secured="15000.25", status="secured"))
     messages = [str(m) for m in client.get(project.get_absolute_url()).wsgi_request._messages]
@@ -173,7 +178,8 @@ def test_html_in_an_amount_is_shown_back_escaped(world, project, donor):
         .post(_add_url(project), _data(donor, amount_requested="<b>1</b>"))
         .content.decode()
     )
-    assert "<b>1</b>" not in page and "&lt;b&gt;1&lt;/b&gt;" in page
+    assert "<b>1</b>" not in page
+    assert "&lt;b&gt;1&lt;/b&gt;" in page
 
 
 @pytest.mark.parametrize(
@@ -193,7 +199,8 @@ def test_html_in_an_amount_is_shown_back_escaped(world, project, donor):
 )
 def test_parse_decimal(typed, thousands, value):
     parsed = parse_decimal(typed, thousands=thousands)
-    assert parsed == Decimal(value) and isinstance(parsed, Decimal)
+    assert parsed == Decimal(value)
+    assert isinstance(parsed, Decimal)
 
 
 @pytest.mark.parametrize("typed", ["", ",", "abc", "1e5", "1,2,3", "12,34,567", "1.2,3.4", "NaN", "Infinity"])

@@ -44,14 +44,16 @@ def test_a_member_page_lists_the_projects_it_leads_or_joins(world, projects):
     assert f'<a href="{projects["led"].get_absolute_url()}">FSM in Huế</a>' in section
     assert '<span class="badge ok">Validated</span>' in section
     assert "hue-fsm · lead member" in section
-    assert "Youth in Vientiane" in section and "vientiane-youth · participating member" in section
+    assert "Youth in Vientiane" in section
+    assert "vientiane-youth · participating member" in section
     assert "Market" not in section
     assert 'href="/projects/?member=hue"' in section
 
 
 def test_only_projects_the_viewer_may_see(world, projects):
     section = _section(world.client_for("partner").get(world.hue.get_absolute_url()).content.decode())
-    assert "Youth in Vientiane" in section and "FSM in Huế" not in section
+    assert "Youth in Vientiane" in section
+    assert "FSM in Huế" not in section
     assert "Propose a project" not in section
 
 
@@ -64,7 +66,8 @@ def test_the_secretariat_sees_another_networks_projects(world):
 
 def test_an_empty_section_offers_to_propose_to_those_who_may(world):
     focal_point = _section(world.client_for("focal_point").get(world.hue.get_absolute_url()).content.decode())
-    assert "No project yet." in focal_point and "Propose a project" in focal_point
+    assert "No project yet." in focal_point
+    assert "Propose a project" in focal_point
     # The focal point of Huế does not propose for Vientiane.
     other = _section(world.client_for("focal_point").get(world.vientiane.get_absolute_url()).content.decode())
     assert "Propose a project" not in other

@@ -52,7 +52,8 @@ def test_who_keeps_the_milestones(world, milestone, role, status):
 
 def test_anonymous_visitors_are_sent_to_sign_in(world, milestone):
     response = world.client_for("anonymous").get(_add_url(milestone.project))
-    assert response.status_code == 302 and response["Location"].startswith(reverse("accounts:login"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:login"))
 
 
 def test_partners_are_refused_even_on_a_shared_project(world, milestone):
@@ -91,8 +92,10 @@ def test_add_a_milestone(world, project):
     assert response.status_code == 302
     assert response["Location"] == f"{project.get_absolute_url()}#milestones"
     milestone = Milestone.objects.get(project=project)
-    assert milestone.title_fr == "Étude de faisabilité" and milestone.due_date == datetime.date(2025, 9, 30)
-    assert milestone.status == "planned" and milestone.done_on is None
+    assert milestone.title_fr == "Étude de faisabilité"
+    assert milestone.due_date == datetime.date(2025, 9, 30)
+    assert milestone.status == "planned"
+    assert milestone.done_on is None
 
 
 def test_mark_a_milestone_done_with_its_date(world, milestone):
@@ -100,7 +103,8 @@ def test_mark_a_milestone_done_with_its_date(world, milestone):
     data = {"title_en": "Feasibility study", "due_date": "2025-03-01", "status": "done", "done_on": "2025-03-04"}
     assert client.post(_edit_url(milestone), data).status_code == 302
     milestone.refresh_from_db()
-    assert milestone.status == "done" and milestone.done_on == datetime.date(2025, 3, 4)
+    assert milestone.status == "done"
+    assert milestone.done_on == datetime.date(2025, 3, 4)
 
 
 @pytest.mark.parametrize(
@@ -142,4 +146,5 @@ def test_a_milestone_of_another_project_is_not_found(world, milestone):
 def test_html_typed_is_shown_back_escaped(world, project):
     data = {"title_en": "<script>x</script>", "due_date": "", "status": "planned"}
     page = world.client_for("coordinator").post(_add_url(project), data).content.decode()
-    assert "<script>x</script>" not in page and "&lt;script&gt;x&lt;/script&gt;" in page
+    assert "<script>x</script>" not in page
+    assert "&lt;script&gt;x&lt;/script&gt;" in page

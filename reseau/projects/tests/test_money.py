@@ -49,7 +49,8 @@ def _book(*currencies: str) -> RateBook:
 def test_an_amount_is_converted_at_the_rate_in_force_on_its_date(usd_rates):
     book = _book("USD")
     in_2025 = book.euros(Decimal("100000"), "USD", JUNE_2025)
-    assert in_2025 == Decimal("95000.00") and isinstance(in_2025, Decimal)
+    assert in_2025 == Decimal("95000.00")
+    assert isinstance(in_2025, Decimal)
     assert book.euros(Decimal("40000"), "USD", datetime.date(2024, 6, 1)) == Decimal("36800.00")
     # The day a new rate starts, it applies; the day before, the old one does.
     assert book.euros(Decimal("100"), "USD", datetime.date(2025, 1, 1)) == Decimal("95.00")
@@ -91,7 +92,8 @@ def test_funding_plan_on_known_figures(project, usd_rates):
         assert isinstance(figure, Decimal)
     # Stored amounts come back as Decimal too.
     line.refresh_from_db()
-    assert isinstance(line.amount_requested, Decimal) and isinstance(line.amount_secured, Decimal)
+    assert isinstance(line.amount_requested, Decimal)
+    assert isinstance(line.amount_secured, Decimal)
 
 
 def test_lines_in_several_currencies_add_up_in_euros(project, usd_rates):
@@ -109,13 +111,16 @@ def test_a_missing_rate_leaves_the_totals_and_the_gap_unknown(project, usd_rates
     lines = [_line(project), _line(project, currency="KHR", amount_requested=Decimal("4000000"))]
     plan = funding_plan(project, lines, _book("USD", "KHR"), on=JUNE_2025)
     assert plan.budget_eur == Decimal("95000.00")
-    assert plan.requested_eur is None and plan.secured_eur is None and plan.gap_eur is None
+    assert plan.requested_eur is None
+    assert plan.secured_eur is None
+    assert plan.gap_eur is None
     assert plan.missing_rates == [("KHR", datetime.date(2024, 6, 1))]
 
 
 def test_a_budget_without_a_rate_leaves_the_gap_unknown(project, usd_rates):
     plan = funding_plan(project, [_line(project)], _book("USD"), on=datetime.date(2023, 6, 1))
-    assert plan.budget_eur is None and plan.gap_eur is None
+    assert plan.budget_eur is None
+    assert plan.gap_eur is None
     assert plan.secured_eur == Decimal("18400.00")
     assert plan.missing_rates == [("USD", datetime.date(2023, 6, 1))]
 
@@ -123,11 +128,13 @@ def test_a_budget_without_a_rate_leaves_the_gap_unknown(project, usd_rates):
 def test_without_a_budget_there_is_no_gap_and_no_missing_rate(world, usd_rates):
     project = ProjectFactory(network=world.hue.network, lead_member=world.hue, total_budget=None, currency="USD")
     plan = funding_plan(project, [_line(project)], _book("USD"), on=JUNE_2025)
-    assert plan.budget_eur is None and plan.gap_eur is None
+    assert plan.budget_eur is None
+    assert plan.gap_eur is None
     assert plan.missing_rates == []
 
 
 def test_nothing_secured_leaves_the_whole_budget_to_find(project, usd_rates):
     plan = funding_plan(project, [], _book("USD"), on=JUNE_2025)
-    assert plan.requested_eur == Decimal("0") and plan.secured_eur == Decimal("0")
+    assert plan.requested_eur == Decimal("0")
+    assert plan.secured_eur == Decimal("0")
     assert plan.gap_eur == Decimal("95000.00")

@@ -56,7 +56,8 @@ def test_staff_add_a_partner_with_its_role(world, project):
     university = OrganisationFactory(name_en="Université de Huế", kind="university")
     client = world.client_for("coordinator")
     page = client.get(_url(project)).content.decode()
-    assert "Université de Huế" in page and "Technical partner" in page
+    assert "Université de Huế" in page
+    assert "Technical partner" in page
     response = client.post(_url(project), {"organisation": university.pk, "role": "university"})
     assert response.status_code == 302
     assert response["Location"] == f"{project.get_absolute_url()}#partners"

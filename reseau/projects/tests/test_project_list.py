@@ -108,19 +108,22 @@ def test_the_title_follows_the_language_with_a_fallback(world, projects):
 def test_coordinator_and_focal_point_see_their_network_only(world, projects):
     for role in ("coordinator", "focal_point"):
         page = _results(world.client_for(role))
-        assert "rvase-2025-fsm-hue" in page and "rvase-2025-youth-vientiane" in page
+        assert "rvase-2025-fsm-hue" in page
+        assert "rvase-2025-youth-vientiane" in page
         assert "maghreb-2025-tunis" not in page
 
 
 def test_secretariat_sees_every_network(world, projects):
     page = _results(world.client_for("secretariat"))
-    assert "3 projects" in page and "maghreb-2025-tunis" in page
+    assert "3 projects" in page
+    assert "maghreb-2025-tunis" in page
 
 
 def test_partners_see_only_projects_shared_with_them(world, projects):
     page = _results(world.client_for("partner"))
     assert "rvase-2025-youth-vientiane" in page
-    assert "rvase-2025-fsm-hue" not in page and "maghreb-2025-tunis" not in page
+    assert "rvase-2025-fsm-hue" not in page
+    assert "maghreb-2025-tunis" not in page
 
 
 @pytest.mark.parametrize(
@@ -159,9 +162,11 @@ def test_a_project_joined_by_several_members_is_listed_once(world, projects):
 
 def test_the_full_page_has_the_filters_and_links(world, projects):
     page = world.client_for("coordinator").get(URL, {"theme": "urban-sanitation"}).content.decode()
-    assert 'hx-get="/projects/"' in page and 'id="project-results"' in page
+    assert 'hx-get="/projects/"' in page
+    assert 'id="project-results"' in page
     assert reverse("projects:board") in page
-    assert reverse("projects:project_create") in page and "Propose a project" in page
+    assert reverse("projects:project_create") in page
+    assert "Propose a project" in page
     # The export links carry the filters, so the file holds what the page shows.
     assert f"{reverse('projects:project_export', kwargs={'fmt': 'xlsx'})}?theme=urban-sanitation" in page
     assert f"{reverse('projects:project_export', kwargs={'fmt': 'csv'})}?theme=urban-sanitation" in page
@@ -176,7 +181,8 @@ def test_fifty_projects_a_page(world):
     ProjectFactory.create_batch(55, network=world.hue.network, lead_member=world.hue)
     client = world.client_for("coordinator")
     first = _results(client)
-    assert "55 projects" in first and first.count("<tr>") == 51  # the header and 50 rows
+    assert "55 projects" in first
+    assert first.count("<tr>") == 51
     assert "Page 1 of 2" in first
     second = _results(client, page=2)
     assert second.count("<tr>") == 6
@@ -201,7 +207,8 @@ def test_xlsx_export(world, projects):
     response = _export(world.client_for("coordinator"), "xlsx")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    assert "attachment" in response["Content-Disposition"] and "projects-" in response["Content-Disposition"]
+    assert "attachment" in response["Content-Disposition"]
+    assert "projects-" in response["Content-Disposition"]
     assert response["Cache-Control"] == "private, no-store"
     sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
     rows = [list(row) for row in sheet.iter_rows(values_only=True)]
@@ -216,8 +223,10 @@ def test_xlsx_export(world, projects):
         "vientiane",
         "gender-equality;urban-sanitation",
     ]
-    assert fsm[7].date() == datetime.date(2025, 3, 1) and fsm[8].date() == datetime.date(2027, 2, 28)
-    assert Decimal(str(fsm[9])) == Decimal("1250000.50") and fsm[10] == "USD"
+    assert fsm[7].date() == datetime.date(2025, 3, 1)
+    assert fsm[8].date() == datetime.date(2027, 2, 28)
+    assert Decimal(str(fsm[9])) == Decimal("1250000.50")
+    assert fsm[10] == "USD"
     assert rows[2][1] == "ផែនការទីក្រុង"
 
 
@@ -259,7 +268,8 @@ def test_csv_export_is_utf8_with_a_byte_order_mark(world, projects):
 
 def test_the_export_holds_the_filtered_list_as_the_user_sees_it(world, projects):
     rows = _export(world.client_for("coordinator"), "csv", stage="proposed").content.decode("utf-8-sig").splitlines()
-    assert len(rows) == 2 and rows[1].startswith("rvase-2025-youth-vientiane,")
+    assert len(rows) == 2
+    assert rows[1].startswith("rvase-2025-youth-vientiane,")
     partner = _export(world.client_for("partner"), "csv").content.decode("utf-8-sig").splitlines()
     assert [row.split(",")[0] for row in partner[1:]] == ["rvase-2025-youth-vientiane"]
     secretariat = _export(world.client_for("secretariat"), "csv").content.decode("utf-8-sig").splitlines()
@@ -275,4 +285,5 @@ def test_a_title_a_spreadsheet_would_run_is_written_as_text(world):
 def test_export_needs_a_known_format_and_an_account(world, projects):
     assert _export(world.client_for("coordinator"), "pdf").status_code == 404
     response = _export(world.client_for("anonymous"), "csv")
-    assert response.status_code == 302 and response["Location"].startswith(reverse("accounts:login"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:login"))

@@ -53,7 +53,8 @@ def test_only_the_secretariat_is_offered_validation(world, project):
 def test_a_move_is_recorded_with_its_comment(world, project):
     client = world.client_for("coordinator")
     response = client.post(_url(project), {"to_stage": "under_discussion", "comment": "  Discussed in Phnom Penh. "})
-    assert response.status_code == 302 and response["Location"] == project.get_absolute_url()
+    assert response.status_code == 302
+    assert response["Location"] == project.get_absolute_url()
     project.refresh_from_db()
     assert project.stage == Stage.UNDER_DISCUSSION
     step = Transition.objects.get(project=project)

@@ -46,7 +46,8 @@ def test_only_the_secretariat_records_rates(world, role, status):
 @pytest.mark.parametrize("url", [LIST, CREATE])
 def test_anonymous_visitors_are_sent_to_sign_in(world, url):
     response = world.client_for("anonymous").get(url)
-    assert response.status_code == 302 and response["Location"].startswith(reverse("accounts:login"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:login"))
 
 
 def test_the_table_has_a_column_per_currency_and_the_newest_dates_first(world):
@@ -59,8 +60,10 @@ def test_the_table_has_a_column_per_currency_and_the_newest_dates_first(world):
     assert re.findall(r">(USD|KHR|LAK|VND|EUR)</abbr>", head) == ["USD", "KHR", "LAK"]
     days = re.findall(r'<time datetime="([0-9-]+)">', page)
     assert days == ["2025-01-01", "2024-07-01", "2024-01-01"]
-    assert "1 USD = 0.95 EUR" in page and "1 USD = 0.92 EUR" in page
-    assert "1 KHR = 0.000227 EUR" in page and "1 LAK = 0.0000421 EUR" in page
+    assert "1 USD = 0.95 EUR" in page
+    assert "1 USD = 0.92 EUR" in page
+    assert "1 KHR = 0.000227 EUR" in page
+    assert "1 LAK = 0.0000421 EUR" in page
     assert 'data-label="KHR"' in page
     # Coordinators read, they do not record.
     assert CREATE not in page
@@ -92,15 +95,18 @@ def test_record_a_rate_with_a_decimal_comma(world):
     response = world.client_for("secretariat").post(
         CREATE, {"currency": "KHR", "valid_from": "2025-01-01", "euros_per_unit": "0,000227"}
     )
-    assert response.status_code == 302 and response["Location"] == LIST
+    assert response.status_code == 302
+    assert response["Location"] == LIST
     rate = ExchangeRate.objects.get()
     assert (rate.currency, rate.valid_from) == ("KHR", datetime.date(2025, 1, 1))
-    assert rate.euros_per_unit == Decimal("0.000227") and isinstance(rate.euros_per_unit, Decimal)
+    assert rate.euros_per_unit == Decimal("0.000227")
+    assert isinstance(rate.euros_per_unit, Decimal)
 
 
 def test_the_form_is_prefilled_from_a_missing_rate_link(world):
     page = world.client_for("secretariat").get(CREATE, {"currency": "KHR", "valid_from": "2024-06-01"}).content.decode()
-    assert 'value="KHR" selected' in page and 'value="2024-06-01"' in page
+    assert 'value="KHR" selected' in page
+    assert 'value="2024-06-01"' in page
     assert 'value="EUR"' not in page  # rates are kept against the euro: it is not offered
 
 
@@ -146,4 +152,5 @@ def test_a_second_rate_for_the_same_currency_and_date_is_refused(world):
 def test_html_typed_is_shown_back_escaped(world):
     data = {"currency": "USD", "valid_from": "2025-01-01", "euros_per_unit": '"><script>x</script>'}
     page = world.client_for("secretariat").post(CREATE, data).content.decode()
-    assert "<script>x</script>" not in page and "&lt;script&gt;x&lt;/script&gt;" in page
+    assert "<script>x</script>" not in page
+    assert "&lt;script&gt;x&lt;/script&gt;" in page

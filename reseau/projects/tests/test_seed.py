@@ -83,9 +83,11 @@ def test_the_two_projects_validated_at_the_april_2022_office():
     for validation in validations:
         assert validation.at.date() == APRIL_2022
         assert "April 2022" in validation.comment
-        assert validation.by is None and validation.by_label == SEED_LABEL
+        assert validation.by is None
+        assert validation.by_label == SEED_LABEL
         after = Transition.objects.get(project=validation.project, from_stage=S.VALIDATED)
-        assert after.to_stage == S.SEEKING_FUNDING and after.at > validation.at
+        assert after.to_stage == S.SEEKING_FUNDING
+        assert after.at > validation.at
         assert "search for funding" in after.comment
     hub = Transition.objects.get(project__code="rvase-smart-city-hub-phnom-penh", to_stage=S.VALIDATED)
     assert "does not name" in hub.comment
@@ -104,7 +106,9 @@ def test_every_history_is_a_chain_that_ends_at_the_project_s_stage():
             # Once inside the pipeline, every step is one the workflow allows.
             assert (after.from_stage, after.to_stage) in RULES, project.code
         for step in steps:
-            assert step.by is None and step.by_label == SEED_LABEL and step.comment
+            assert step.by is None
+            assert step.by_label == SEED_LABEL
+            assert step.comment
     under_discussion = Project.objects.filter(stage=S.UNDER_DISCUSSION)
     for project in under_discussion:
         assert [(t.from_stage, t.to_stage) for t in project.transitions.order_by("at", "pk")] == [
@@ -117,7 +121,8 @@ def test_emr2_partner_and_unknown_cities():
     _load_all()
     emr2 = Project.objects.get(code="rvase-emr2-emergency-preparedness")
     partner = ProjectPartner.objects.get(project=emr2)
-    assert partner.organisation.acronym == "NCDM" and partner.role == ProjectPartner.Role.TECHNICAL
+    assert partner.organisation.acronym == "NCDM"
+    assert partner.role == ProjectPartner.Role.TECHNICAL
     assert "not yet known" in emr2.summary_en
     # CALU names no university: the deck does not tie URBA/URPP to it.
     assert not ProjectPartner.objects.filter(project__code="rvase-calu").exists()

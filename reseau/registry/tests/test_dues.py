@@ -21,7 +21,8 @@ def test_coordinator_records_dues_and_the_member_shows_outstanding(world):
     response = _post(world.client_for("coordinator"))
     assert response.status_code == 302
     dues = MembershipDues.objects.get()
-    assert str(dues.amount) == "1500.00" and dues.currency == "EUR"
+    assert str(dues.amount) == "1500.00"
+    assert dues.currency == "EUR"
     page = world.client_for("focal_point").get(world.hue.get_absolute_url()).content.decode()
     assert "Dues outstanding" in page
 

@@ -30,7 +30,8 @@ def test_a_new_focal_point_replaces_the_previous_one_and_keeps_the_history(world
     current = FocalPointAppointment.objects.get(member=world.hue, ended_on__isnull=True)
     assert current.person == successor
     page = world.client_for("coordinator").get(world.hue.get_absolute_url()).content.decode()
-    assert "Lê Thị Hoa" in page and "Previous focal points" in page
+    assert "Lê Thị Hoa" in page
+    assert "Previous focal points" in page
 
 
 def test_a_person_from_another_member_is_refused(world):
@@ -71,4 +72,5 @@ def test_status_is_late_after_the_deadline_and_confirmed_with_a_focal_point(worl
 def test_home_lists_late_members_for_the_coordinator(world):
     page = world.client_for("coordinator").get("/").content.decode()
     assert "Focal points late" in page
-    assert "Vientiane Capital" in page and "Late since" in page
+    assert "Vientiane Capital" in page
+    assert "Late since" in page

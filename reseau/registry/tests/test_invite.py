@@ -34,7 +34,9 @@ def test_invited_focal_point_chooses_a_password_and_signs_in(world, client, djan
         response = _invite(world.client_for("coordinator"), member=world.hue.pk)
     assert response.status_code == 302
     user = User.objects.get(email="new.focal@cantho.gov.vn")
-    assert user.member == world.hue and user.network == world.hue.network and not user.has_usable_password()
+    assert user.member == world.hue
+    assert user.network == world.hue.network
+    assert not user.has_usable_password()
     assert AuditEvent.objects.filter(object_id=str(user.pk), action="created").exists()
 
     assert len(mail.outbox) == 1

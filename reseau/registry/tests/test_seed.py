@@ -18,7 +18,8 @@ def _counts() -> dict[str, int]:
 def test_seed_loads_the_network_as_the_deck_describes_it():
     call_command("seed_rvase")
     rvase = Network.objects.get(code="rvase")
-    assert rvase.time_zone == "Asia/Phnom_Penh" and str(rvase.focal_point_deadline) == "2023-06-15"
+    assert rvase.time_zone == "Asia/Phnom_Penh"
+    assert str(rvase.focal_point_deadline) == "2023-06-15"
     assert {n.region_en for n in Network.objects.exclude(code="rvase")} == {
         "Maghreb",
         "Western Africa",
@@ -36,8 +37,10 @@ def test_seed_loads_the_network_as_the_deck_describes_it():
     assert Member.objects.get(slug="luang-prabang").name_local == "ຫຼວງພະບາງ"
     assert Member.objects.get(slug="asac").kind == Member.Kind.ASSOCIATION
     governor = Mandate.objects.get(member__slug="phnom-penh", office="governor")
-    assert governor.person.name == "KHUONG Sreng" and governor.title_fr == "Gouverneur de Phnom Penh"
-    assert Theme.objects.filter(kind="work").count() == 3 and Theme.objects.filter(kind="cross_cutting").count() == 4
+    assert governor.person.name == "KHUONG Sreng"
+    assert governor.title_fr == "Gouverneur de Phnom Penh"
+    assert Theme.objects.filter(kind="work").count() == 3
+    assert Theme.objects.filter(kind="cross_cutting").count() == 4
     assert Theme.objects.get(code="french-language").name_fr == "Langue française"
 
 

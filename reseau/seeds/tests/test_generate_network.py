@@ -56,7 +56,9 @@ def test_generates_a_multilingual_network_with_consistent_rows():
     assert any(LAO.search(n) for n in local_names)
     assert any(VIETNAMESE.search(n) for n in local_names)
     for member in members:
-        assert member.name_en and member.name_fr and member.name_alternative
+        assert member.name_en
+        assert member.name_fr
+        assert member.name_alternative
         assert member.name_alternative.isascii()
 
     # search_text is what Member.save would have stored...
@@ -77,7 +79,8 @@ def test_generates_a_multilingual_network_with_consistent_rows():
     people = list(Person.objects.filter(member__network=network))
     assert all(2 <= Person.objects.filter(member=m).count() <= 4 for m in members)
     emails = [p.email for p in people]
-    assert all(emails) and len(set(emails)) == len(emails)
+    assert all(emails)
+    assert len(set(emails)) == len(emails)
     assert all(p.name and p.name_local and p.title_en and p.title_fr and p.languages for p in people)
 
     assert Mandate.objects.filter(member__network=network).count() == 30
@@ -135,7 +138,8 @@ def test_partners_grow_in_proportion_with_consistent_rows():
     assert len(organisations) == 30  # members // 2
     assert Relationship.objects.filter(network=network).count() == 30
     assert all(o.name_en and o.name_fr for o in organisations)
-    assert any(o.acronym for o in organisations) and any(not o.acronym for o in organisations)
+    assert any(o.acronym for o in organisations)
+    assert any(not o.acronym for o in organisations)
     assert any(not o.name_en.isascii() for o in organisations)
     assert len({o.kind for o in organisations}) > 3
 
@@ -232,7 +236,10 @@ def test_projects_cover_every_stage_through_histories_the_workflow_allows():
         assert {m.pk for m in project.members.all()} <= member_ids - {project.lead_member_id}
         codes = {t.code for t in project.themes.all()}
         assert codes & {"urban-sanitation", "urban-governance-smart-cities", "smart-sustainable-tourism"}
-        assert project.title_en and project.title_fr and project.summary_en and project.summary_fr
+        assert project.title_en
+        assert project.title_fr
+        assert project.summary_en
+        assert project.summary_fr
         project.full_clean()
         steps = sorted(project.transitions.all(), key=lambda t: (t.at, t.pk))
         assert [t.pk for t in steps] == [t.pk for t in reversed(list(project.transitions.all()))]
@@ -276,7 +283,9 @@ def test_projects_funding_milestones_and_notes_are_consistent():
         assert project.funding_lines.filter(status=FundingLine.Status.SECURED).exists(), project.code
         assert project.progress_notes.exists(), project.code
         assert project.milestones.exists(), project.code
-        assert project.start_date and project.end_date and project.total_budget
+        assert project.start_date
+        assert project.end_date
+        assert project.total_budget
         plan = funding_plan(
             project,
             list(project.funding_lines.all()),
@@ -292,7 +301,8 @@ def test_projects_funding_milestones_and_notes_are_consistent():
     assert any(m.is_late for m in milestones.filter(project__stage=ProjectStage.IN_IMPLEMENTATION))
     for milestone in milestones:
         assert (milestone.done_on is not None) == (milestone.status == Milestone.Status.DONE)
-        assert milestone.title_en and milestone.title_fr
+        assert milestone.title_en
+        assert milestone.title_fr
     assert not milestones.filter(project__stage=ProjectStage.COMPLETED, status=Milestone.Status.PLANNED).exists()
     for note in ProgressNote.objects.filter(project__network=network):
         note.full_clean()
@@ -312,7 +322,8 @@ def test_projects_are_deterministic_append_and_need_no_organisations():
     before = _project_rows(first)
     generate_network(members=1, network_code="proj-a", seed=8, projects=5)
     after = _project_rows(first)
-    assert len(after) == 45 and after[:40] == before
+    assert len(after) == 45
+    assert after[:40] == before
     assert after[-1][0] == "proj-a-prj-00044"
 
     # By default as many projects as members; none on request; no funding without organisations.
