@@ -114,6 +114,43 @@ def run_axe(page: Any) -> list[str]:
     return lines
 
 
+def overflow_report(page: Any) -> list[str]:
+    """Lines describing content wider than the viewport; empty when the page fits."""
+    overflow = page.evaluate(OVERFLOW_JS)
+    too_wide = overflow["scrollWidth"] > overflow["clientWidth"]
+    if not too_wide and not overflow["wide"]:
+        return []
+    lines = [
+        f"    overflow: page scrollWidth {overflow['scrollWidth']} > viewport {overflow['clientWidth']}"
+        if too_wide
+        else "    elements wider than the viewport (inside a scroll/clip container):"
+    ]
+    lines += [
+        f"      {wide['label']} right={wide['right']} clipped={wide['clipped']} {wide['text']!r}"
+        for wide in overflow["wide"]
+    ]
+    return lines
+
+
+def shoot(context: Any, shot: Any, target: Path, *, axe: bool) -> tuple[str, list[str]]:
+    """Take one screenshot; returns its header line and what it found."""
+    page = context.new_page()
+    response = page.goto(shot.path)
+    if shot.french:
+        switch_language(page, "fr")
+    page.wait_for_load_state("networkidle")
+    page.screenshot(path=str(target), full_page=True)
+    status = response.status if response is not None else "?"
+    header = f"{target.name}: {shot.path} as {shot.user or 'anonymous'} -> HTTP {status}"
+    findings = overflow_report(page)
+    if axe:
+        findings += run_axe(page)
+    if shot.french:
+        switch_language(page, "en")  # leave the demo account as it was
+    page.close()
+    return header, findings
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("base_url", nargs="?", default="http://127.0.0.1:8765")
@@ -123,7 +160,7 @@ def main() -> int:
     base_url = args.base_url.rstrip("/")
     args.out.mkdir(parents=True, exist_ok=True)
 
-    findings: list[str] = []
+    overflowing: list[str] = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, headless=True, args=CHROMIUM_ARGS)
         try:
@@ -138,44 +175,20 @@ def main() -> int:
                         contexts[shot.user] = context
                         if shot.user:
                             sign_in(context.new_page(), shot.user)
-                    page = contexts[shot.user].new_page()
-                    response = page.goto(shot.path)
-                    if shot.french:
-                        switch_language(page, "fr")
-                    page.wait_for_load_state("networkidle")
                     target = args.out / f"{number:02d}-{shot.name}-{width}.png"
-                    page.screenshot(path=str(target), full_page=True)
-                    status = response.status if response is not None else "?"
-                    header = f"{target.name}: {shot.path} as {shot.user or 'anonymous'} -> HTTP {status}"
+                    header, findings = shoot(contexts[shot.user], shot, target, axe=args.axe)
                     print(header)
-                    overflow = page.evaluate(OVERFLOW_JS)
-                    if overflow["scrollWidth"] > overflow["clientWidth"] or overflow["wide"]:
-                        note = (
-                            f"    overflow: page scrollWidth {overflow['scrollWidth']} > viewport "
-                            f"{overflow['clientWidth']}"
-                            if overflow["scrollWidth"] > overflow["clientWidth"]
-                            else "    elements wider than the viewport (inside a scroll/clip container):"
-                        )
-                        print(note)
-                        for wide in overflow["wide"]:
-                            print(
-                                f"      {wide['label']} right={wide['right']} clipped={wide['clipped']} "
-                                f"{wide['text']!r}"
-                            )
-                        findings.append(header)
-                    if args.axe:
-                        for line in run_axe(page):
-                            print(line)
-                    if shot.french:
-                        switch_language(page, "en")  # leave the demo account as it was
-                    page.close()
+                    for line in findings:
+                        print(line)
+                    if any(line.startswith("    overflow") or line.startswith("    elements") for line in findings):
+                        overflowing.append(header)
                 for context in contexts.values():
                     context.close()
         finally:
             browser.close()
     print(f"\nScreenshots in {args.out}")
-    if findings:
-        print(f"{len(findings)} shot(s) with content wider than the viewport (see above).")
+    if overflowing:
+        print(f"{len(overflowing)} shot(s) with content wider than the viewport (see above).")
     return 0
 
 
