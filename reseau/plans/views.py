@@ -22,7 +22,6 @@ from reseau.partners.access import organisations_visible_to
 from reseau.plans import access, selectors, services
 from reseau.plans.forms import ActivityForm, AxisForm, PeriodForm, PlanFilterForm, PlanForm, ProgressForm
 from reseau.plans.models import Activity, ActivityProgress, Plan, ReportingPeriod
-from reseau.plans.sections import activity_sections
 from reseau.projects.access import projects_visible_to
 from reseau.registry.access import can_see_dues_status, members_visible_to
 from reseau.registry.models import Network, Theme
@@ -322,7 +321,6 @@ def activity_detail(request: HttpRequest, code: str, number: int) -> HttpRespons
         "partners": list(organisations_visible_to(user).filter(plan_activities=activity).order_by("name")),
         "projects": list(projects_visible_to(user).filter(plan_activities=activity).order_by("code")),
         "progress": progress,
-        "sections": activity_sections(activity, user),
         "can_edit": staff,
         # Staff record progress for the plan's periods that have none yet.
         "periods_to_record": (
