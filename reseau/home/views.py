@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from typing import Any
 
 from django.db.models import Count, F, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from reseau.accounts.types import Viewer
 from reseau.decisions import selectors as decision_selectors
 from reseau.events.access import events_visible_to
 from reseau.events.models import Event
 from reseau.events.recurrence import expand
 from reseau.events.selectors import status_tone, when_text
+from reseau.home import access as home_access
 from reseau.partners import access as partner_access
 from reseau.partners.models import Interaction
 from reseau.registry import access, selectors
@@ -38,13 +39,13 @@ class UpcomingEvent:
     registered: int | None = None  # the focal point's delegation
 
 
-def upcoming_events(user: Any, *, now: datetime.datetime | None = None) -> list[UpcomingEvent]:
+def upcoming_events(user: Viewer, *, now: datetime.datetime | None = None) -> list[UpcomingEvent]:
     """The next events the user may see, soonest first, each repeating event once (its next
     date), dates still to be fixed last; three queries whatever the number of events."""
     now = now or timezone.now()
     base = events_visible_to(user).exclude(status=Event.Status.CANCELLED)
     visible = base
-    focal_member = user.member_id if user.is_authenticated and user.is_focal_point and user.member_id else None
+    focal_member = home_access.delegation_member_id(user)
     if focal_member is not None:
         visible = visible.annotate(
             delegation=Count("registrations", filter=Q(registrations__member_id=focal_member), distinct=True)
@@ -111,7 +112,7 @@ def upcoming_events(user: Any, *, now: datetime.datetime | None = None) -> list[
     return shown[:UPCOMING_EVENTS_SHOWN]
 
 
-def overdue_next_steps(user: object) -> QuerySet[Interaction]:
+def overdue_next_steps(user: Viewer) -> QuerySet[Interaction]:
     """Next steps of interactions the user may see, not done, whose due date has passed."""
     return (
         partner_access.interactions_visible_to(user)
@@ -138,9 +139,11 @@ def home(request: HttpRequest) -> HttpResponse:
     context: dict[str, object] = {
         "show_dues": access.can_see_dues_status(user),
         "upcoming_events": upcoming_events(user),
-        "show_delegations": bool(user.is_focal_point and user.member_id),
+        "show_delegations": home_access.delegation_member_id(user) is not None,
+        "show_network": home_access.sees_every_network(user),
+        "show_partner_guide": home_access.shows_partner_guide(user),
     }
-    if user.is_focal_point:
+    if home_access.shows_own_member(user):
         context["own_member"] = selectors.members_with_status(members.filter(pk=user.member_id or 0)).first()
     if access.is_network_staff(user):
         context.update(
