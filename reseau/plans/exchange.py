@@ -185,12 +185,6 @@ class PlanTable:
     axes: list[AxisBlock]
 
 
-def overlapping_periods(plan: Plan) -> Any:
-    return ReportingPeriod.objects.filter(
-        network_id=plan.network_id, starts_on__lte=plan.ends_on, ends_on__gte=plan.starts_on
-    )
-
-
 def default_period(plan: Plan) -> ReportingPeriod | None:
     """The latest period with progress for this plan, else the latest period the plan overlaps."""
     latest = ("-starts_on", "-ends_on", "-pk")
@@ -199,15 +193,11 @@ def default_period(plan: Plan) -> ReportingPeriod | None:
         .order_by(*latest)
         .first()
     )
-    return with_progress or overlapping_periods(plan).order_by(*latest).first()
+    return with_progress or plan.covered_periods().order_by(*latest).first()
 
 
 def period_by_label(plan: Plan, label: str) -> ReportingPeriod | None:
     return ReportingPeriod.objects.filter(network_id=plan.network_id, label=label).first()
-
-
-def period_is_outside(plan: Plan, period: ReportingPeriod) -> bool:
-    return period.ends_on < plan.starts_on or period.starts_on > plan.ends_on
 
 
 def plan_table(plan: Plan, period: ReportingPeriod | None) -> PlanTable:
@@ -582,7 +572,7 @@ class PlanImport:
         period = periods.filter(label=label).first() or periods.filter(label__iexact=label).first()
         if period is None:
             self._problem(UNKNOWN_PERIOD, column=PERIOD_KEY, label=label)
-        elif period_is_outside(self.plan, period):
+        elif not self.plan.covers(period):
             self._problem(PERIOD_OUTSIDE_PLAN, column=PERIOD_KEY)
         else:
             self.period = period

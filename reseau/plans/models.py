@@ -57,6 +57,18 @@ class Plan(models.Model):
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": _("The end of the period cannot be before its start.")})
 
+    # The plan covers a reporting period when their dates overlap: progress is recorded,
+    # tabled, exported and imported for those periods only. One rule, read by the pages,
+    # the model's own check and the spreadsheet import.
+    def covers(self, period: ReportingPeriod) -> bool:
+        return period.starts_on <= self.ends_on and period.ends_on >= self.starts_on
+
+    def covered_periods(self) -> models.QuerySet[ReportingPeriod]:
+        """The network's reporting periods this plan covers (as ``covers``)."""
+        return ReportingPeriod.objects.filter(
+            network_id=self.network_id, starts_on__lte=self.ends_on, ends_on__gte=self.starts_on
+        )
+
 
 class Axis(models.Model):
     plan = models.ForeignKey(Plan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="axes")
@@ -181,5 +193,5 @@ class ActivityProgress(models.Model):
         if self.activity_id is None or self.period_id is None:
             return
         plan = self.activity.plan
-        if self.period.ends_on < plan.starts_on or self.period.starts_on > plan.ends_on:
+        if not plan.covers(self.period):
             raise ValidationError({"period": _("This period is outside the plan's period.")})
