@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -7,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.manager import MultilingualManager
 
+from reseau.core.choices import Tone, TonedChoices
 from reseau.partners.models import Organisation
 from reseau.projects.models import Project
 from reseau.registry.models import Member, Network, Theme
@@ -22,9 +25,13 @@ class Plan(models.Model):
         THEMATIC = "thematic", _("Thematic action plan")
         ROAD_MAP = "road_map", _("Road map")
 
-    class Status(models.TextChoices):
+    class Status(TonedChoices):
         DRAFT = "draft", _("Draft")
         VALIDATED = "validated", _("Validated by the members")
+
+        @classmethod
+        def tones(cls) -> Mapping[str, Tone]:
+            return {cls.DRAFT: Tone.WARN, cls.VALIDATED: Tone.OK}
 
     network = models.ForeignKey(Network, verbose_name=_("network"), on_delete=models.PROTECT, related_name="plans")
     code = models.SlugField(_("code"), max_length=60, unique=True)
@@ -161,11 +168,15 @@ class ReportingPeriod(models.Model):
 class ActivityProgress(models.Model):
     """What was achieved, what is planned and what is suggested for an activity in a period."""
 
-    class Status(models.TextChoices):
+    class Status(TonedChoices):
         NOT_STARTED = "not_started", _("Not started")
         ONGOING = "ongoing", _("Ongoing")
         DONE = "done", _("Done")
         DROPPED = "dropped", _("Dropped")
+
+        @classmethod
+        def tones(cls) -> Mapping[str, Tone]:
+            return {cls.NOT_STARTED: Tone.NEUTRAL, cls.ONGOING: Tone.WARN, cls.DONE: Tone.OK, cls.DROPPED: Tone.BAD}
 
     activity = models.ForeignKey(
         Activity, verbose_name=_("activity"), on_delete=models.CASCADE, related_name="progress"
