@@ -53,14 +53,14 @@ def _member_label(member: Member, *, show_network: bool) -> str:
     return f"{member.name} ({member.network})" if show_network else member.name
 
 
-class _OwnerPersonField(forms.ModelChoiceField):
+class _OwnerPersonField(forms.ModelChoiceField[Person]):
     """Its queryset selects the member, so labels cost no query."""
 
     def label_from_instance(self, obj: Any) -> str:
         return _person_label(obj)
 
 
-class _EventField(forms.ModelChoiceField):
+class _EventField(forms.ModelChoiceField[Event]):
     """Meetings listed by their local date, newest first."""
 
     def label_from_instance(self, obj: Any) -> str:
@@ -69,14 +69,14 @@ class _EventField(forms.ModelChoiceField):
         return f"{start:%Y-%m-%d} — {title}" if start else title
 
 
-class _OwnerMemberField(forms.ModelChoiceField):
+class _OwnerMemberField(forms.ModelChoiceField[Member]):
     show_network = False
 
     def label_from_instance(self, obj: Any) -> str:
         return _member_label(obj, show_network=self.show_network)
 
 
-class DecisionForm(forms.ModelForm):
+class DecisionForm(forms.ModelForm[Decision]):
     """A decision or action item of a network.
 
     With ``network`` given (the coordinator's network, or the network of the item being
@@ -145,7 +145,7 @@ class DecisionForm(forms.ModelForm):
             "-plan__starts_on", "plan__code", "number", "pk"
         )
         if network is None:
-            cast(forms.ModelChoiceField, self.fields["network"]).queryset = Network.objects.all()
+            cast("forms.ModelChoiceField[Network]", self.fields["network"]).queryset = Network.objects.all()
             member.show_network = True
             self.order_fields(["network"])
         else:
@@ -205,7 +205,7 @@ class DecisionForm(forms.ModelForm):
         return {name: self.cleaned_data[name] for name in self._meta.fields or [] if name in self.cleaned_data}
 
 
-class DecisionNoteForm(forms.ModelForm):
+class DecisionNoteForm(forms.ModelForm[DecisionNote]):
     class Meta:
         model = DecisionNote
         fields = ["date", "text"]

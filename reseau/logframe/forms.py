@@ -43,7 +43,7 @@ class NumberField(forms.DecimalField):
         return _plain(value) if isinstance(value, Decimal) else value
 
     def clean(self, value: Any) -> Decimal | None:
-        number = super().clean(value)
+        number: Decimal | None = super().clean(value)
         if number is not None and self.decimal_places is not None:
             # "12" and the stored "12.00" are the same value: no change in the history.
             number = number.quantize(Decimal(1).scaleb(-self.decimal_places))
@@ -71,19 +71,19 @@ def _require_a_title(form: forms.BaseForm, cleaned: dict[str, Any], message: Any
         form.add_error("title_en", message)
 
 
-class _ParentChoiceField(forms.ModelChoiceField):
+class _ParentChoiceField(forms.ModelChoiceField[Result]):
     """Names the network too when results of several networks are offered (the secretariat's choice)."""
 
     show_network = False
 
-    def label_from_instance(self, obj: Any) -> str:
+    def label_from_instance(self, obj: Result) -> str:
         label = f"{obj.code} — {obj.title[:100]}"
         if self.show_network:
             return str(_("%(result)s (%(network)s)") % {"result": label, "network": obj.network})
         return label
 
 
-class ResultForm(forms.ModelForm):
+class ResultForm(forms.ModelForm[Result]):
     network = forms.ModelChoiceField(
         label=_("Network"),
         queryset=Network.objects.none(),
@@ -118,7 +118,7 @@ class ResultForm(forms.ModelForm):
             del self.fields["network"]
             parents = parents.filter(network=network)
         else:
-            network_field = cast(forms.ModelChoiceField, self.fields["network"])
+            network_field = cast("forms.ModelChoiceField[Network]", self.fields["network"])
             network_field.queryset = Network.objects.all()
             parent.show_network = True
         parent.queryset = parents.order_by("network__position", "network__code", "level", "code")
@@ -157,7 +157,7 @@ class ResultForm(forms.ModelForm):
         return {name: value for name, value in self.cleaned_data.items() if name != "network"}
 
 
-class IndicatorForm(forms.ModelForm):
+class IndicatorForm(forms.ModelForm[Indicator]):
     disaggregation = forms.MultipleChoiceField(
         label=_("Disaggregation"),
         choices=Indicator.Disaggregation.choices,
@@ -247,7 +247,7 @@ def _plain(number: Decimal) -> str:
     return format(number.normalize(), "f")
 
 
-class IndicatorValueForm(forms.ModelForm):
+class IndicatorValueForm(forms.ModelForm[IndicatorValue]):
     """A measured value: always recorded as a draft, for the secretariat to approve."""
 
     women = NumberField(label=_("Women"), required=False)

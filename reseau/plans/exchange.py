@@ -58,6 +58,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from reseau.accounts.types import Actor
 from reseau.core.services import model_update
 from reseau.core.spreadsheets import UNREADABLE as ANY_SPREADSHEET_UNREADABLE
 from reseau.core.spreadsheets import FileProblem, read_table
@@ -237,7 +238,9 @@ def _printable(value: str) -> str:
     """Without the control characters that neither XLSX nor DOCX can hold (a vertical tab pasted from Excel…)."""
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-    return ILLEGAL_CHARACTERS_RE.sub("", value or "")
+    # openpyxl has no type hints: its pattern's result is a str.
+    printable: str = ILLEGAL_CHARACTERS_RE.sub("", value or "")
+    return printable
 
 
 def write_xlsx(table: PlanTable) -> bytes:
@@ -482,7 +485,7 @@ class Outcome:
 class PlanImport:
     """Checks a file against one plan, then writes it all or nothing."""
 
-    def __init__(self, *, plan: Plan, actor: Any) -> None:
+    def __init__(self, *, plan: Plan, actor: Actor) -> None:
         self.plan = plan
         self.actor = actor
         self.problems: list[Problem] = []

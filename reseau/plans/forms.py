@@ -31,7 +31,7 @@ period_label_validator = RegexValidator(
 )
 
 
-def _network_field() -> forms.ModelChoiceField:
+def _network_field() -> forms.ModelChoiceField[Network]:
     return forms.ModelChoiceField(label=_("Network"), queryset=Network.objects.all(), empty_label=_("Choose a network"))
 
 
@@ -74,7 +74,7 @@ class PlanFilterForm(forms.Form):
         return dict(getattr(self, "cleaned_data", {}))
 
 
-class PlanForm(forms.ModelForm):
+class PlanForm(forms.ModelForm[Plan]):
     class Meta:
         model = Plan
         fields = ["code", "kind", "title_en", "title_fr", "theme", "starts_on", "ends_on", "status"]
@@ -103,7 +103,7 @@ class PlanForm(forms.ModelForm):
         if network is None and not editing:
             self.fields = {"network": _network_field(), **self.fields}
         self.network = self.instance.network if editing else network
-        theme = cast(forms.ModelChoiceField, self.fields["theme"])
+        theme = cast("forms.ModelChoiceField[Theme]", self.fields["theme"])
         theme.queryset = Theme.objects.all()
         theme.empty_label = _("No particular theme")
         self.fields["title_en"].required = False
@@ -116,7 +116,7 @@ class PlanForm(forms.ModelForm):
 
     def clean_code(self) -> str:
         if self.instance.pk is not None:
-            return self.instance.code
+            return str(self.instance.code)
         code = (self.cleaned_data.get("code") or "").strip().lower()
         if code in RESERVED_CODES:
             raise forms.ValidationError(
@@ -154,7 +154,7 @@ class PlanForm(forms.ModelForm):
         return data
 
 
-class PeriodForm(forms.ModelForm):
+class PeriodForm(forms.ModelForm[ReportingPeriod]):
     class Meta:
         model = ReportingPeriod
         fields = ["kind", "starts_on", "ends_on", "label"]
@@ -206,7 +206,7 @@ class PeriodForm(forms.ModelForm):
         return {name: value for name, value in self.cleaned_data.items() if name != "network"}
 
 
-class AxisForm(forms.ModelForm):
+class AxisForm(forms.ModelForm[Axis]):
     class Meta:
         model = Axis
         fields = ["number", "title_en", "title_fr"]
@@ -226,7 +226,7 @@ class AxisForm(forms.ModelForm):
             self.initial.setdefault("number", _next_number(Axis.objects.filter(plan=plan)))
 
     def clean_number(self) -> int:
-        number = self.cleaned_data["number"]
+        number: int = self.cleaned_data["number"]
         if Axis.objects.filter(plan=self.plan, number=number).exclude(pk=self.instance.pk).exists():
             raise forms.ValidationError(
                 _("Axis number %(number)s already exists in this plan."), code="unique", params={"number": number}
@@ -239,17 +239,17 @@ class AxisForm(forms.ModelForm):
         return data
 
 
-class _AxisField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
+class _AxisField(forms.ModelChoiceField[Axis]):
+    def label_from_instance(self, obj: Axis) -> str:
         return _("%(number)s. %(title)s") % {"number": obj.number, "title": obj.title}
 
 
-class _ThemesField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
+class _ThemesField(forms.ModelMultipleChoiceField[Theme]):
+    def label_from_instance(self, obj: Theme) -> str:
         return _("%(theme)s — %(kind)s") % {"theme": obj.name, "kind": obj.get_kind_display()}
 
 
-class ActivityForm(forms.ModelForm):
+class ActivityForm(forms.ModelForm[Activity]):
     class Meta:
         model = Activity
         fields = [
@@ -308,8 +308,10 @@ class ActivityForm(forms.ModelForm):
         cast(MemberWithDuesField, self.fields["members"]).queryset = members_with_status(members).order_by(
             "search_text"
         )
-        cast(forms.ModelMultipleChoiceField, self.fields["partners"]).queryset = Organisation.objects.order_by("name")
-        cast(forms.ModelMultipleChoiceField, self.fields["projects"]).queryset = Project.objects.filter(
+        cast(
+            "forms.ModelMultipleChoiceField[Organisation]", self.fields["partners"]
+        ).queryset = Organisation.objects.order_by("name")
+        cast("forms.ModelMultipleChoiceField[Project]", self.fields["projects"]).queryset = Project.objects.filter(
             network_id=plan.network_id
         ).order_by("code")
         self.fields["title_en"].required = False
@@ -319,7 +321,7 @@ class ActivityForm(forms.ModelForm):
             self.initial.setdefault("number", _next_number(Activity.objects.filter(plan=plan)))
 
     def clean_number(self) -> int:
-        number = self.cleaned_data["number"]
+        number: int = self.cleaned_data["number"]
         if Activity.objects.filter(plan=self.plan, number=number).exclude(pk=self.instance.pk).exists():
             raise forms.ValidationError(
                 _("Activity number %(number)s already exists in this plan."),
@@ -388,7 +390,7 @@ def activity_label(activity: Activity) -> str:
     return f"{activity.plan.code} — {activity.number}. {Truncator(activity.title).chars(90)}"
 
 
-class _ActivitiesByPlan(ModelChoiceIterator):
+class _ActivitiesByPlan(ModelChoiceIterator[Activity]):
     """The activities in one group per plan (an <optgroup>), each labelled "plan code — N. title"."""
 
     def __iter__(self) -> Iterator[Any]:
@@ -400,8 +402,8 @@ class _ActivitiesByPlan(ModelChoiceIterator):
         yield from groups.values()
 
 
-class ActivitiesField(forms.ModelMultipleChoiceField):
+class ActivitiesField(forms.ModelMultipleChoiceField[Activity]):
     iterator = _ActivitiesByPlan
 
-    def label_from_instance(self, obj: Any) -> str:
+    def label_from_instance(self, obj: Activity) -> str:
         return activity_label(obj)
