@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -593,65 +593,84 @@ class PlanImport:
                 position = positions[name]
                 return cells[position].strip() if position < len(cells) else ""
 
-            first = cell(NUMBER)
             if not any(cell(name) for name in COLUMNS):
                 continue
-            axis_match = _AXIS_ROW.fullmatch(first)
+            axis_match = _AXIS_ROW.fullmatch(cell(NUMBER))
             if axis_match:
-                number = _number(axis_match.group(1).strip().rstrip(".:"))
-                if number is None:
-                    self._problem(NOT_AN_AXIS_NUMBER, row, NUMBER, value=first)
-                    current_axis = None
-                    continue
-                current_axis = number
-                title = cell(ACTIVITIES)
-                if number in axis_rows:
-                    self._problem(REPEATED_AXIS, row, NUMBER, number=number, first=axis_rows[number])
-                    continue
-                axis_rows[number] = row
-                if any(cell(name) for name in (ACHIEVED, PLANNED, SUGGESTIONS, STATUS)):
-                    self._problem(AXIS_ROW_WITH_TEXTS, row, NUMBER)
-                max_length = Axis._meta.get_field("title").max_length or 300
-                if len(title) > max_length:
-                    self._problem(
-                        AXIS_TITLE_TOO_LONG, row, ACTIVITIES, number=number, max=max_length, length=len(title)
-                    )
-                self.axes.append(AxisRow(row=row, number=number, title=title))
-                continue
-            if not first:
-                self._problem(NO_NUMBER, row, NUMBER)
-                continue
-            number = _number(first)
-            if number is None:
-                self._problem(NOT_AN_ACTIVITY_NUMBER, row, NUMBER, value=first)
-                continue
-            if number in activity_rows:
-                self._problem(REPEATED_ACTIVITY, row, NUMBER, number=number, first=activity_rows[number])
-                continue
-            activity_rows[number] = row
-            status_text = cell(STATUS)
-            status = ""
-            if status_text:
-                status = statuses.get(status_text.casefold(), "")
-                if not status:
-                    allowed = ", ".join(ActivityProgress.Status.values)
-                    self._problem(UNKNOWN_STATUS, row, STATUS, value=status_text, allowed=allowed)
-            if current_axis is None:
-                if not axis_rows:
-                    self._problem(BEFORE_ANY_AXIS, row, NUMBER, number=number)
-                continue  # else: under an axis row already reported as wrong
-            self.activities.append(
-                ActivityRow(
-                    row=row,
-                    number=number,
-                    axis_number=current_axis,
-                    title=cell(ACTIVITIES),
-                    texts={attribute: cell(column) for column, attribute in TEXT_COLUMNS.items()},
-                    status=status,
-                )
-            )
+                current_axis = self._read_axis_row(row, axis_match, cell, axis_rows)
+            else:
+                self._read_activity_row(row, cell, statuses, activity_rows, axis_rows, current_axis)
         if not axis_rows and not activity_rows and not self.problems:
             self._problem(NO_ROWS)
+
+    def _read_axis_row(
+        self, row: int, axis_match: re.Match[str], cell: Callable[[str], str], axis_rows: dict[int, int]
+    ) -> int | None:
+        """An axis row; returns the axis the next activity rows belong to (None: a wrong number)."""
+        first = cell(NUMBER)
+        number = _number(axis_match.group(1).strip().rstrip(".:"))
+        if number is None:
+            self._problem(NOT_AN_AXIS_NUMBER, row, NUMBER, value=first)
+            return None
+        title = cell(ACTIVITIES)
+        if number in axis_rows:
+            self._problem(REPEATED_AXIS, row, NUMBER, number=number, first=axis_rows[number])
+            return number
+        axis_rows[number] = row
+        if any(cell(name) for name in (ACHIEVED, PLANNED, SUGGESTIONS, STATUS)):
+            self._problem(AXIS_ROW_WITH_TEXTS, row, NUMBER)
+        max_length = Axis._meta.get_field("title").max_length or 300
+        if len(title) > max_length:
+            self._problem(AXIS_TITLE_TOO_LONG, row, ACTIVITIES, number=number, max=max_length, length=len(title))
+        self.axes.append(AxisRow(row=row, number=number, title=title))
+        return number
+
+    def _read_activity_row(
+        self,
+        row: int,
+        cell: Callable[[str], str],
+        statuses: Mapping[str, str],
+        activity_rows: dict[int, int],
+        axis_rows: dict[int, int],
+        current_axis: int | None,
+    ) -> None:
+        first = cell(NUMBER)
+        if not first:
+            self._problem(NO_NUMBER, row, NUMBER)
+            return
+        number = _number(first)
+        if number is None:
+            self._problem(NOT_AN_ACTIVITY_NUMBER, row, NUMBER, value=first)
+            return
+        if number in activity_rows:
+            self._problem(REPEATED_ACTIVITY, row, NUMBER, number=number, first=activity_rows[number])
+            return
+        activity_rows[number] = row
+        status = self._read_status(row, cell(STATUS), statuses)
+        if current_axis is None:
+            if not axis_rows:
+                self._problem(BEFORE_ANY_AXIS, row, NUMBER, number=number)
+            return  # else: under an axis row already reported as wrong
+        self.activities.append(
+            ActivityRow(
+                row=row,
+                number=number,
+                axis_number=current_axis,
+                title=cell(ACTIVITIES),
+                texts={attribute: cell(column) for column, attribute in TEXT_COLUMNS.items()},
+                status=status,
+            )
+        )
+
+    def _read_status(self, row: int, status_text: str, statuses: Mapping[str, str]) -> str:
+        """The status code a cell names (in either language), "" for an empty or unknown one."""
+        if not status_text:
+            return ""
+        status = statuses.get(status_text.casefold(), "")
+        if not status:
+            allowed = ", ".join(ActivityProgress.Status.values)
+            self._problem(UNKNOWN_STATUS, row, STATUS, value=status_text, allowed=allowed)
+        return status
 
     def _check_against_plan(self) -> None:
         """What needs the plan as it is now: titles that a new axis or activity must have."""
