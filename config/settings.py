@@ -83,7 +83,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "reseau.core.context_processors.navigation",
+                "reseau.home.context_processors.navigation",
             ],
         },
     },

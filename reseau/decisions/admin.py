@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import admin
 from django.db import models
 from modeltranslation.admin import TranslationAdmin
@@ -11,7 +9,7 @@ from reseau.decisions.models import Decision, DecisionNote
 
 
 @admin.register(Decision)
-class DecisionAdmin(AuditedModelAdmin, TranslationAdmin):
+class DecisionAdmin(AuditedModelAdmin, TranslationAdmin[Decision]):
     list_display = ["title", "kind", "owner_member", "due_date", "status"]
     list_filter = ["status", "kind", "network"]
     filter_horizontal = ["activities"]
@@ -22,5 +20,5 @@ class DecisionNoteAdmin(AuditedModelAdmin):
     list_display = ["decision", "date", "author"]
     list_select_related = ["decision", "author"]
 
-    def audit_subject(self, obj: Any) -> models.Model:
+    def audit_subject(self, obj: DecisionNote) -> models.Model:
         return obj.decision

@@ -9,9 +9,10 @@ class DecisionsConfig(AppConfig):
 
     def ready(self) -> None:
         # The event and activity pages show their decisions: sections those apps let us add.
-        from reseau.decisions.views import activity_decisions_section, event_decisions_section
-        from reseau.events.sections import register_event_section
-        from reseau.plans.sections import register_activity_section
+        from reseau.core.sections import section_register
+        from reseau.decisions.sections import activity_decisions, event_decisions
 
-        register_event_section(event_decisions_section, template="decisions/_event_decisions.html")
-        register_activity_section(activity_decisions_section, template="decisions/_activity_decisions.html")
+        section_register(place="events.event", template="decisions/_event_decisions.html", context=event_decisions)
+        section_register(
+            place="plans.activity", template="decisions/_activity_decisions.html", context=activity_decisions
+        )

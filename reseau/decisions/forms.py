@@ -56,14 +56,14 @@ def _member_label(member: Member, *, show_network: bool) -> str:
 class _OwnerPersonField(forms.ModelChoiceField):
     """Its queryset selects the member, so labels cost no query."""
 
-    def label_from_instance(self, obj: Any) -> str:
+    def label_from_instance(self, obj: Person) -> str:
         return _person_label(obj)
 
 
 class _EventField(forms.ModelChoiceField):
     """Meetings listed by their local date, newest first."""
 
-    def label_from_instance(self, obj: Any) -> str:
+    def label_from_instance(self, obj: Event) -> str:
         start = obj.local_start
         title = Truncator(obj.title).chars(90)
         return f"{start:%Y-%m-%d} — {title}" if start else title
@@ -72,7 +72,7 @@ class _EventField(forms.ModelChoiceField):
 class _OwnerMemberField(forms.ModelChoiceField):
     show_network = False
 
-    def label_from_instance(self, obj: Any) -> str:
+    def label_from_instance(self, obj: Member) -> str:
         return _member_label(obj, show_network=self.show_network)
 
 
@@ -145,7 +145,7 @@ class DecisionForm(forms.ModelForm):
             "-plan__starts_on", "plan__code", "number", "pk"
         )
         if network is None:
-            cast(forms.ModelChoiceField, self.fields["network"]).queryset = Network.objects.all()
+            cast("forms.ModelChoiceField[Network]", self.fields["network"]).queryset = Network.objects.all()
             member.show_network = True
             self.order_fields(["network"])
         else:

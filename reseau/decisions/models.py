@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -7,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.manager import MultilingualManager
 
+from reseau.core.choices import Tone, TonedChoices
 from reseau.plans.models import Activity
 from reseau.registry.models import Member, Network, Person
 
@@ -20,11 +23,15 @@ class Decision(models.Model):
         DECISION = "decision", _("Decision")
         ACTION = "action", _("Action item")
 
-    class Status(models.TextChoices):
+    class Status(TonedChoices):
         OPEN = "open", _("Open")
         IN_PROGRESS = "in_progress", _("In progress")
         DONE = "done", _("Done")
         CANCELLED = "cancelled", _("Cancelled")
+
+        @classmethod
+        def tones(cls) -> Mapping[str, Tone]:
+            return {cls.IN_PROGRESS: Tone.WARN, cls.DONE: Tone.OK}
 
     network = models.ForeignKey(Network, verbose_name=_("network"), on_delete=models.CASCADE, related_name="decisions")
     kind = models.CharField(_("type"), max_length=10, choices=Kind.choices, default=Kind.ACTION)
@@ -70,6 +77,16 @@ class Decision(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("decisions:decision_detail", kwargs={"pk": self.pk})
+
+    @property
+    def due_tone(self) -> Tone:
+        """The badge of an item where its due date matters (the activity page): done, cancelled,
+        overdue, or still to be done."""
+        if self.status == self.Status.DONE:
+            return Tone.OK
+        if self.status == self.Status.CANCELLED:
+            return Tone.NEUTRAL
+        return Tone.BAD if self.is_overdue else Tone.WARN
 
     @property
     def is_overdue(self) -> bool:

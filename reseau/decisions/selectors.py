@@ -8,8 +8,10 @@ from typing import Any
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
 
+from reseau.accounts.models import User
+from reseau.accounts.types import Viewer
 from reseau.core.text import fold_for_search
-from reseau.decisions.access import can_edit_plans, decisions_visible_to
+from reseau.decisions.access import can_edit_plans, can_read_register, decisions_visible_to
 from reseau.decisions.models import Decision
 from reseau.events.models import Event
 
@@ -25,7 +27,7 @@ def overdue(decisions: QuerySet[Decision]) -> QuerySet[Decision]:
     return decisions.filter(status__in=PENDING_STATUSES, due_date__lt=timezone.localdate())
 
 
-def owned_by(user: Any) -> Q:
+def owned_by(user: User) -> Q:
     """Items whose owner is the user: its member (for a focal point) or the registry person with its email."""
     mine = Q(owner_person__email=user.email.strip().lower()) if user.email else Q(pk__in=[])
     if user.member_id is not None:
@@ -63,14 +65,14 @@ def decision_list(decisions: QuerySet[Decision], filters: Mapping[str, Any]) -> 
     return with_rows(decisions).order_by(F("due_date").asc(nulls_last=True), "pk")
 
 
-def overdue_for_home(user: Any) -> tuple[QuerySet[Decision], bool] | None:
+def overdue_for_home(user: Viewer) -> tuple[QuerySet[Decision], bool] | None:
     """The overdue items on a user's home page, oldest due first, and whether they are the user's own only.
 
     The coordinator and the secretariat see every overdue item of the register they keep, the user's own first;
     anyone else who reads the register (a focal point) sees the items whose owner is its member or itself.
     Partners do not read the register: None.
     """
-    if not user.is_authenticated or user.is_partner:
+    if not user.is_authenticated or not can_read_register(user):
         return None
     visible = decisions_visible_to(user)
     mine = owned_by(user)
@@ -82,7 +84,7 @@ def overdue_for_home(user: Any) -> tuple[QuerySet[Decision], bool] | None:
     return with_rows(overdue(visible).filter(mine)).order_by("due_date", "pk"), True
 
 
-def event_decisions(user: Any, event: Event) -> list[Decision]:
+def event_decisions(user: Viewer, event: Event) -> list[Decision]:
     return list(
         decisions_visible_to(user).filter(event=event).select_related("owner_person", "owner_member").order_by("pk")
     )

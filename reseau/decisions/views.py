@@ -2,68 +2,37 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.forms import BaseForm
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from reseau.accounts.types import AuthenticatedHttpRequest
 from reseau.audit.selectors import audit_events_for
+from reseau.core.pages import form_page
 from reseau.core.querystrings import query_without
 from reseau.decisions import access, selectors, services
 from reseau.decisions.forms import DecisionFilterForm, DecisionForm, DecisionNoteForm, EventDecisionForm
 from reseau.decisions.models import Decision
 from reseau.events import access as event_access
 from reseau.events import selectors as event_selectors
-from reseau.events.models import Event
-from reseau.plans.models import Activity
 from reseau.registry import access as registry_access
-from reseau.registry.models import Network
 
 DECISIONS_PER_PAGE = 50
 
 
-def _refuse_partners(user: Any) -> None:
-    """The register is the network's internal record: partners are refused, not shown an empty page."""
-    if user.is_partner:
-        raise PermissionDenied
-
-
-def _decision_for_user(user: Any, pk: int) -> Decision:
-    _refuse_partners(user)
-    return access.decision_for_user(user, pk)
-
-
-def _decision_for_edit(user: Any, pk: int) -> Decision:
-    _refuse_partners(user)
-    return access.decision_for_edit(user, pk)
-
-
-def can_add_note(user: Any, decision: Decision) -> bool:
-    """The staff, and a focal point reporting on the items its member owns."""
-    if access.can_edit_plans(user):
-        return True
-    return (
-        user.is_authenticated
-        and user.is_focal_point
-        and decision.owner_member_id is not None
-        and decision.owner_member_id == user.member_id
-    )
-
-
 @login_required
 @require_GET
-def decision_list(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
-    _refuse_partners(user)
+def decision_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    user = request.user
+    access.refuse_partners(user)
     members = registry_access.members_visible_to(user).order_by("search_text", "pk")
     form = DecisionFilterForm(request.GET or None, members=members)
     decisions = selectors.decision_list(access.decisions_visible_to(user), form.filter_values())
@@ -73,7 +42,7 @@ def decision_list(request: HttpRequest) -> HttpResponse:
         "page": page,
         "query_string": query_without(request, "page"),
         "can_edit": access.can_edit_plans(user),
-        "show_network": user.is_secretariat,
+        "show_network": access.sees_every_network(user),
     }
     template = "decisions/_decision_rows.html" if request.headers.get("HX-Request") else "decisions/decision_list.html"
     response = render(request, template, context)
@@ -84,9 +53,9 @@ def decision_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    user: Any = request.user
-    _refuse_partners(user)
+def decision_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    access.refuse_partners(user)
     visible = selectors.with_rows(access.decisions_visible_to(user)).select_related("owner_person__member")
     try:
         decision = visible.get(pk=pk)
@@ -100,21 +69,11 @@ def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         "notes": list(decision.notes.select_related("author").order_by("-date", "-pk")),
         "can_edit": can_edit,
-        "can_add_note": can_add_note(user, decision),
-        "show_network": user.is_secretariat,
+        "can_add_note": access.can_add_note(user, decision),
+        "show_network": access.sees_every_network(user),
         "history": list(audit_events_for(decision)) if can_edit else [],
     }
     return render(request, "decisions/decision_detail.html", context)
-
-
-def _form_page(
-    request: HttpRequest, form: BaseForm, title: str, *, cancel_url: str, decision: Decision | None = None
-) -> HttpResponse:
-    return render(
-        request,
-        "decisions/decision_form.html",
-        {"form": form, "title": title, "cancel_url": cancel_url, "decision": decision},
-    )
 
 
 def _refused(form: BaseForm, error: ValidationError) -> None:
@@ -124,12 +83,12 @@ def _refused(form: BaseForm, error: ValidationError) -> None:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def decision_create(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
+def decision_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    user = request.user
     if not access.can_edit_plans(user):
         raise PermissionDenied
     # The secretariat belongs to no network: it chooses one on the form.
-    network: Network | None = None if user.is_secretariat else user.network
+    network = access.decision_network_for_staff(user)
     form = DecisionForm(request.POST or None, network=network)
     if request.method == "POST" and form.is_valid():
         chosen = network or form.cleaned_data["network"]
@@ -140,14 +99,20 @@ def decision_create(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Decision recorded."))
             return redirect(decision)
-    return _form_page(request, form, _("Record a decision"), cancel_url=reverse("decisions:decision_list"))
+    return form_page(
+        request,
+        form=form,
+        title=_("Record a decision"),
+        cancel_url=reverse("decisions:decision_list"),
+        template="decisions/decision_form.html",
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def decision_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    user: Any = request.user
-    decision = _decision_for_edit(user, pk)
+def decision_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    decision = access.decision_for_edit(user, pk)
     form = DecisionForm(request.POST or None, instance=decision, network=decision.network)
     if request.method == "POST" and form.is_valid():
         try:
@@ -159,15 +124,22 @@ def decision_edit(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect(decision)
     # Read from the database: the form has copied what was typed onto the decision.
     stored = Decision.objects.get(pk=decision.pk)
-    return _form_page(request, form, _("Edit a decision"), cancel_url=stored.get_absolute_url(), decision=stored)
+    return form_page(
+        request,
+        form=form,
+        title=_("Edit a decision"),
+        cancel_url=stored.get_absolute_url(),
+        template="decisions/decision_form.html",
+        decision=stored,
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def decision_note_add(request: HttpRequest, pk: int) -> HttpResponse:
-    user: Any = request.user
-    decision = _decision_for_user(user, pk)
-    if not can_add_note(user, decision):
+def decision_note_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    decision = access.decision_for_user(user, pk)
+    if not access.can_add_note(user, decision):
         raise PermissionDenied
     form = DecisionNoteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -178,37 +150,20 @@ def decision_note_add(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Follow-up note added."))
             return redirect(f"{decision.get_absolute_url()}#notes")
-    return _form_page(
+    return form_page(
         request,
-        form,
-        _("Add a follow-up note"),
+        form=form,
+        title=_("Add a follow-up note"),
         cancel_url=f"{decision.get_absolute_url()}#notes",
+        template="decisions/decision_form.html",
         decision=decision,
     )
 
 
-# --- On an activity's and a meeting's page -----------------------------------------------------
-
-
-def activity_decisions_section(activity: Activity, user: Any) -> dict[str, Any] | None:
-    """The activity page's "Decisions and action items": not shown to partners."""
-    if user.is_partner:
-        return None
-    decisions = access.decisions_visible_to(user).filter(activities=activity).order_by("due_date", "pk")
-    return {"decisions": list(decisions)}
-
-
-def event_decisions_section(event: Event, user: Any) -> dict[str, Any] | None:
-    """The event page's "Decisions and action items": shown to the network, not to partners."""
-    if not user.is_authenticated or user.is_partner:
-        return None
-    return {"decisions": selectors.event_decisions(user, event), "staff": event_access.can_manage_events(user, event)}
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
-def event_decision_create(request: HttpRequest, slug: str) -> HttpResponse:
-    user: Any = request.user
+def event_decision_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    user = request.user
     event = event_access.event_for_manage(user, slug)
     form = EventDecisionForm(request.POST or None, network=event.network)
     if request.method == "POST" and form.is_valid():
@@ -219,11 +174,12 @@ def event_decision_create(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             messages.success(request, _("Decision recorded in the decisions register."))
             return redirect(f"{event.get_absolute_url()}#decisions")
-    context = {
-        "form": form,
-        "title": _("Record a decision of this meeting"),
-        "cancel_url": f"{event.get_absolute_url()}#decisions",
-        "event": event,
-        "when": event_selectors.when_text(event),
-    }
-    return render(request, "decisions/event_decision_form.html", context)
+    return form_page(
+        request,
+        form=form,
+        title=_("Record a decision of this meeting"),
+        cancel_url=f"{event.get_absolute_url()}#decisions",
+        template="decisions/event_decision_form.html",
+        event=event,
+        when=event_selectors.when_text(event),
+    )

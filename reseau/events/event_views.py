@@ -29,7 +29,6 @@ from reseau.events.event_forms import (
 )
 from reseau.events.models import Event, HostingOffer
 from reseau.events.recurrence import is_occurrence, start_key
-from reseau.events.sections import event_sections
 from reseau.plans.access import plans_visible_to
 from reseau.projects.access import projects_visible_to
 from reseau.registry.models import Member, Theme
@@ -93,7 +92,6 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "can_see_participants": see_participants,
         "participant_count": access.registrations_visible_to(user, event).count() if see_participants else None,
         "show_minutes": selectors.can_read_minutes(user, event),
-        "sections": event_sections(event, user),
         "history": list(audit_events_for(event)) if staff else [],
     }
     return render(request, "events/event_detail.html", context)

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import admin
 from django.db import models
 from modeltranslation.admin import TranslationAdmin
@@ -11,17 +9,17 @@ from reseau.logframe.models import Indicator, IndicatorValue, Result
 
 
 @admin.register(Result)
-class ResultAdmin(AuditedModelAdmin, TranslationAdmin):
+class ResultAdmin(AuditedModelAdmin, TranslationAdmin[Result]):
     list_display = ["code", "level", "title", "network"]
     list_filter = ["network", "level"]
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(AuditedModelAdmin, TranslationAdmin):
+class IndicatorAdmin(AuditedModelAdmin, TranslationAdmin[Indicator]):
     list_display = ["code", "title", "unit", "computation"]
     list_select_related = ["result"]
 
-    def audit_subject(self, obj: Any) -> models.Model:
+    def audit_subject(self, obj: Indicator) -> models.Model:
         return obj.result
 
 
@@ -33,5 +31,5 @@ class IndicatorValueAdmin(AuditedModelAdmin):
     # Approval goes through the logframe pages, which record who approved and when.
     readonly_fields = ["status", "approved_by", "approved_at"]
 
-    def audit_subject(self, obj: Any) -> models.Model:
+    def audit_subject(self, obj: IndicatorValue) -> models.Model:
         return obj.indicator.result

@@ -43,7 +43,7 @@ class NumberField(forms.DecimalField):
         return _plain(value) if isinstance(value, Decimal) else value
 
     def clean(self, value: Any) -> Decimal | None:
-        number = super().clean(value)
+        number: Decimal | None = super().clean(value)
         if number is not None and self.decimal_places is not None:
             # "12" and the stored "12.00" are the same value: no change in the history.
             number = number.quantize(Decimal(1).scaleb(-self.decimal_places))
@@ -76,7 +76,7 @@ class _ParentChoiceField(forms.ModelChoiceField):
 
     show_network = False
 
-    def label_from_instance(self, obj: Any) -> str:
+    def label_from_instance(self, obj: Result) -> str:
         label = f"{obj.code} — {obj.title[:100]}"
         if self.show_network:
             return str(_("%(result)s (%(network)s)") % {"result": label, "network": obj.network})
@@ -118,7 +118,7 @@ class ResultForm(forms.ModelForm):
             del self.fields["network"]
             parents = parents.filter(network=network)
         else:
-            network_field = cast(forms.ModelChoiceField, self.fields["network"])
+            network_field = cast("forms.ModelChoiceField[Network]", self.fields["network"])
             network_field.queryset = Network.objects.all()
             parent.show_network = True
         parent.queryset = parents.order_by("network__position", "network__code", "level", "code")

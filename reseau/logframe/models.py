@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -7,6 +9,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.manager import MultilingualManager
 
+from reseau.core.choices import Tone, TonedChoices
 from reseau.registry.models import Network
 
 # --- Logical framework ---------------------------------------------------------------
@@ -112,9 +115,14 @@ class Indicator(models.Model):
 class IndicatorValue(models.Model):
     """A measured value; only values approved by the secretariat count in reports."""
 
-    class Status(models.TextChoices):
+    class Status(TonedChoices):
         DRAFT = "draft", _("Draft")
         APPROVED = "approved", _("Approved by the secretariat")
+
+        @classmethod
+        def tones(cls) -> Mapping[str, Tone]:
+            # Only approved values count: a draft is waiting for the secretariat.
+            return {cls.DRAFT: Tone.WARN, cls.APPROVED: Tone.OK}
 
     indicator = models.ForeignKey(
         Indicator, verbose_name=_("indicator"), on_delete=models.CASCADE, related_name="values"

@@ -21,6 +21,7 @@ from django.db.models.functions import Coalesce
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from reseau.accounts.types import Viewer
 from reseau.audit.models import AuditEvent
 from reseau.audit.services import audit_subject_key
 from reseau.logframe import access
@@ -135,13 +136,6 @@ class Logframe:
         return sum(len(node.indicators) for node in self.nodes)
 
 
-def networks_for_logframe(user: Any) -> QuerySet[Network]:
-    """The networks whose logframe the user reads: every network for the secretariat, else their own."""
-    if user.is_secretariat or (user.is_partner and user.network_id is None):
-        return Network.objects.all()
-    return Network.objects.filter(pk=user.network_id or 0)
-
-
 def _with_latest_approved(indicators: QuerySet[Indicator], *, count_drafts: bool) -> QuerySet[Indicator]:
     approved = IndicatorValue.objects.filter(indicator=OuterRef("pk"), status=IndicatorValue.Status.APPROVED).order_by(
         "-date", "-pk"
@@ -180,12 +174,12 @@ def indicator_row(
     )
 
 
-def logframe_for(user: Any, network: Network, *, today: datetime.date) -> Logframe:
+def logframe_for(user: Viewer, network: Network, *, today: datetime.date) -> Logframe:
     """The network's results as a tree (impact → outcomes → outputs), depth first, each with its indicators."""
     results = list(Result.objects.filter(network=network))
     indicators = _with_latest_approved(
         access.indicators_visible_to(user).filter(result__network=network),
-        count_drafts=not user.is_partner,
+        count_drafts=access.sees_drafts(user),
     )
     computed = ComputedValues()
     by_result: dict[int, list[IndicatorRow]] = {}
@@ -237,7 +231,7 @@ class ValueRow:
         return self.value.status == IndicatorValue.Status.DRAFT
 
 
-def value_rows(user: Any, indicator: Indicator) -> list[ValueRow]:
+def value_rows(user: Viewer, indicator: Indicator) -> list[ValueRow]:
     """The values over time, newest first, as far as the user may see them (one query)."""
     values = access.values_visible_to(user, indicator).select_related("recorded_by", "approved_by")
     return [

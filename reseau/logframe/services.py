@@ -9,26 +9,28 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from reseau.accounts.types import Actor
 from reseau.core.services import model_create, model_update
+from reseau.logframe.access import can_approve_values
 from reseau.logframe.models import Indicator, IndicatorValue, Result
 from reseau.registry.models import Network
 
 
-def result_create(*, actor: Any, network: Network, data: Mapping[str, Any]) -> Result:
+def result_create(*, actor: Actor, network: Network, data: Mapping[str, Any]) -> Result:
     return model_create(instance=Result(network=network), data=data, actor=actor)
 
 
-def indicator_create(*, actor: Any, result: Result, data: Mapping[str, Any]) -> Indicator:
+def indicator_create(*, actor: Actor, result: Result, data: Mapping[str, Any]) -> Indicator:
     return model_create(instance=Indicator(result=result), data=data, actor=actor, subject=result)
 
 
-def indicator_update(*, actor: Any, indicator: Indicator, data: Mapping[str, Any]) -> bool:
+def indicator_update(*, actor: Actor, indicator: Indicator, data: Mapping[str, Any]) -> bool:
     return model_update(instance=indicator, data=data, actor=actor, subject=indicator.result)
 
 
-def indicator_value_record(*, actor: Any, indicator: Indicator, data: Mapping[str, Any]) -> IndicatorValue:
+def indicator_value_record(*, actor: Actor, indicator: Indicator, data: Mapping[str, Any]) -> IndicatorValue:
     """A new value always starts as a draft: only the secretariat's approval makes it count."""
-    recorder = actor if getattr(actor, "is_authenticated", False) else None
+    recorder = actor if actor is not None and actor.is_authenticated else None
     return model_create(
         instance=IndicatorValue(indicator=indicator, recorded_by=recorder, status=IndicatorValue.Status.DRAFT),
         data=data,
@@ -37,8 +39,8 @@ def indicator_value_record(*, actor: Any, indicator: Indicator, data: Mapping[st
     )
 
 
-def indicator_value_approve(*, actor: Any, value: IndicatorValue) -> bool:
-    if not (getattr(actor, "is_authenticated", False) and actor.is_secretariat):
+def indicator_value_approve(*, actor: Actor, value: IndicatorValue) -> bool:
+    if actor is None or not can_approve_values(actor):
         raise ValidationError(_("Only the Permanent Secretariat approves indicator values."))
     if value.status == IndicatorValue.Status.APPROVED:
         return False

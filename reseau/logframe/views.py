@@ -7,14 +7,16 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.forms import BaseForm
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from reseau.accounts.types import AuthenticatedHttpRequest
+from reseau.core.pages import form_page
 from reseau.logframe import access, services
 from reseau.logframe.forms import ComputedOnForm, IndicatorForm, IndicatorValueForm, ResultForm
 from reseau.logframe.models import Indicator, IndicatorValue, Result
@@ -26,7 +28,6 @@ from reseau.logframe.selectors import (
     indicator_history,
     logframe_for,
     network_today,
-    networks_for_logframe,
     value_rows,
 )
 from reseau.registry.models import Network
@@ -43,7 +44,7 @@ def _indicator_url(indicator: Indicator, anchor: str = "") -> str:
 
 
 def _form_page(
-    request: HttpRequest,
+    request: AuthenticatedHttpRequest,
     form: BaseForm,
     title: str,
     *,
@@ -52,15 +53,16 @@ def _form_page(
     indicator: Indicator | None = None,
     note: str = "",
 ) -> HttpResponse:
-    context = {
-        "form": form,
-        "title": title,
-        "cancel_url": cancel_url,
-        "result": result,
-        "indicator": indicator,
-        "note": note,
-    }
-    return render(request, "logframe/logframe_form.html", context)
+    return form_page(
+        request,
+        form=form,
+        title=title,
+        cancel_url=cancel_url,
+        template="logframe/logframe_form.html",
+        result=result,
+        indicator=indicator,
+        note=note,
+    )
 
 
 def _refused(form: BaseForm, error: ValidationError) -> None:
@@ -68,32 +70,11 @@ def _refused(form: BaseForm, error: ValidationError) -> None:
     form.add_error(None, error.messages)
 
 
-def _result_for_edit(user: Any, pk: int) -> Result:
-    """A result of the user's network (any network for the secretariat), for the network's staff."""
-    results = Result.objects.select_related("network")
-    if not user.is_secretariat:
-        results = results.filter(network_id=user.network_id or 0)
-    try:
-        result = results.get(pk=pk)
-    except Result.DoesNotExist:
-        raise Http404 from None
-    if not access.can_edit_plans(user):
-        raise PermissionDenied
-    return result
-
-
-def _indicator_for_edit(user: Any, pk: int) -> Indicator:
-    indicator = access.indicator_for_user(user, pk)
-    if not access.can_edit_plans(user):
-        raise PermissionDenied
-    return indicator
-
-
 @login_required
 @require_GET
-def logframe(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
-    networks = list(networks_for_logframe(user))
+def logframe(request: AuthenticatedHttpRequest) -> HttpResponse:
+    user = request.user
+    networks = list(access.networks_for_logframe(user))
     if not networks:
         raise Http404
     chosen_code = request.GET.get("network", "")
@@ -109,20 +90,16 @@ def logframe(request: HttpRequest) -> HttpResponse:
         "choose_network": len(networks) > 1,
         "unknown_network": unknown_network,
         "can_edit": access.can_edit_plans(user),
-        "show_drafts": not user.is_partner,
+        "show_drafts": access.sees_drafts(user),
     }
     return render(request, "logframe/logframe.html", context)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def result_create(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
-    if not access.can_edit_plans(user):
-        raise PermissionDenied
-    own_network = None if user.is_secretariat else Network.objects.filter(pk=user.network_id or 0).first()
-    if own_network is None and not user.is_secretariat:
-        raise PermissionDenied
+def result_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    user = request.user
+    own_network = access.result_network_for_staff(user)
     initial = {}
     if own_network is None and request.GET.get("network"):
         chosen = Network.objects.filter(code=request.GET["network"]).first()
@@ -143,9 +120,9 @@ def result_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def indicator_create(request: HttpRequest, pk: int) -> HttpResponse:
-    user: Any = request.user
-    result = _result_for_edit(user, pk)
+def indicator_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    result = access.result_for_edit(user, pk)
     form = IndicatorForm(request.POST or None, result=result)
     if request.method == "POST" and form.is_valid():
         try:
@@ -162,9 +139,9 @@ def indicator_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    user: Any = request.user
-    indicator = _indicator_for_edit(user, pk)
+def indicator_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    indicator = access.indicator_for_edit(user, pk)
     # Read before the form copies what was typed onto the indicator.
     title = _("Edit the indicator %(code)s") % {"code": indicator.code}
     form = IndicatorForm(request.POST or None, instance=indicator, result=indicator.result)
@@ -181,8 +158,8 @@ def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    user: Any = request.user
+def indicator_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    user = request.user
     indicator = access.indicator_for_user(user, pk)
     network = indicator.result.network
     today = network_today(network)
@@ -216,9 +193,9 @@ def indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def value_create(request: HttpRequest, pk: int) -> HttpResponse:
-    user: Any = request.user
-    indicator = _indicator_for_edit(user, pk)
+def value_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    indicator = access.indicator_for_edit(user, pk)
     form = IndicatorValueForm(request.POST or None, indicator=indicator)
     if request.method == "POST" and form.is_valid():
         try:
@@ -237,8 +214,8 @@ def value_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def value_approve(request: HttpRequest, pk: int) -> HttpResponse:
-    user: Any = request.user
+def value_approve(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    user = request.user
     try:
         value = IndicatorValue.objects.select_related("indicator__result").get(
             pk=pk, indicator__in=access.indicators_visible_to(user)

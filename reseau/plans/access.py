@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from reseau.accounts.models import User
+from reseau.accounts.types import Viewer
 from reseau.plans.models import Plan
 from reseau.registry.access import is_network_staff
+from reseau.registry.models import Network
 
 
-def can_edit_plans(user: Any) -> bool:
+def can_edit_plans(user: Viewer) -> bool:
     """The coordinator and the secretariat keep plans, progress, the logframe and decisions."""
-    return is_network_staff(user)
+    return bool(is_network_staff(user))
 
 
-def plan_network_for_staff(user: Any) -> Any:
+def plan_network_for_staff(user: User) -> Network | None:
     """The network a coordinator keeps plans for; None for the secretariat, who chooses it.
     Anyone else, or a coordinator without a network, is refused."""
     if not can_edit_plans(user):
@@ -29,24 +30,33 @@ def plan_network_for_staff(user: Any) -> Any:
     return user.network
 
 
-def sees_every_network(user: Any) -> bool:
+def sees_every_network(user: Viewer) -> bool:
     """The secretariat reads every network's plans, so lists name the network."""
-    return bool(user.is_authenticated and user.is_secretariat)
+    return user.is_authenticated and user.is_secretariat
 
 
-def can_see_periods(user: Any) -> bool:
+def can_see_periods(user: User) -> bool:
     """Reporting periods are the network's working detail, not shown to partners."""
     return not user.is_partner
 
 
-def network_scope(user: Any) -> Q | None:
+def period_networks_for(user: User) -> list[Network]:
+    """The networks whose reporting periods the user reads: every one for the secretariat,
+    else its own (none for an account tied to no network)."""
+    if user.is_secretariat:
+        return list(Network.objects.all())
+    network = user.network
+    return [network] if network is not None else []
+
+
+def network_scope(user: User) -> Q | None:
     """None: every network. A Q: this user's network only."""
     if user.is_secretariat:
         return None
     return Q(network_id=user.network_id or 0)
 
 
-def plans_visible_to(user: Any) -> QuerySet[Plan]:
+def plans_visible_to(user: Viewer) -> QuerySet[Plan]:
     """The network reads its plans; partners read the plans validated by the members."""
     if not user.is_authenticated or not user.is_active:
         return Plan.objects.none()
@@ -59,14 +69,14 @@ def plans_visible_to(user: Any) -> QuerySet[Plan]:
     return plans
 
 
-def plan_for_user(user: Any, code: str) -> Plan:
+def plan_for_user(user: Viewer, code: str) -> Plan:
     try:
         return plans_visible_to(user).select_related("network").get(code=code)
     except Plan.DoesNotExist:
         raise Http404 from None
 
 
-def plan_for_edit(user: Any, code: str) -> Plan:
+def plan_for_edit(user: Viewer, code: str) -> Plan:
     plan = plan_for_user(user, code)
     if not can_edit_plans(user):
         raise PermissionDenied

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import admin
 from django.db import models
 from modeltranslation.admin import TranslationAdmin
@@ -11,24 +9,24 @@ from reseau.plans.models import Activity, ActivityProgress, Axis, Plan, Reportin
 
 
 @admin.register(Plan)
-class PlanAdmin(AuditedModelAdmin, TranslationAdmin):
+class PlanAdmin(AuditedModelAdmin, TranslationAdmin[Plan]):
     list_display = ["code", "title", "kind", "status", "starts_on", "ends_on"]
     list_filter = ["kind", "status", "network"]
 
 
 class PlanSubjectAdmin(AuditedModelAdmin):
-    def audit_subject(self, obj: Any) -> models.Model:
+    def audit_subject(self, obj: Axis | Activity) -> models.Model:
         return obj.plan
 
 
 @admin.register(Axis)
-class AxisAdmin(PlanSubjectAdmin, TranslationAdmin):
+class AxisAdmin(PlanSubjectAdmin, TranslationAdmin[Axis]):
     list_display = ["plan", "number", "title"]
     list_select_related = ["plan"]
 
 
 @admin.register(Activity)
-class ActivityAdmin(PlanSubjectAdmin, TranslationAdmin):
+class ActivityAdmin(PlanSubjectAdmin, TranslationAdmin[Activity]):
     list_display = ["plan", "number", "title"]
     list_select_related = ["plan"]
     list_filter = ["plan"]
@@ -46,5 +44,5 @@ class ActivityProgressAdmin(AuditedModelAdmin):
     list_select_related = ["activity__plan", "period"]
     list_filter = ["period", "status"]
 
-    def audit_subject(self, obj: Any) -> models.Model:
+    def audit_subject(self, obj: ActivityProgress) -> models.Model:
         return obj.activity.plan

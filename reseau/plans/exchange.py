@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -58,6 +58,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from reseau.accounts.types import Actor
 from reseau.core.services import model_update
 from reseau.core.spreadsheets import UNREADABLE as ANY_SPREADSHEET_UNREADABLE
 from reseau.core.spreadsheets import FileProblem, read_table
@@ -185,12 +186,6 @@ class PlanTable:
     axes: list[AxisBlock]
 
 
-def overlapping_periods(plan: Plan) -> Any:
-    return ReportingPeriod.objects.filter(
-        network_id=plan.network_id, starts_on__lte=plan.ends_on, ends_on__gte=plan.starts_on
-    )
-
-
 def default_period(plan: Plan) -> ReportingPeriod | None:
     """The latest period with progress for this plan, else the latest period the plan overlaps."""
     latest = ("-starts_on", "-ends_on", "-pk")
@@ -199,15 +194,11 @@ def default_period(plan: Plan) -> ReportingPeriod | None:
         .order_by(*latest)
         .first()
     )
-    return with_progress or overlapping_periods(plan).order_by(*latest).first()
+    return with_progress or plan.covered_periods().order_by(*latest).first()
 
 
 def period_by_label(plan: Plan, label: str) -> ReportingPeriod | None:
     return ReportingPeriod.objects.filter(network_id=plan.network_id, label=label).first()
-
-
-def period_is_outside(plan: Plan, period: ReportingPeriod) -> bool:
-    return period.ends_on < plan.starts_on or period.starts_on > plan.ends_on
 
 
 def plan_table(plan: Plan, period: ReportingPeriod | None) -> PlanTable:
@@ -247,7 +238,9 @@ def _printable(value: str) -> str:
     """Without the control characters that neither XLSX nor DOCX can hold (a vertical tab pasted from Excel…)."""
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-    return ILLEGAL_CHARACTERS_RE.sub("", value or "")
+    # openpyxl has no type hints: its pattern's result is a str.
+    printable: str = ILLEGAL_CHARACTERS_RE.sub("", value or "")
+    return printable
 
 
 def write_xlsx(table: PlanTable) -> bytes:
@@ -492,7 +485,7 @@ class Outcome:
 class PlanImport:
     """Checks a file against one plan, then writes it all or nothing."""
 
-    def __init__(self, *, plan: Plan, actor: Any) -> None:
+    def __init__(self, *, plan: Plan, actor: Actor) -> None:
         self.plan = plan
         self.actor = actor
         self.problems: list[Problem] = []
@@ -582,7 +575,7 @@ class PlanImport:
         period = periods.filter(label=label).first() or periods.filter(label__iexact=label).first()
         if period is None:
             self._problem(UNKNOWN_PERIOD, column=PERIOD_KEY, label=label)
-        elif period_is_outside(self.plan, period):
+        elif not self.plan.covers(period):
             self._problem(PERIOD_OUTSIDE_PLAN, column=PERIOD_KEY)
         else:
             self.period = period
@@ -600,65 +593,84 @@ class PlanImport:
                 position = positions[name]
                 return cells[position].strip() if position < len(cells) else ""
 
-            first = cell(NUMBER)
             if not any(cell(name) for name in COLUMNS):
                 continue
-            axis_match = _AXIS_ROW.fullmatch(first)
+            axis_match = _AXIS_ROW.fullmatch(cell(NUMBER))
             if axis_match:
-                number = _number(axis_match.group(1).strip().rstrip(".:"))
-                if number is None:
-                    self._problem(NOT_AN_AXIS_NUMBER, row, NUMBER, value=first)
-                    current_axis = None
-                    continue
-                current_axis = number
-                title = cell(ACTIVITIES)
-                if number in axis_rows:
-                    self._problem(REPEATED_AXIS, row, NUMBER, number=number, first=axis_rows[number])
-                    continue
-                axis_rows[number] = row
-                if any(cell(name) for name in (ACHIEVED, PLANNED, SUGGESTIONS, STATUS)):
-                    self._problem(AXIS_ROW_WITH_TEXTS, row, NUMBER)
-                max_length = Axis._meta.get_field("title").max_length or 300
-                if len(title) > max_length:
-                    self._problem(
-                        AXIS_TITLE_TOO_LONG, row, ACTIVITIES, number=number, max=max_length, length=len(title)
-                    )
-                self.axes.append(AxisRow(row=row, number=number, title=title))
-                continue
-            if not first:
-                self._problem(NO_NUMBER, row, NUMBER)
-                continue
-            number = _number(first)
-            if number is None:
-                self._problem(NOT_AN_ACTIVITY_NUMBER, row, NUMBER, value=first)
-                continue
-            if number in activity_rows:
-                self._problem(REPEATED_ACTIVITY, row, NUMBER, number=number, first=activity_rows[number])
-                continue
-            activity_rows[number] = row
-            status_text = cell(STATUS)
-            status = ""
-            if status_text:
-                status = statuses.get(status_text.casefold(), "")
-                if not status:
-                    allowed = ", ".join(ActivityProgress.Status.values)
-                    self._problem(UNKNOWN_STATUS, row, STATUS, value=status_text, allowed=allowed)
-            if current_axis is None:
-                if not axis_rows:
-                    self._problem(BEFORE_ANY_AXIS, row, NUMBER, number=number)
-                continue  # else: under an axis row already reported as wrong
-            self.activities.append(
-                ActivityRow(
-                    row=row,
-                    number=number,
-                    axis_number=current_axis,
-                    title=cell(ACTIVITIES),
-                    texts={attribute: cell(column) for column, attribute in TEXT_COLUMNS.items()},
-                    status=status,
-                )
-            )
+                current_axis = self._read_axis_row(row, axis_match, cell, axis_rows)
+            else:
+                self._read_activity_row(row, cell, statuses, activity_rows, axis_rows, current_axis)
         if not axis_rows and not activity_rows and not self.problems:
             self._problem(NO_ROWS)
+
+    def _read_axis_row(
+        self, row: int, axis_match: re.Match[str], cell: Callable[[str], str], axis_rows: dict[int, int]
+    ) -> int | None:
+        """An axis row; returns the axis the next activity rows belong to (None: a wrong number)."""
+        first = cell(NUMBER)
+        number = _number(axis_match.group(1).strip().rstrip(".:"))
+        if number is None:
+            self._problem(NOT_AN_AXIS_NUMBER, row, NUMBER, value=first)
+            return None
+        title = cell(ACTIVITIES)
+        if number in axis_rows:
+            self._problem(REPEATED_AXIS, row, NUMBER, number=number, first=axis_rows[number])
+            return number
+        axis_rows[number] = row
+        if any(cell(name) for name in (ACHIEVED, PLANNED, SUGGESTIONS, STATUS)):
+            self._problem(AXIS_ROW_WITH_TEXTS, row, NUMBER)
+        max_length = Axis._meta.get_field("title").max_length or 300
+        if len(title) > max_length:
+            self._problem(AXIS_TITLE_TOO_LONG, row, ACTIVITIES, number=number, max=max_length, length=len(title))
+        self.axes.append(AxisRow(row=row, number=number, title=title))
+        return number
+
+    def _read_activity_row(
+        self,
+        row: int,
+        cell: Callable[[str], str],
+        statuses: Mapping[str, str],
+        activity_rows: dict[int, int],
+        axis_rows: dict[int, int],
+        current_axis: int | None,
+    ) -> None:
+        first = cell(NUMBER)
+        if not first:
+            self._problem(NO_NUMBER, row, NUMBER)
+            return
+        number = _number(first)
+        if number is None:
+            self._problem(NOT_AN_ACTIVITY_NUMBER, row, NUMBER, value=first)
+            return
+        if number in activity_rows:
+            self._problem(REPEATED_ACTIVITY, row, NUMBER, number=number, first=activity_rows[number])
+            return
+        activity_rows[number] = row
+        status = self._read_status(row, cell(STATUS), statuses)
+        if current_axis is None:
+            if not axis_rows:
+                self._problem(BEFORE_ANY_AXIS, row, NUMBER, number=number)
+            return  # else: under an axis row already reported as wrong
+        self.activities.append(
+            ActivityRow(
+                row=row,
+                number=number,
+                axis_number=current_axis,
+                title=cell(ACTIVITIES),
+                texts={attribute: cell(column) for column, attribute in TEXT_COLUMNS.items()},
+                status=status,
+            )
+        )
+
+    def _read_status(self, row: int, status_text: str, statuses: Mapping[str, str]) -> str:
+        """The status code a cell names (in either language), "" for an empty or unknown one."""
+        if not status_text:
+            return ""
+        status = statuses.get(status_text.casefold(), "")
+        if not status:
+            allowed = ", ".join(ActivityProgress.Status.values)
+            self._problem(UNKNOWN_STATUS, row, STATUS, value=status_text, allowed=allowed)
+        return status
 
     def _check_against_plan(self) -> None:
         """What needs the plan as it is now: titles that a new axis or activity must have."""

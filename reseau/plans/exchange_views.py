@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
+from reseau.accounts.types import AuthenticatedHttpRequest
 from reseau.core.spreadsheets import FileProblem
 from reseau.plans import exchange
 from reseau.plans.access import plan_for_edit, plan_for_user
@@ -47,7 +47,7 @@ def _period(request: HttpRequest, plan: Plan) -> ReportingPeriod | None:
 
 @login_required
 @require_GET
-def plan_export(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
+def plan_export(request: AuthenticatedHttpRequest, code: str, fmt: str) -> HttpResponse:
     if fmt not in FORMATS:
         raise Http404
     plan = plan_for_user(request.user, code)
@@ -70,9 +70,9 @@ class PlanImportForm(forms.Form):
         ),
     )
 
-    def clean_file(self) -> Any:
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
+    def clean_file(self) -> UploadedFile[bytes]:
+        upload: UploadedFile[bytes] = self.cleaned_data["file"]
+        if (upload.size or 0) > MAX_UPLOAD_BYTES:
             raise forms.ValidationError(gettext_lazy("This file is larger than 5 MB."))
         return upload
 
@@ -83,7 +83,7 @@ def _table_url(plan: Plan, period: ReportingPeriod) -> str:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def plan_import(request: HttpRequest, code: str) -> HttpResponse:
+def plan_import(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     plan = plan_for_edit(request.user, code)
     form = PlanImportForm(request.POST or None, request.FILES or None)
     problems: list[Problem] = []

@@ -31,7 +31,7 @@ period_label_validator = RegexValidator(
 )
 
 
-def _network_field() -> forms.ModelChoiceField:
+def _network_field() -> forms.ModelChoiceField[Network]:
     return forms.ModelChoiceField(label=_("Network"), queryset=Network.objects.all(), empty_label=_("Choose a network"))
 
 
@@ -103,7 +103,7 @@ class PlanForm(forms.ModelForm):
         if network is None and not editing:
             self.fields = {"network": _network_field(), **self.fields}
         self.network = self.instance.network if editing else network
-        theme = cast(forms.ModelChoiceField, self.fields["theme"])
+        theme = cast("forms.ModelChoiceField[Theme]", self.fields["theme"])
         theme.queryset = Theme.objects.all()
         theme.empty_label = _("No particular theme")
         self.fields["title_en"].required = False
@@ -116,7 +116,7 @@ class PlanForm(forms.ModelForm):
 
     def clean_code(self) -> str:
         if self.instance.pk is not None:
-            return self.instance.code
+            return str(self.instance.code)
         code = (self.cleaned_data.get("code") or "").strip().lower()
         if code in RESERVED_CODES:
             raise forms.ValidationError(
@@ -226,7 +226,7 @@ class AxisForm(forms.ModelForm):
             self.initial.setdefault("number", _next_number(Axis.objects.filter(plan=plan)))
 
     def clean_number(self) -> int:
-        number = self.cleaned_data["number"]
+        number: int = self.cleaned_data["number"]
         if Axis.objects.filter(plan=self.plan, number=number).exclude(pk=self.instance.pk).exists():
             raise forms.ValidationError(
                 _("Axis number %(number)s already exists in this plan."), code="unique", params={"number": number}
@@ -240,12 +240,12 @@ class AxisForm(forms.ModelForm):
 
 
 class _AxisField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
+    def label_from_instance(self, obj: Axis) -> str:
         return _("%(number)s. %(title)s") % {"number": obj.number, "title": obj.title}
 
 
 class _ThemesField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
+    def label_from_instance(self, obj: Theme) -> str:
         return _("%(theme)s — %(kind)s") % {"theme": obj.name, "kind": obj.get_kind_display()}
 
 
@@ -308,8 +308,10 @@ class ActivityForm(forms.ModelForm):
         cast(MemberWithDuesField, self.fields["members"]).queryset = members_with_status(members).order_by(
             "search_text"
         )
-        cast(forms.ModelMultipleChoiceField, self.fields["partners"]).queryset = Organisation.objects.order_by("name")
-        cast(forms.ModelMultipleChoiceField, self.fields["projects"]).queryset = Project.objects.filter(
+        cast(
+            "forms.ModelMultipleChoiceField[Organisation]", self.fields["partners"]
+        ).queryset = Organisation.objects.order_by("name")
+        cast("forms.ModelMultipleChoiceField[Project]", self.fields["projects"]).queryset = Project.objects.filter(
             network_id=plan.network_id
         ).order_by("code")
         self.fields["title_en"].required = False
@@ -319,7 +321,7 @@ class ActivityForm(forms.ModelForm):
             self.initial.setdefault("number", _next_number(Activity.objects.filter(plan=plan)))
 
     def clean_number(self) -> int:
-        number = self.cleaned_data["number"]
+        number: int = self.cleaned_data["number"]
         if Activity.objects.filter(plan=self.plan, number=number).exclude(pk=self.instance.pk).exists():
             raise forms.ValidationError(
                 _("Activity number %(number)s already exists in this plan."),
@@ -403,5 +405,5 @@ class _ActivitiesByPlan(ModelChoiceIterator):
 class ActivitiesField(forms.ModelMultipleChoiceField):
     iterator = _ActivitiesByPlan
 
-    def label_from_instance(self, obj: Any) -> str:
+    def label_from_instance(self, obj: Activity) -> str:
         return activity_label(obj)

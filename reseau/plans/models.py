@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -7,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.manager import MultilingualManager
 
+from reseau.core.choices import Tone, TonedChoices
 from reseau.partners.models import Organisation
 from reseau.projects.models import Project
 from reseau.registry.models import Member, Network, Theme
@@ -22,9 +25,13 @@ class Plan(models.Model):
         THEMATIC = "thematic", _("Thematic action plan")
         ROAD_MAP = "road_map", _("Road map")
 
-    class Status(models.TextChoices):
+    class Status(TonedChoices):
         DRAFT = "draft", _("Draft")
         VALIDATED = "validated", _("Validated by the members")
+
+        @classmethod
+        def tones(cls) -> Mapping[str, Tone]:
+            return {cls.DRAFT: Tone.WARN, cls.VALIDATED: Tone.OK}
 
     network = models.ForeignKey(Network, verbose_name=_("network"), on_delete=models.PROTECT, related_name="plans")
     code = models.SlugField(_("code"), max_length=60, unique=True)
@@ -56,6 +63,18 @@ class Plan(models.Model):
     def clean(self) -> None:
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": _("The end of the period cannot be before its start.")})
+
+    # The plan covers a reporting period when their dates overlap: progress is recorded,
+    # tabled, exported and imported for those periods only. One rule, read by the pages,
+    # the model's own check and the spreadsheet import.
+    def covers(self, period: ReportingPeriod) -> bool:
+        return period.starts_on <= self.ends_on and period.ends_on >= self.starts_on
+
+    def covered_periods(self) -> models.QuerySet[ReportingPeriod]:
+        """The network's reporting periods this plan covers (as ``covers``)."""
+        return ReportingPeriod.objects.filter(
+            network_id=self.network_id, starts_on__lte=self.ends_on, ends_on__gte=self.starts_on
+        )
 
 
 class Axis(models.Model):
@@ -149,11 +168,15 @@ class ReportingPeriod(models.Model):
 class ActivityProgress(models.Model):
     """What was achieved, what is planned and what is suggested for an activity in a period."""
 
-    class Status(models.TextChoices):
+    class Status(TonedChoices):
         NOT_STARTED = "not_started", _("Not started")
         ONGOING = "ongoing", _("Ongoing")
         DONE = "done", _("Done")
         DROPPED = "dropped", _("Dropped")
+
+        @classmethod
+        def tones(cls) -> Mapping[str, Tone]:
+            return {cls.NOT_STARTED: Tone.NEUTRAL, cls.ONGOING: Tone.WARN, cls.DONE: Tone.OK, cls.DROPPED: Tone.BAD}
 
     activity = models.ForeignKey(
         Activity, verbose_name=_("activity"), on_delete=models.CASCADE, related_name="progress"
@@ -181,5 +204,5 @@ class ActivityProgress(models.Model):
         if self.activity_id is None or self.period_id is None:
             return
         plan = self.activity.plan
-        if self.period.ends_on < plan.starts_on or self.period.starts_on > plan.ends_on:
+        if not plan.covers(self.period):
             raise ValidationError({"period": _("This period is outside the plan's period.")})

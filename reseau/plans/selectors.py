@@ -70,11 +70,7 @@ def periods_of(networks: QuerySet[Network] | list[Network]) -> QuerySet[Reportin
 
 def periods_overlapping(plan: Plan) -> list[ReportingPeriod]:
     """The network's periods that overlap the plan's period, oldest first (one query)."""
-    return list(
-        ReportingPeriod.objects.filter(
-            network_id=plan.network_id, starts_on__lte=plan.ends_on, ends_on__gte=plan.starts_on
-        ).order_by("starts_on", "ends_on", "label")
-    )
+    return list(plan.covered_periods().order_by("starts_on", "ends_on", "label"))
 
 
 def _latest(period: ReportingPeriod) -> tuple[Any, ...]:

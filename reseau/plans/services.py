@@ -7,38 +7,39 @@ from typing import Any
 
 from django.db import transaction
 
+from reseau.accounts.types import Actor
 from reseau.core.services import model_create, model_update
 from reseau.plans.models import Activity, ActivityProgress, Axis, Plan, ReportingPeriod
 from reseau.registry.models import Network
 
 
-def plan_create(*, actor: Any, network: Network, data: Mapping[str, Any]) -> Plan:
+def plan_create(*, actor: Actor, network: Network, data: Mapping[str, Any]) -> Plan:
     return model_create(instance=Plan(network=network), data=data, actor=actor)
 
 
-def plan_update(*, actor: Any, plan: Plan, data: Mapping[str, Any]) -> bool:
+def plan_update(*, actor: Actor, plan: Plan, data: Mapping[str, Any]) -> bool:
     return model_update(instance=plan, data=data, actor=actor)
 
 
-def axis_create(*, actor: Any, plan: Plan, data: Mapping[str, Any]) -> Axis:
+def axis_create(*, actor: Actor, plan: Plan, data: Mapping[str, Any]) -> Axis:
     return model_create(instance=Axis(plan=plan), data=data, actor=actor, subject=plan)
 
 
-def activity_create(*, actor: Any, plan: Plan, data: Mapping[str, Any]) -> Activity:
+def activity_create(*, actor: Actor, plan: Plan, data: Mapping[str, Any]) -> Activity:
     return model_create(instance=Activity(plan=plan), data=data, actor=actor, subject=plan)
 
 
-def activity_update(*, actor: Any, activity: Activity, data: Mapping[str, Any]) -> bool:
+def activity_update(*, actor: Actor, activity: Activity, data: Mapping[str, Any]) -> bool:
     return model_update(instance=activity, data=data, actor=actor, subject=activity.plan)
 
 
-def period_create(*, actor: Any, network: Network, data: Mapping[str, Any]) -> ReportingPeriod:
+def period_create(*, actor: Actor, network: Network, data: Mapping[str, Any]) -> ReportingPeriod:
     return model_create(instance=ReportingPeriod(network=network), data=data, actor=actor)
 
 
 @transaction.atomic
 def progress_record(
-    *, actor: Any, activity: Activity, period: ReportingPeriod, data: Mapping[str, Any]
+    *, actor: Actor, activity: Activity, period: ReportingPeriod, data: Mapping[str, Any]
 ) -> ActivityProgress:
     """Create or update an activity's progress for a period (one row per activity and period)."""
     existing = ActivityProgress.objects.filter(activity=activity, period=period).first()

@@ -222,46 +222,15 @@ def generate_plans(*, network: Network, activities: int, periods: int = 12, seed
     begins: list[int] = []
     theme_links: list[list[int]] = []
     member_links: list[list[int]] = []
-    quarter_count = len(reporting)
     for axis, low, high in zip(axes, bounds, bounds[1:], strict=False):
         for offset in range(low, high):
-            chosen = [rng.choice(themes)]
-            if rng.random() < 0.3:
-                extra = rng.choice(themes)
-                if extra != chosen[0]:
-                    chosen.append(extra)
-            host = rng.choice(members) if members else None
-            template_en, template_fr = rng.choice(
-                ACTIVITIES if host else [t for t in ACTIVITIES if "{member" not in t[0]]
+            activity, begin, theme_pks, member_pks = _invented_activity(
+                rng, plan=plan, axis=axis, number=offset + 1, themes=themes, members=members, reporting=reporting
             )
-            words = {
-                "theme": chosen[0][1],
-                "theme_fr": chosen[0][2],
-                "member": host[1] if host else "",
-                "member_fr": host[2] if host else "",
-            }
-            begin = rng.randrange(quarter_count)
-            length = rng.randint(1, 4)
-            rows.append(
-                Activity(
-                    plan=plan,
-                    axis=axis,
-                    number=offset + 1,
-                    title_en=template_en.format(**words),
-                    title_fr=template_fr.format(**words),
-                    description_en=NOTE,
-                    description_fr="Inventé (données synthétiques), pour les tests et les mesures de performance.",
-                    responsible=rng.choice(RESPONSIBLE),
-                    planned_start=reporting[begin].starts_on,
-                    planned_end=reporting[min(begin + length, quarter_count) - 1].ends_on,
-                )
-            )
+            rows.append(activity)
             begins.append(begin)
-            theme_links.append([pk for pk, _, _ in chosen])
-            joined = {host[0]} if host else set()
-            if members and rng.random() < 0.3:
-                joined |= {pk for pk, _, _ in rng.sample(members, min(len(members), 2))}
-            member_links.append(sorted(joined))
+            theme_links.append(theme_pks)
+            member_links.append(member_pks)
     Activity.objects.bulk_create(rows)
     ThemeLink = Activity.themes.through
     ThemeLink.objects.bulk_create(
@@ -279,37 +248,93 @@ def generate_plans(*, network: Network, activities: int, periods: int = 12, seed
     # One progress row per activity and quarter: not started, ongoing, then done or dropped.
     progress: list[ActivityProgress] = []
     for activity, begin in zip(rows, begins, strict=True):
-        # Work starts in the planned quarter, or one early or late.
-        start = max(0, min(quarter_count - 1, begin + rng.choice([-1, 0, 0, 0, 1])))
-        end = start + rng.randint(0, 4)  # the quarter it ends in; beyond the last one: still going
-        dropped = rng.random() < 0.05
-        for position, period in enumerate(reporting):
-            achieved = planned = suggestions = ""
-            if position < start:
-                status = PS.NOT_STARTED
-                if position == start - 1:
-                    planned = rng.choice(PLANNED)
-                    suggestions = rng.choice(SUGGESTIONS)
-            elif position < end:
-                status = PS.ONGOING
-                achieved = rng.choice(ACHIEVED).format(n=rng.randint(5, 60))
-                planned = rng.choice(PLANNED)
-                suggestions = rng.choice(SUGGESTIONS)
-            elif position == end:
-                status = PS.DROPPED if dropped else PS.DONE
-                achieved = rng.choice(DROPPED if dropped else DONE)
-            else:
-                status = PS.DROPPED if dropped else PS.DONE
-            progress.append(
-                ActivityProgress(
-                    activity=activity,
-                    period=period,
-                    achieved=achieved,
-                    planned=planned,
-                    suggestions=suggestions,
-                    status=status,
-                )
-            )
+        progress.extend(_invented_progress(rng, activity=activity, begin=begin, reporting=reporting))
     ActivityProgress.objects.bulk_create(progress)
 
     return plan
+
+
+def _invented_activity(
+    rng: random.Random,
+    *,
+    plan: Plan,
+    axis: Axis,
+    number: int,
+    themes: list[tuple[int, str, str]],
+    members: list[tuple[int, str, str]],
+    reporting: list[ReportingPeriod],
+) -> tuple[Activity, int, list[int], list[int]]:
+    """One invented activity (not saved), the quarter it is planned to begin in, its themes' and
+    members' keys. Draws from ``rng`` in a fixed order: the same seed gives the same plan."""
+    quarter_count = len(reporting)
+    chosen = [rng.choice(themes)]
+    if rng.random() < 0.3:
+        extra = rng.choice(themes)
+        if extra != chosen[0]:
+            chosen.append(extra)
+    host = rng.choice(members) if members else None
+    template_en, template_fr = rng.choice(ACTIVITIES if host else [t for t in ACTIVITIES if "{member" not in t[0]])
+    words = {
+        "theme": chosen[0][1],
+        "theme_fr": chosen[0][2],
+        "member": host[1] if host else "",
+        "member_fr": host[2] if host else "",
+    }
+    begin = rng.randrange(quarter_count)
+    length = rng.randint(1, 4)
+    activity = Activity(
+        plan=plan,
+        axis=axis,
+        number=number,
+        title_en=template_en.format(**words),
+        title_fr=template_fr.format(**words),
+        description_en=NOTE,
+        description_fr="Inventé (données synthétiques), pour les tests et les mesures de performance.",
+        responsible=rng.choice(RESPONSIBLE),
+        planned_start=reporting[begin].starts_on,
+        planned_end=reporting[min(begin + length, quarter_count) - 1].ends_on,
+    )
+    joined = {host[0]} if host else set()
+    if members and rng.random() < 0.3:
+        joined |= {pk for pk, _, _ in rng.sample(members, min(len(members), 2))}
+    return activity, begin, [pk for pk, _, _ in chosen], sorted(joined)
+
+
+def _invented_progress(
+    rng: random.Random, *, activity: Activity, begin: int, reporting: list[ReportingPeriod]
+) -> list[ActivityProgress]:
+    """The activity's progress in each quarter: not started, ongoing, then done or dropped."""
+    quarter_count = len(reporting)
+    # Work starts in the planned quarter, or one early or late.
+    start = max(0, min(quarter_count - 1, begin + rng.choice([-1, 0, 0, 0, 1])))
+    end = start + rng.randint(0, 4)  # the quarter it ends in; beyond the last one: still going
+    dropped = rng.random() < 0.05
+    progress: list[ActivityProgress] = []
+    for position, period in enumerate(reporting):
+        achieved = planned = suggestions = ""
+        if position < start:
+            status = PS.NOT_STARTED
+            if position == start - 1:
+                planned = rng.choice(PLANNED)
+                suggestions = rng.choice(SUGGESTIONS)
+        elif position < end:
+            status = PS.ONGOING
+            achieved = rng.choice(ACHIEVED).format(n=rng.randint(5, 60))
+            planned = rng.choice(PLANNED)
+            suggestions = rng.choice(SUGGESTIONS)
+        elif position == end:
+            status = PS.DROPPED if dropped else PS.DONE
+            achieved = rng.choice(DROPPED if dropped else DONE)
+        else:
+            status = PS.DROPPED if dropped else PS.DONE
+        progress.append(
+            ActivityProgress(
+                activity=activity,
+                period=period,
+                achieved=achieved,
+                planned=planned,
+                suggestions=suggestions,
+                status=status,
+            )
+        )
+    return progress

@@ -3,13 +3,10 @@ activities, reporting periods and progress."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.forms import BaseForm
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
@@ -17,35 +14,17 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from reseau.accounts.types import AuthenticatedHttpRequest
 from reseau.audit.selectors import audit_events_for
+from reseau.core.pages import form_page
 from reseau.partners.access import organisations_visible_to
 from reseau.plans import access, selectors, services
 from reseau.plans.forms import ActivityForm, AxisForm, PeriodForm, PlanFilterForm, PlanForm, ProgressForm
 from reseau.plans.models import Activity, ActivityProgress, Plan, ReportingPeriod
-from reseau.plans.sections import activity_sections
 from reseau.projects.access import projects_visible_to
 from reseau.registry.access import can_see_dues_status, members_visible_to
-from reseau.registry.models import Network, Theme
+from reseau.registry.models import Theme
 from reseau.registry.selectors import members_with_status
-
-
-def _staff_network(user: Any) -> Network | None:
-    """The network a coordinator works for; None for the secretariat, who chooses it."""
-    network: Network | None = access.plan_network_for_staff(user)
-    return network
-
-
-def _form_page(
-    request: HttpRequest,
-    form: BaseForm,
-    title: str,
-    *,
-    cancel_url: str,
-    template: str = "plans/form_page.html",
-    **extra: Any,
-) -> HttpResponse:
-    context = {"form": form, "title": title, "cancel_url": cancel_url, **extra}
-    return render(request, template, context)
 
 
 def _table_url(plan: Plan, period: ReportingPeriod | None = None, *, anchor: str = "") -> str:
@@ -64,8 +43,8 @@ def _activity(plan: Plan, number: int) -> Activity:
 
 @login_required
 @require_GET
-def plan_list(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
+def plan_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    user = request.user
     form = PlanFilterForm(request.GET or None, themes=Theme.objects.all())
     filters = selectors.PlanFilters.from_data(form.filter_values())
     context = {
@@ -85,9 +64,9 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def plan_create(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
-    form = PlanForm(request.POST or None, network=_staff_network(user))
+def plan_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    user = request.user
+    form = PlanForm(request.POST or None, network=access.plan_network_for_staff(user))
     if request.method == "POST" and form.is_valid():
         try:
             plan = services.plan_create(actor=user, network=form.chosen_network, data=form.service_data())
@@ -96,15 +75,15 @@ def plan_create(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Plan created. Add its axes, then its activities."))
             return redirect(plan)
-    return _form_page(
-        request, form, _("New plan"), cancel_url=reverse("plans:plan_list"), template="plans/plan_form.html"
+    return form_page(
+        request, form=form, title=_("New plan"), cancel_url=reverse("plans:plan_list"), template="plans/plan_form.html"
     )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def plan_edit(request: HttpRequest, code: str) -> HttpResponse:
-    user: Any = request.user
+def plan_edit(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
+    user = request.user
     plan = access.plan_for_edit(user, code)
     # Read before the form copies what was typed onto the plan.
     title = _("Edit %(title)s") % {"title": plan.title}
@@ -117,8 +96,8 @@ def plan_edit(request: HttpRequest, code: str) -> HttpResponse:
         else:
             messages.success(request, _("Changes saved.") if changed else _("Nothing was changed."))
             return redirect(plan)
-    return _form_page(
-        request, form, title, cancel_url=plan.get_absolute_url(), template="plans/plan_form.html", plan=plan
+    return form_page(
+        request, form=form, title=title, cancel_url=plan.get_absolute_url(), template="plans/plan_form.html", plan=plan
     )
 
 
@@ -127,17 +106,12 @@ def plan_edit(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def period_list(request: HttpRequest) -> HttpResponse:
+def period_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The network's reporting periods; the secretariat sees every network's."""
-    user: Any = request.user
-    if user.is_partner:
+    user = request.user
+    if not access.can_see_periods(user):
         raise PermissionDenied
-    if user.is_secretariat:
-        networks = list(Network.objects.all())
-    elif user.network_id is not None:
-        networks = [user.network]
-    else:
-        networks = []
+    networks = access.period_networks_for(user)
     periods = selectors.periods_of(networks).order_by("network__position", "network__code", "starts_on", "ends_on")
     by_network: dict[int, list[ReportingPeriod]] = {}
     for period in periods:
@@ -152,9 +126,9 @@ def period_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def period_create(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
-    form = PeriodForm(request.POST or None, network=_staff_network(user))
+def period_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    user = request.user
+    form = PeriodForm(request.POST or None, network=access.plan_network_for_staff(user))
     if request.method == "POST" and form.is_valid():
         try:
             period = services.period_create(actor=user, network=form.chosen_network, data=form.service_data())
@@ -163,10 +137,10 @@ def period_create(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Reporting period %(label)s added.") % {"label": period.label})
             return redirect("plans:period_list")
-    return _form_page(
+    return form_page(
         request,
-        form,
-        _("New reporting period"),
+        form=form,
+        title=_("New reporting period"),
         cancel_url=reverse("plans:period_list"),
         lead=_("The network chooses the periods it reports on: quarters, half-years or years."),
     )
@@ -207,8 +181,8 @@ def _columns(period: ReportingPeriod, *, compared: bool) -> selectors.PeriodColu
 
 @login_required
 @require_GET
-def plan_table(request: HttpRequest, code: str) -> HttpResponse:
-    user: Any = request.user
+def plan_table(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
+    user = request.user
     plan = access.plan_for_user(user, code)
     periods = selectors.periods_overlapping(plan)
     by_label = {period.label: period for period in periods}
@@ -245,8 +219,8 @@ def plan_table(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def axis_create(request: HttpRequest, code: str) -> HttpResponse:
-    user: Any = request.user
+def axis_create(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
+    user = request.user
     plan = access.plan_for_edit(user, code)
     form = AxisForm(request.POST or None, plan=plan)
     if request.method == "POST" and form.is_valid():
@@ -258,13 +232,15 @@ def axis_create(request: HttpRequest, code: str) -> HttpResponse:
             messages.success(request, _("Axis %(number)s added.") % {"number": axis.number})
             return redirect(_table_url(plan, anchor=f"axis-{axis.number}"))
     title = _("Add an axis to %(plan)s") % {"plan": plan.title}
-    return _form_page(request, form, title, cancel_url=plan.get_absolute_url(), plan=plan)
+    return form_page(
+        request, form=form, title=title, cancel_url=plan.get_absolute_url(), template="plans/form_page.html", plan=plan
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def activity_create(request: HttpRequest, code: str) -> HttpResponse:
-    user: Any = request.user
+def activity_create(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
+    user = request.user
     plan = access.plan_for_edit(user, code)
     if not plan.axes.exists():
         messages.info(request, _("Add an axis to the plan before its activities."))
@@ -279,13 +255,15 @@ def activity_create(request: HttpRequest, code: str) -> HttpResponse:
             messages.success(request, _("Activity %(number)s added.") % {"number": activity.number})
             return redirect("plans:activity_detail", code=plan.code, number=activity.number)
     title = _("Add an activity to %(plan)s") % {"plan": plan.title}
-    return _form_page(request, form, title, cancel_url=plan.get_absolute_url(), plan=plan)
+    return form_page(
+        request, form=form, title=title, cancel_url=plan.get_absolute_url(), template="plans/form_page.html", plan=plan
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def activity_edit(request: HttpRequest, code: str, number: int) -> HttpResponse:
-    user: Any = request.user
+def activity_edit(request: AuthenticatedHttpRequest, code: str, number: int) -> HttpResponse:
+    user = request.user
     plan = access.plan_for_edit(user, code)
     activity = _activity(plan, number)
     cancel_url = reverse("plans:activity_detail", kwargs={"code": plan.code, "number": activity.number})
@@ -299,13 +277,13 @@ def activity_edit(request: HttpRequest, code: str, number: int) -> HttpResponse:
         else:
             messages.success(request, _("Changes saved.") if changed else _("Nothing was changed."))
             return redirect("plans:activity_detail", code=plan.code, number=activity.number)
-    return _form_page(request, form, title, cancel_url=cancel_url, plan=plan)
+    return form_page(request, form=form, title=title, cancel_url=cancel_url, template="plans/form_page.html", plan=plan)
 
 
 @login_required
 @require_GET
-def activity_detail(request: HttpRequest, code: str, number: int) -> HttpResponse:
-    user: Any = request.user
+def activity_detail(request: AuthenticatedHttpRequest, code: str, number: int) -> HttpResponse:
+    user = request.user
     plan = access.plan_for_user(user, code)
     activity = _activity(plan, number)
     staff = access.can_edit_plans(user)
@@ -322,7 +300,6 @@ def activity_detail(request: HttpRequest, code: str, number: int) -> HttpRespons
         "partners": list(organisations_visible_to(user).filter(plan_activities=activity).order_by("name")),
         "projects": list(projects_visible_to(user).filter(plan_activities=activity).order_by("code")),
         "progress": progress,
-        "sections": activity_sections(activity, user),
         "can_edit": staff,
         # Staff record progress for the plan's periods that have none yet.
         "periods_to_record": (
@@ -337,14 +314,10 @@ def activity_detail(request: HttpRequest, code: str, number: int) -> HttpRespons
 # --- Progress ----------------------------------------------------------------------------------------------
 
 
-def _outside(plan: Plan, period: ReportingPeriod) -> bool:
-    return period.ends_on < plan.starts_on or period.starts_on > plan.ends_on
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
-def progress_edit(request: HttpRequest, code: str, number: int, period: str) -> HttpResponse:
-    user: Any = request.user
+def progress_edit(request: AuthenticatedHttpRequest, code: str, number: int, period: str) -> HttpResponse:
+    user = request.user
     plan = access.plan_for_edit(user, code)
     activity = _activity(plan, number)
     chosen = get_object_or_404(ReportingPeriod, network_id=plan.network_id, label=period)
@@ -363,14 +336,15 @@ def progress_edit(request: HttpRequest, code: str, number: int, period: str) -> 
             )
             return redirect(_table_url(plan, chosen, anchor=f"activity-{activity.number}"))
     title = _("Progress of activity %(number)s in %(period)s") % {"number": activity.number, "period": chosen.label}
-    return _form_page(
+    return form_page(
         request,
-        form,
-        title,
+        form=form,
+        title=title,
         cancel_url=_table_url(plan, chosen, anchor=f"activity-{activity.number}"),
+        template="plans/form_page.html",
         plan=plan,
         activity=activity,
         period=chosen,
         # Said before anything is typed; saving is refused with the same words.
-        outside=_outside(plan, chosen) and not form.errors,
+        outside=not plan.covers(chosen) and not form.errors,
     )

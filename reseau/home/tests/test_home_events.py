@@ -15,7 +15,7 @@ from django.utils import timezone
 from reseau.events.models import Event
 from reseau.events.recurrence import start_key
 from reseau.events.synthetic import generate_events
-from reseau.home.views import upcoming_events
+from reseau.home.selectors import upcoming_events
 from tests.factories import EventFactory, NetworkFactory, PersonFactory, RegistrationFactory
 
 pytestmark = pytest.mark.django_db

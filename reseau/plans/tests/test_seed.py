@@ -144,7 +144,8 @@ def test_the_plan_table_is_the_deck_s_table():
         assert activity.number == number
         assert activity.axis.number == axis, number
         assert activity.title_en == title, number
-        assert activity.title_fr and activity.title_fr != activity.title_en, number
+        assert activity.title_fr, number
+        assert activity.title_fr != activity.title_en, number
         activity.full_clean()
         progress = activity.progress.get()
         assert progress.period.label == "2023"
@@ -153,7 +154,9 @@ def test_the_plan_table_is_the_deck_s_table():
         assert _words(progress.planned) == planned, number
         assert _words(progress.suggestions) == suggestions, number
         for cell in (progress.achieved, progress.planned, progress.suggestions):
-            assert cell == cell.strip() and "  " not in cell and FOOTER not in cell, number
+            assert cell == cell.strip(), number
+            assert "  " not in cell, number
+            assert FOOTER not in cell, number
         progress.full_clean()
     assert [a.number for a in activities if a.axis.number == 1] == list(range(1, 8))
     assert [a.number for a in activities if a.axis.number == 2] == list(range(8, 13))

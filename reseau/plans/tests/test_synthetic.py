@@ -120,9 +120,9 @@ def test_nothing_on_request_and_bad_arguments():
     network = _network("plans-d")
     assert generate_plans(network=network, activities=0) is None
     assert not Plan.objects.filter(network=network).exists()
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="activities must not be negative"):
         generate_plans(network=network, activities=-1)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="periods must be at least 1"):
         generate_plans(network=network, activities=5, periods=0)
     # A single activity, a single quarter.
     plan = generate_plans(network=network, activities=1, periods=1)

@@ -209,7 +209,7 @@ def test_partners_have_overdue_next_steps_and_are_deterministic():
     # No partners at all on request.
     empty = generate_network(members=3, network_code="part-c", seed=9, organisations=0)
     assert not _organisations(empty)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="organisations must not be negative"):
         generate_network(members=3, network_code="part-d", organisations=-1)
 
 
@@ -333,7 +333,7 @@ def test_projects_are_deterministic_append_and_need_no_organisations():
     lonely = generate_network(members=5, network_code="proj-f", seed=2, organisations=0, projects=80)
     assert Project.objects.filter(network=lonely).count() == 80
     assert not FundingLine.objects.filter(project__network=lonely).exists()
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="projects must not be negative"):
         generate_network(members=3, network_code="proj-g", projects=-1)
 
 
@@ -375,7 +375,7 @@ def test_an_action_plan_grows_with_the_network():
     small = generate_network(members=4, network_code="plans-small", seed=2, projects=0)
     assert Activity.objects.filter(plan__network=small).count() == 15
     assert not Plan.objects.filter(network=generate_network(members=3, network_code="plans-no", plans_activities=0))
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="plans_activities must not be negative"):
         generate_network(members=3, network_code="plans-bad", plans_activities=-1)
 
     # A rerun appends another plan.

@@ -1,0 +1,16 @@
+"""What every page's header needs to know about the reader."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+
+from reseau.home import access
+
+
+def navigation(request: HttpRequest) -> dict[str, bool]:
+    # The header sits on every page, the home page's app decides it: it may import every app.
+    user = request.user
+    return {
+        "nav_is_staff": access.is_network_staff(user),
+        "nav_is_secretariat": access.can_open_administration(user),
+    }
