@@ -5,10 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import dj_database_url
+import django_stubs_ext
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from config.env import email_settings_from_url, env_bool, env_int, env_list, env_str
+
+# ModelForm[Plan], ModelChoiceField[Network]…: the type checker's generics, allowed at run time.
+django_stubs_ext.monkeypatch()
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("RESEAU_VAR_DIR", str(BASE_DIR / "var")))

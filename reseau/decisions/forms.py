@@ -53,14 +53,14 @@ def _member_label(member: Member, *, show_network: bool) -> str:
     return f"{member.name} ({member.network})" if show_network else member.name
 
 
-class _OwnerPersonField(forms.ModelChoiceField):
+class _OwnerPersonField(forms.ModelChoiceField[Person]):
     """Its queryset selects the member, so labels cost no query."""
 
     def label_from_instance(self, obj: Person) -> str:
         return _person_label(obj)
 
 
-class _EventField(forms.ModelChoiceField):
+class _EventField(forms.ModelChoiceField[Event]):
     """Meetings listed by their local date, newest first."""
 
     def label_from_instance(self, obj: Event) -> str:
@@ -69,14 +69,14 @@ class _EventField(forms.ModelChoiceField):
         return f"{start:%Y-%m-%d} — {title}" if start else title
 
 
-class _OwnerMemberField(forms.ModelChoiceField):
+class _OwnerMemberField(forms.ModelChoiceField[Member]):
     show_network = False
 
     def label_from_instance(self, obj: Member) -> str:
         return _member_label(obj, show_network=self.show_network)
 
 
-class DecisionForm(forms.ModelForm):
+class DecisionForm(forms.ModelForm[Decision]):
     """A decision or action item of a network.
 
     With ``network`` given (the coordinator's network, or the network of the item being
@@ -205,7 +205,7 @@ class DecisionForm(forms.ModelForm):
         return {name: self.cleaned_data[name] for name in self._meta.fields or [] if name in self.cleaned_data}
 
 
-class DecisionNoteForm(forms.ModelForm):
+class DecisionNoteForm(forms.ModelForm[DecisionNote]):
     class Meta:
         model = DecisionNote
         fields = ["date", "text"]

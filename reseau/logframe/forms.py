@@ -71,7 +71,7 @@ def _require_a_title(form: forms.BaseForm, cleaned: dict[str, Any], message: Any
         form.add_error("title_en", message)
 
 
-class _ParentChoiceField(forms.ModelChoiceField):
+class _ParentChoiceField(forms.ModelChoiceField[Result]):
     """Names the network too when results of several networks are offered (the secretariat's choice)."""
 
     show_network = False
@@ -83,7 +83,7 @@ class _ParentChoiceField(forms.ModelChoiceField):
         return label
 
 
-class ResultForm(forms.ModelForm):
+class ResultForm(forms.ModelForm[Result]):
     network = forms.ModelChoiceField(
         label=_("Network"),
         queryset=Network.objects.none(),
@@ -157,7 +157,7 @@ class ResultForm(forms.ModelForm):
         return {name: value for name, value in self.cleaned_data.items() if name != "network"}
 
 
-class IndicatorForm(forms.ModelForm):
+class IndicatorForm(forms.ModelForm[Indicator]):
     disaggregation = forms.MultipleChoiceField(
         label=_("Disaggregation"),
         choices=Indicator.Disaggregation.choices,
@@ -247,7 +247,7 @@ def _plain(number: Decimal) -> str:
     return format(number.normalize(), "f")
 
 
-class IndicatorValueForm(forms.ModelForm):
+class IndicatorValueForm(forms.ModelForm[IndicatorValue]):
     """A measured value: always recorded as a draft, for the secretariat to approve."""
 
     women = NumberField(label=_("Women"), required=False)

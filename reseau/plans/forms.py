@@ -74,7 +74,7 @@ class PlanFilterForm(forms.Form):
         return dict(getattr(self, "cleaned_data", {}))
 
 
-class PlanForm(forms.ModelForm):
+class PlanForm(forms.ModelForm[Plan]):
     class Meta:
         model = Plan
         fields = ["code", "kind", "title_en", "title_fr", "theme", "starts_on", "ends_on", "status"]
@@ -154,7 +154,7 @@ class PlanForm(forms.ModelForm):
         return data
 
 
-class PeriodForm(forms.ModelForm):
+class PeriodForm(forms.ModelForm[ReportingPeriod]):
     class Meta:
         model = ReportingPeriod
         fields = ["kind", "starts_on", "ends_on", "label"]
@@ -206,7 +206,7 @@ class PeriodForm(forms.ModelForm):
         return {name: value for name, value in self.cleaned_data.items() if name != "network"}
 
 
-class AxisForm(forms.ModelForm):
+class AxisForm(forms.ModelForm[Axis]):
     class Meta:
         model = Axis
         fields = ["number", "title_en", "title_fr"]
@@ -239,17 +239,17 @@ class AxisForm(forms.ModelForm):
         return data
 
 
-class _AxisField(forms.ModelChoiceField):
+class _AxisField(forms.ModelChoiceField[Axis]):
     def label_from_instance(self, obj: Axis) -> str:
         return _("%(number)s. %(title)s") % {"number": obj.number, "title": obj.title}
 
 
-class _ThemesField(forms.ModelMultipleChoiceField):
+class _ThemesField(forms.ModelMultipleChoiceField[Theme]):
     def label_from_instance(self, obj: Theme) -> str:
         return _("%(theme)s — %(kind)s") % {"theme": obj.name, "kind": obj.get_kind_display()}
 
 
-class ActivityForm(forms.ModelForm):
+class ActivityForm(forms.ModelForm[Activity]):
     class Meta:
         model = Activity
         fields = [
@@ -390,7 +390,7 @@ def activity_label(activity: Activity) -> str:
     return f"{activity.plan.code} — {activity.number}. {Truncator(activity.title).chars(90)}"
 
 
-class _ActivitiesByPlan(ModelChoiceIterator):
+class _ActivitiesByPlan(ModelChoiceIterator[Activity]):
     """The activities in one group per plan (an <optgroup>), each labelled "plan code — N. title"."""
 
     def __iter__(self) -> Iterator[Any]:
@@ -402,7 +402,7 @@ class _ActivitiesByPlan(ModelChoiceIterator):
         yield from groups.values()
 
 
-class ActivitiesField(forms.ModelMultipleChoiceField):
+class ActivitiesField(forms.ModelMultipleChoiceField[Activity]):
     iterator = _ActivitiesByPlan
 
     def label_from_instance(self, obj: Activity) -> str:
