@@ -7,6 +7,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from reseau.accounts.models import User
 from reseau.core.forms import AmountField, DateInput
 from reseau.projects import access
 from reseau.projects.models import Project, Stage
@@ -126,10 +127,10 @@ class ProjectForm(forms.ModelForm):
             "end_date": DateInput(),
         }
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         editing = self.instance.pk is not None
-        staff = user.is_coordinator or user.is_secretariat
+        staff = access.is_staff_proposer(user)
         self.fixed_lead: Member | None = None
 
         # The lead member: a focal point proposes for its own member; staff choose among theirs.
@@ -143,7 +144,7 @@ class ProjectForm(forms.ModelForm):
             lead_field = cast(_LeadMemberField, self.fields["lead_member"])
             lead_field.queryset = leads.order_by("network__position", "search_text")
             lead_field.empty_label = _("Choose the lead member")
-            lead_field.show_network = user.is_secretariat and not editing
+            lead_field.show_network = access.lead_offers_every_network(user, editing=editing)
 
         # Participating members and the member whose idea it was: the network's members.
         network = self._network()

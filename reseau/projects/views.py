@@ -20,7 +20,7 @@ from reseau.audit.selectors import audit_events_for
 from reseau.core.querystrings import query_without
 from reseau.core.spreadsheets import CONTENT_TYPES, FORMATS, XLSX, write_csv, write_xlsx
 from reseau.projects import access, selectors, services, workflow
-from reseau.projects.follow_up import project_follow_up
+from reseau.projects.follow_up.selectors import project_follow_up
 from reseau.projects.forms import ProjectFilterForm, ProjectForm, TransitionForm
 from reseau.projects.models import Project, Stage
 from reseau.registry import access as registry_access
@@ -110,8 +110,7 @@ def project_export(request: HttpRequest, fmt: str) -> HttpResponse:
 def project_detail(request: HttpRequest, code: str) -> HttpResponse:
     user: Any = request.user
     project = access.project_for_user(user, code)
-    role = workflow.role_on_project(user, project)
-    staff = role in ("coordinator", "secretariat")
+    staff = access.can_see_project_history(user, project)
     timeline = list(project.transitions.select_related("by").order_by("-at", "-pk"))
     last_return = next((t for t in timeline if t.to_stage == Stage.RETURNED), None)
     context: dict[str, Any] = {

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -19,8 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from reseau.projects import access, services
-from reseau.projects.follow_up import can_manage_funding, can_read_rates
-from reseau.projects.follow_up_forms import (
+from reseau.projects.follow_up.forms import (
     ExchangeRateForm,
     FundingLineForm,
     MilestoneForm,
@@ -29,14 +27,6 @@ from reseau.projects.follow_up_forms import (
 )
 from reseau.projects.models import ExchangeRate, FundingLine, Milestone, Project
 from reseau.registry.models import Currency
-
-
-def _project_for_funding(user: Any, code: str) -> Project:
-    """Partners and funding lines: the project's network staff only (404 when the project is out of sight)."""
-    project = access.project_for_user(user, code)
-    if not can_manage_funding(user, project):
-        raise PermissionDenied
-    return project
 
 
 def _back_to(project: Project, anchor: str) -> str:
@@ -61,7 +51,7 @@ def _refused(form: BaseForm, error: ValidationError) -> None:
 @login_required
 @require_http_methods(["GET", "POST"])
 def partner_add(request: HttpRequest, code: str) -> HttpResponse:
-    project = _project_for_funding(request.user, code)
+    project = access.project_for_funding(request.user, code)
     form = PartnerForm(request.POST or None, project=project)
     if request.method == "POST" and form.is_valid():
         try:
@@ -78,7 +68,7 @@ def partner_add(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def funding_line_add(request: HttpRequest, code: str) -> HttpResponse:
-    project = _project_for_funding(request.user, code)
+    project = access.project_for_funding(request.user, code)
     form = FundingLineForm(request.POST or None, project=project)
     if request.method == "POST" and form.is_valid():
         try:
@@ -95,7 +85,7 @@ def funding_line_add(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def funding_line_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
-    project = _project_for_funding(request.user, code)
+    project = access.project_for_funding(request.user, code)
     line = get_object_or_404(FundingLine.objects.select_related("source"), pk=pk, project=project)
     # Read before the form copies what was typed onto the line.
     title = _("Edit the funding line from %(source)s") % {"source": line.source}
@@ -179,7 +169,7 @@ def _rate_text(value: Decimal) -> str:
 @login_required
 @require_GET
 def rate_list(request: HttpRequest) -> HttpResponse:
-    if not can_read_rates(request.user):
+    if not access.can_read_rates(request.user):
         raise PermissionDenied
     rates = list(ExchangeRate.objects.order_by("-valid_from", "currency"))
     present = {rate.currency for rate in rates}
