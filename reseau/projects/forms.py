@@ -55,24 +55,26 @@ class ProjectFilterForm(forms.Form):
         return dict(getattr(self, "cleaned_data", {}))
 
 
-class _ThemesField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
+class _ThemesField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]  # not subscriptable at run time
+    def label_from_instance(self, obj: Theme) -> str:
         return _("%(theme)s — %(kind)s") % {"theme": obj.name, "kind": obj.get_kind_display()}
 
 
-class _LeadMemberField(forms.ModelChoiceField):
+class _LeadMemberField(forms.ModelChoiceField):  # type: ignore[type-arg]  # not subscriptable at run time
     """Names the network too when members of several networks are offered (the secretariat's choice)."""
 
     show_network = False
 
-    def label_from_instance(self, obj: Any) -> str:
+    def label_from_instance(self, obj: Member) -> str:
         if self.show_network:
             return _("%(member)s (%(network)s)") % {"member": obj.name, "network": obj.network}
         return obj.name
 
 
-class ProjectForm(forms.ModelForm):
+class ProjectForm(forms.ModelForm):  # type: ignore[type-arg]  # not subscriptable at run time
     """A project's description. The stage is never changed here: see the transition page."""
+
+    instance: Project
 
     class Meta:
         model = Project
@@ -156,7 +158,7 @@ class ProjectForm(forms.ModelForm):
         members_field = cast(MemberWithDuesField, self.fields["members"])
         members_field.queryset = members_with_status(network_members).order_by("network__position", "search_text")
         members_field.show_network = network is None and not user.network_id
-        proposed_by = cast(forms.ModelChoiceField, self.fields["proposed_by"])
+        proposed_by = cast("forms.ModelChoiceField[Member]", self.fields["proposed_by"])
         proposed_by.queryset = network_members.order_by("network__position", "search_text")
         proposed_by.empty_label = _("The lead member")
 
