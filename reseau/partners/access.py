@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from reseau.accounts.models import User
+from reseau.accounts.models import Role, User
 from reseau.accounts.types import Viewer
 from reseau.partners.models import Interaction, Organisation, Relationship
 from reseau.registry.access import is_network_staff
@@ -43,6 +43,13 @@ def sees_every_network(user: Viewer) -> bool:
 def own_network(user: User) -> Network | None:
     """The network a coordinator works for; None for the secretariat, who chooses one."""
     return None if user.is_secretariat else user.network
+
+
+def next_step_owners() -> QuerySet[User]:
+    """Who can be asked to do a next step: the network staff."""
+    return User.objects.filter(is_active=True, role__in=[Role.COORDINATOR, Role.SECRETARIAT]).order_by(
+        "full_name", "email"
+    )
 
 
 def relationships_visible_to(user: Viewer) -> QuerySet[Relationship]:

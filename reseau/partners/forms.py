@@ -3,12 +3,13 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from reseau.accounts.models import Role, User
+from reseau.accounts.models import User
 from reseau.core.forms import DateInput
+from reseau.partners import access
 from reseau.partners.models import Interaction, Organisation, OrganisationContact, Relationship, Stage
 from reseau.partners.selectors import organisation_duplicates
 from reseau.registry.models import Network, Person, Theme
@@ -180,13 +181,6 @@ class StageForm(forms.Form):
         return cleaned
 
 
-def next_step_owners() -> QuerySet[User]:
-    """Who can be asked to do a next step: the network staff."""
-    return User.objects.filter(is_active=True, role__in=[Role.COORDINATOR, Role.SECRETARIAT]).order_by(
-        "full_name", "email"
-    )
-
-
 class InteractionForm(forms.ModelForm):  # type: ignore[type-arg]  # not subscriptable at run time
     """One meeting, letter, email, call or encounter, with its next step.
 
@@ -245,7 +239,7 @@ class InteractionForm(forms.ModelForm):  # type: ignore[type-arg]  # not subscri
             organisation_contacts__organisation=organisation
         ).order_by("name", "pk")
         owner = cast("forms.ModelChoiceField[User]", self.fields["next_step_owner"])
-        owner.queryset = next_step_owners()
+        owner.queryset = access.next_step_owners()
         owner.empty_label = _("Nobody yet")
 
     def clean(self) -> dict[str, Any]:

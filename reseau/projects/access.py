@@ -21,12 +21,13 @@ from reseau.registry.models import Member
 STAFF_ROLES = frozenset({Role.COORDINATOR, Role.SECRETARIAT})
 
 
-def _active(user: Viewer) -> User | None:
-    """The signed-in, active account, or None for an anonymous visitor or a closed account."""
+def _active(user: Viewer | None) -> User | None:
+    """The signed-in, active account, or None for an anonymous visitor, a closed account or
+    the platform itself (``Actor`` None, which holds no role on a project)."""
     return user if isinstance(user, User) and user.is_active else None
 
 
-def role_on_project(user: Viewer, project: Project) -> Role | None:
+def role_on_project(user: Viewer | None, project: Project) -> Role | None:
     """The role a user acts in on this project, or None when they have none there."""
     account = _active(user)
     if account is None:
@@ -40,7 +41,7 @@ def role_on_project(user: Viewer, project: Project) -> Role | None:
     return None
 
 
-def may_act_as(user: Viewer, project: Project, roles: Collection[str]) -> bool:
+def may_act_as(user: Viewer | None, project: Project, roles: Collection[str]) -> bool:
     """Whether the user's role on the project is one of ``roles`` (a transition's, for instance)."""
     role = role_on_project(user, project)
     return role is not None and role in roles

@@ -76,7 +76,7 @@ def _stage_label(value: str) -> str:
     return str(dict(Stage.choices).get(value, value))
 
 
-def check_transition(user: Viewer, project: Project, to_stage: str, comment: str) -> None:
+def check_transition(user: Viewer | None, project: Project, to_stage: str, comment: str) -> None:
     """Raise TransitionRefused with the reason when the move is not allowed."""
     if to_stage not in Stage.values:
         raise TransitionRefused(_("“%(stage)s” is not a stage.") % {"stage": to_stage})
