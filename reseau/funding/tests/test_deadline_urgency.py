@@ -63,3 +63,15 @@ def test_the_amount_range_reads_as_a_phrase(low, high, text):
     )
     with translation.override("en"):
         assert call.amount_range == text
+
+
+def test_awarded_calls_are_ok_prepared_ones_warn_and_rejected_ones_bad():
+    tones = [FundingOpportunity.Status(v).tone for v in FundingOpportunity.Status.values]
+    assert dict(zip(FundingOpportunity.Status.values, tones, strict=True)) == {
+        "watching": Tone.NEUTRAL,
+        "preparing": Tone.WARN,
+        "submitted": Tone.NEUTRAL,
+        "awarded": Tone.OK,
+        "rejected": Tone.BAD,
+        "closed": Tone.NEUTRAL,
+    }
