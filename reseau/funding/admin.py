@@ -6,7 +6,7 @@ from reseau.funding.models import FundingOpportunity
 
 
 @admin.register(FundingOpportunity)
-class FundingOpportunityAdmin(AuditedModelAdmin, TranslationAdmin):
+class FundingOpportunityAdmin(AuditedModelAdmin, TranslationAdmin[FundingOpportunity]):
     list_display = ["title", "donor", "status", "closes_on", "is_example"]
     list_filter = ["status", "network", "is_example"]
     list_select_related = ["donor"]

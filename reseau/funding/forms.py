@@ -14,7 +14,7 @@ from reseau.registry.models import Country, Member, Network, Theme
 from reseau.registry.selectors import members_with_status
 
 
-class OpportunityForm(forms.ModelForm):
+class OpportunityForm(forms.ModelForm):  # type: ignore[type-arg]  # not subscriptable at run time
     eligible_member_kinds = forms.MultipleChoiceField(
         label=_("Eligible member types"),
         choices=Member.Kind.choices,
@@ -79,12 +79,14 @@ class OpportunityForm(forms.ModelForm):
         elif network is None:
             network = self.instance.network
         self.network = network
-        donor = cast(forms.ModelChoiceField, self.fields["donor"])
+        donor = cast("forms.ModelChoiceField[Organisation]", self.fields["donor"])
         donor.queryset = Organisation.objects.all()
         donor.empty_label = _("Choose a donor")
         donor.help_text = _("Donor missing? Add it to the partners first.")
-        cast(forms.ModelMultipleChoiceField, self.fields["themes"]).queryset = Theme.objects.all()
-        cast(forms.ModelMultipleChoiceField, self.fields["eligible_countries"]).queryset = Country.objects.all()
+        cast("forms.ModelMultipleChoiceField[Theme]", self.fields["themes"]).queryset = Theme.objects.all()
+        cast(
+            "forms.ModelMultipleChoiceField[Country]", self.fields["eligible_countries"]
+        ).queryset = Country.objects.all()
         members: QuerySet[Member] = Member.objects.all()
         if network is not None:
             members = members.filter(network=network)

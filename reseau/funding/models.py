@@ -1,22 +1,40 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 
 from django.db import models
 from django.db.models import F, Q
+from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.manager import MultilingualManager
 
+from reseau.core.choices import Tone, TonedChoices
 from reseau.partners.models import Organisation
 from reseau.registry.models import Country, Currency, Member, Network, Theme
+
+
+class DeadlineUrgency(TonedChoices):
+    """How close a call's closing date is (``FundingOpportunity.deadline_urgency``).
+
+    The labels name the thresholds ``FundingOpportunity.DEADLINE_SOON_DAYS`` and
+    ``DEADLINE_NEAR_DAYS`` (a test keeps them in step).
+    """
+
+    SOON = "soon", _("Closes within 14 days")
+    NEAR = "near", _("Closes within 30 days")
+
+    @classmethod
+    def tones(cls) -> Mapping[str, Tone]:
+        return {cls.SOON: Tone.BAD, cls.NEAR: Tone.WARN}
 
 
 class FundingOpportunity(models.Model):
     """A call for proposals or a funding programme the network keeps an eye on."""
 
-    class Status(models.TextChoices):
+    class Status(TonedChoices):
         WATCHING = "watching", _("Watching")
         PREPARING = "preparing", _("Preparing")
         SUBMITTED = "submitted", _("Submitted")
@@ -24,8 +42,15 @@ class FundingOpportunity(models.Model):
         REJECTED = "rejected", _("Rejected")
         CLOSED = "closed", _("Closed")
 
+        @classmethod
+        def tones(cls) -> Mapping[str, Tone]:
+            return {cls.AWARDED: Tone.OK, cls.PREPARING: Tone.WARN, cls.REJECTED: Tone.BAD}
+
     # Statuses in which the call still matters for its deadline.
     OPEN_STATUSES = (Status.WATCHING, Status.PREPARING)
+    # A deadline this many days away or fewer is close (DeadlineUrgency.SOON), or coming (NEAR).
+    DEADLINE_SOON_DAYS = 14
+    DEADLINE_NEAR_DAYS = 30
 
     network = models.ForeignKey(
         Network, verbose_name=_("network"), on_delete=models.CASCADE, related_name="funding_opportunities"
@@ -85,3 +110,32 @@ class FundingOpportunity(models.Model):
         if self.closes_on is None:
             return None
         return (self.closes_on - (today or timezone.localdate())).days
+
+    def deadline_urgency(self, today: datetime.date | None = None) -> DeadlineUrgency | None:
+        """How close the closing date is; None when it is further, passed, or not known."""
+        days = self.days_left(today)
+        if days is None or days < 0:
+            return None
+        if days <= self.DEADLINE_SOON_DAYS:
+            return DeadlineUrgency.SOON
+        if days <= self.DEADLINE_NEAR_DAYS:
+            return DeadlineUrgency.NEAR
+        return None
+
+    @property
+    def amount_range(self) -> str:
+        """The amounts the call offers, as a phrase: “10,000 to 50,000 EUR”, “Up to …”, “From …”."""
+        low, high, currency = self.amount_min, self.amount_max, self.currency
+        if low is not None and high is not None and low != high:
+            return _("%(min)s to %(max)s %(currency)s") % {
+                "min": floatformat(low, "2g"),
+                "max": floatformat(high, "2g"),
+                "currency": currency,
+            }
+        if high is not None and low is None:
+            return _("Up to %(max)s %(currency)s") % {"max": floatformat(high, "2g"), "currency": currency}
+        if low is not None and high is None:
+            return _("From %(min)s %(currency)s") % {"min": floatformat(low, "2g"), "currency": currency}
+        if low is not None:
+            return _("%(amount)s %(currency)s") % {"amount": floatformat(low, "2g"), "currency": currency}
+        return str(_("Not stated"))

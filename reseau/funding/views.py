@@ -4,9 +4,9 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -17,13 +17,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from icalendar import Calendar, Event
 
+from reseau.accounts.types import AuthenticatedHttpRequest
 from reseau.audit.selectors import audit_events_for
+from reseau.core.pages import form_page
 from reseau.core.querystrings import query_without
 from reseau.funding import access, selectors, services
 from reseau.funding.forms import OpportunityFilterForm, OpportunityForm
 from reseau.funding.models import FundingOpportunity
 from reseau.registry.access import can_see_dues_status
-from reseau.registry.models import Country, Member, Network, Theme
+from reseau.registry.models import Country, Member, Theme
 from reseau.registry.selectors import members_with_status
 
 CALLS_PER_PAGE = 50
@@ -31,7 +33,7 @@ CALLS_PER_PAGE = 50
 
 @login_required
 @require_GET
-def opportunity_list(request: HttpRequest) -> HttpResponse:
+def opportunity_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     visible = access.opportunities_visible_to(request.user)
     form = OpportunityFilterForm(
         request.GET or None,
@@ -48,7 +50,7 @@ def opportunity_list(request: HttpRequest) -> HttpResponse:
         "page": page,
         "query_string": query_without(request, "page"),
         "can_edit": access.can_edit_funding(request.user),
-        "show_network": request.user.is_secretariat,  # type: ignore[union-attr]
+        "show_network": access.sees_every_network(request.user),
         "open_statuses": FundingOpportunity.OPEN_STATUSES,
     }
     htmx = bool(request.headers.get("HX-Request"))
@@ -61,7 +63,7 @@ def opportunity_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def deadlines(request: HttpRequest) -> HttpResponse:
+def deadlines(request: AuthenticatedHttpRequest) -> HttpResponse:
     today = timezone.localdate()
     calls = list(selectors.open_deadlines(access.opportunities_visible_to(request.user), today=today))
     return render(request, "funding/deadlines.html", {"calls": calls, "today": today})
@@ -69,7 +71,7 @@ def deadlines(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def opportunity_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def opportunity_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     visible = access.opportunities_visible_to(request.user)
     opportunity = get_object_or_404(
         visible.select_related("donor", "network").prefetch_related("themes", "eligible_countries"), pk=pk
@@ -93,13 +95,9 @@ def opportunity_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def opportunity_create(request: HttpRequest) -> HttpResponse:
+def opportunity_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
-    if not access.can_edit_funding(user):
-        raise PermissionDenied
-    network: Network | None = None if user.is_secretariat else user.network  # type: ignore[union-attr]
-    if network is None and not user.is_secretariat:  # type: ignore[union-attr]
-        raise PermissionDenied
+    network = access.network_for_new_opportunity(user)
     form = OpportunityForm(request.POST or None, network=network)
     if request.method == "POST" and form.is_valid():
         try:
@@ -109,12 +107,14 @@ def opportunity_create(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Funding opportunity added."))
             return redirect(opportunity)
-    return _form_page(request, form, _("Add a funding opportunity"), cancel_url=reverse("funding:opportunity_list"))
+    return form_page(
+        request, form=form, title=_("Add a funding opportunity"), cancel_url=reverse("funding:opportunity_list")
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def opportunity_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def opportunity_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     opportunity = access.opportunity_for_edit(request.user, pk)
     # Read before the form copies what was typed onto the instance.
     title = _("Edit %(title)s") % {"title": opportunity.title}
@@ -127,16 +127,12 @@ def opportunity_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Changes saved.") if changed else _("Nothing was changed."))
             return redirect(opportunity)
-    return _form_page(request, form, title, cancel_url=opportunity.get_absolute_url())
-
-
-def _form_page(request: HttpRequest, form: OpportunityForm, title: str, *, cancel_url: str) -> HttpResponse:
-    return render(request, "funding/opportunity_form.html", {"form": form, "title": title, "cancel_url": cancel_url})
+    return form_page(request, form=form, title=title, cancel_url=opportunity.get_absolute_url())
 
 
 @login_required
 @require_GET
-def opportunity_ics(request: HttpRequest, pk: int) -> HttpResponse:
+def opportunity_ics(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The closing date as an all-day event, to add to any calendar."""
     opportunity = get_object_or_404(
         access.opportunities_visible_to(request.user).select_related("donor"), pk=pk, closes_on__isnull=False

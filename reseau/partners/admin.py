@@ -11,7 +11,7 @@ from reseau.partners.models import Interaction, Organisation, OrganisationContac
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(AuditedModelAdmin, TranslationAdmin):
+class OrganisationAdmin(AuditedModelAdmin, TranslationAdmin[Organisation]):
     list_display = ["name", "acronym", "kind", "shared_with_partners"]
     list_filter = ["kind", "shared_with_partners"]
     search_fields = ["match_names", "acronym"]
@@ -19,7 +19,7 @@ class OrganisationAdmin(AuditedModelAdmin, TranslationAdmin):
 
 
 class OrganisationSubjectAdmin(AuditedModelAdmin):
-    def audit_subject(self, obj: Any) -> models.Model:
+    def audit_subject(self, obj: OrganisationContact | Relationship | Interaction) -> models.Model:
         return obj.organisation
 
 
@@ -30,7 +30,7 @@ class OrganisationContactAdmin(OrganisationSubjectAdmin):
     autocomplete_fields = ["organisation", "person"]
 
 
-class StageChangeInline(admin.TabularInline):
+class StageChangeInline(admin.TabularInline[StageChange, Relationship]):
     model = StageChange
     extra = 0
     readonly_fields = ["from_stage", "to_stage", "on", "reason", "changed_by"]
@@ -50,7 +50,7 @@ class RelationshipAdmin(OrganisationSubjectAdmin):
 
 
 @admin.register(StageChange)
-class StageChangeAdmin(admin.ModelAdmin):
+class StageChangeAdmin(admin.ModelAdmin[StageChange]):
     list_display = ["relationship", "from_stage", "to_stage", "on", "changed_by"]
     list_select_related = ["relationship__organisation", "relationship__network", "changed_by"]
 

@@ -3,12 +3,13 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from reseau.accounts.models import Role, User
+from reseau.accounts.models import User
 from reseau.core.forms import DateInput
+from reseau.partners import access
 from reseau.partners.models import Interaction, Organisation, OrganisationContact, Relationship, Stage
 from reseau.partners.selectors import organisation_duplicates
 from reseau.registry.models import Network, Person, Theme
@@ -34,7 +35,7 @@ class OrganisationFilterForm(forms.Form):
             del self.fields["stage"]
 
 
-class OrganisationForm(forms.ModelForm):
+class OrganisationForm(forms.ModelForm):  # type: ignore[type-arg]  # not subscriptable at run time
     """An organisation's names, scope and themes. Warns before creating a duplicate."""
 
     confirm_not_duplicate = forms.BooleanField(
@@ -97,12 +98,12 @@ class OrganisationForm(forms.ModelForm):
         return cleaned
 
 
-class _PersonChoiceField(forms.ModelChoiceField):
+class _PersonChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]  # not subscriptable at run time
     def label_from_instance(self, obj: Any) -> str:
         return f"{obj.name} — {obj.title}" if obj.title else obj.name
 
 
-class _PeopleChoiceField(forms.ModelMultipleChoiceField):
+class _PeopleChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]  # not subscriptable at run time
     def label_from_instance(self, obj: Any) -> str:
         return f"{obj.name} — {obj.title}" if obj.title else obj.name
 
@@ -116,7 +117,7 @@ class _OurPeopleChoiceField(_PeopleChoiceField):
         return f"{label} ({obj.member.name})" if obj.member_id else label
 
 
-class ContactForm(forms.ModelForm):
+class ContactForm(forms.ModelForm):  # type: ignore[type-arg]  # not subscriptable at run time
     class Meta:
         model = OrganisationContact
         fields = ["person", "role"]
@@ -132,7 +133,7 @@ class ContactForm(forms.ModelForm):
         field.help_text = _("Someone missing? Add them to the registry first.")
 
     def clean_person(self) -> Person:
-        person = self.cleaned_data["person"]
+        person: Person = self.cleaned_data["person"]
         if OrganisationContact.objects.filter(organisation=self.organisation, person=person).exists():
             raise forms.ValidationError(_("This person is already a contact of this organisation."))
         return person
@@ -158,7 +159,7 @@ class StageForm(forms.Form):
         self.organisation = organisation
         self.fixed_network = network
         if network is None:
-            cast(forms.ModelChoiceField, self.fields["network"]).queryset = Network.objects.all()
+            cast("forms.ModelChoiceField[Network]", self.fields["network"]).queryset = Network.objects.all()
         else:
             del self.fields["network"]
 
@@ -180,14 +181,7 @@ class StageForm(forms.Form):
         return cleaned
 
 
-def next_step_owners() -> QuerySet[User]:
-    """Who can be asked to do a next step: the network staff."""
-    return User.objects.filter(is_active=True, role__in=[Role.COORDINATOR, Role.SECRETARIAT]).order_by(
-        "full_name", "email"
-    )
-
-
-class InteractionForm(forms.ModelForm):
+class InteractionForm(forms.ModelForm):  # type: ignore[type-arg]  # not subscriptable at run time
     """One meeting, letter, email, call or encounter, with its next step.
 
     With ``network`` given (a coordinator's own network, fixed), "our side" lists
@@ -228,9 +222,9 @@ class InteractionForm(forms.ModelForm):
     def __init__(self, *args: Any, organisation: Organisation, network: Network | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fixed_network = network
-        our_people = cast(forms.ModelMultipleChoiceField, self.fields["our_people"])
+        our_people = cast("forms.ModelMultipleChoiceField[Person]", self.fields["our_people"])
         if network is None:
-            cast(forms.ModelChoiceField, self.fields["network"]).queryset = Network.objects.all()
+            cast("forms.ModelChoiceField[Network]", self.fields["network"]).queryset = Network.objects.all()
             our_people.queryset = Person.objects.select_related("member").order_by("name", "pk")
             self.order_fields(["network"])
         else:
@@ -241,11 +235,11 @@ class InteractionForm(forms.ModelForm):
                 .order_by("name", "pk")
             )
         our_people.widget.attrs["size"] = 8
-        cast(forms.ModelMultipleChoiceField, self.fields["their_people"]).queryset = Person.objects.filter(
+        cast("forms.ModelMultipleChoiceField[Person]", self.fields["their_people"]).queryset = Person.objects.filter(
             organisation_contacts__organisation=organisation
         ).order_by("name", "pk")
-        owner = cast(forms.ModelChoiceField, self.fields["next_step_owner"])
-        owner.queryset = next_step_owners()
+        owner = cast("forms.ModelChoiceField[User]", self.fields["next_step_owner"])
+        owner.queryset = access.next_step_owners()
         owner.empty_label = _("Nobody yet")
 
     def clean(self) -> dict[str, Any]:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from django.conf import settings
 from django.db import models
@@ -11,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modeltranslation.manager import MultilingualManager
 
+from reseau.core.choices import Tone, TonedChoices
 from reseau.core.text import fold_for_search
 from reseau.registry.models import Country, Network, Person, Theme
 
@@ -116,12 +118,16 @@ class OrganisationContact(models.Model):
         return f"{self.person} — {self.organisation}"
 
 
-class Stage(models.TextChoices):
+class Stage(TonedChoices):
     IDENTIFIED = "identified", _("Identified")
     CONTACTED = "contacted", _("Contacted")
     IN_DIALOGUE = "in_dialogue", _("In dialogue")
     COOPERATING = "cooperating", _("Cooperating (agreement signed)")
     DORMANT = "dormant", _("Dormant")
+
+    @classmethod
+    def tones(cls) -> Mapping[str, Tone]:
+        return {cls.COOPERATING: Tone.OK, cls.IN_DIALOGUE: Tone.WARN, cls.DORMANT: Tone.BAD}
 
 
 class Relationship(models.Model):
@@ -133,6 +139,8 @@ class Relationship(models.Model):
     network = models.ForeignKey(
         Network, verbose_name=_("network"), on_delete=models.CASCADE, related_name="relationships"
     )
+    # The stages, for templates: {% badge obj.stage obj.Stage %}.
+    Stage = Stage
     stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices, default=Stage.IDENTIFIED)
     since = models.DateField(_("since"), default=timezone.localdate)
 

@@ -9,22 +9,21 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from reseau.audit.models import AuditEvent
-from reseau.audit.services import audit_record
-from reseau.core.services import model_create, model_update
+from reseau.accounts.types import Actor
+from reseau.core.services import model_create, model_delete, model_update
 from reseau.partners.models import Interaction, Organisation, OrganisationContact, Relationship, StageChange
 from reseau.registry.models import Network, Person
 
 
-def organisation_create(*, actor: Any, data: Mapping[str, Any]) -> Organisation:
+def organisation_create(*, actor: Actor, data: Mapping[str, Any]) -> Organisation:
     return model_create(instance=Organisation(), data=data, actor=actor)
 
 
-def organisation_update(*, actor: Any, organisation: Organisation, data: Mapping[str, Any]) -> bool:
+def organisation_update(*, actor: Actor, organisation: Organisation, data: Mapping[str, Any]) -> bool:
     return model_update(instance=organisation, data=data, actor=actor)
 
 
-def contact_add(*, actor: Any, organisation: Organisation, person: Person, role: str) -> OrganisationContact:
+def contact_add(*, actor: Actor, organisation: Organisation, person: Person, role: str) -> OrganisationContact:
     return model_create(
         instance=OrganisationContact(organisation=organisation),
         data={"person": person, "role": role},
@@ -33,22 +32,20 @@ def contact_add(*, actor: Any, organisation: Organisation, person: Person, role:
     )
 
 
-@transaction.atomic
-def contact_remove(*, actor: Any, contact: OrganisationContact) -> None:
-    audit_record(
-        actor=actor,
+def contact_remove(*, actor: Actor, contact: OrganisationContact) -> None:
+    # The history names the person and their role, not the ids the row held.
+    model_delete(
         instance=contact,
+        actor=actor,
         subject=contact.organisation,
-        action=AuditEvent.Action.DELETED,
         before={"person": str(contact.person), "role": contact.role},
     )
-    contact.delete()
 
 
 @transaction.atomic
 def relationship_set_stage(
     *,
-    actor: Any,
+    actor: Actor,
     organisation: Organisation,
     network: Network,
     stage: str,
@@ -79,7 +76,7 @@ def relationship_set_stage(
 
 
 def interaction_log(
-    *, actor: Any, organisation: Organisation, network: Network, data: Mapping[str, Any]
+    *, actor: Actor, organisation: Organisation, network: Network, data: Mapping[str, Any]
 ) -> Interaction:
     creator = actor if getattr(actor, "is_authenticated", False) else None
     return model_create(
@@ -90,11 +87,11 @@ def interaction_log(
     )
 
 
-def interaction_update(*, actor: Any, interaction: Interaction, data: Mapping[str, Any]) -> bool:
+def interaction_update(*, actor: Actor, interaction: Interaction, data: Mapping[str, Any]) -> bool:
     return model_update(instance=interaction, data=data, actor=actor, subject=interaction.organisation)
 
 
-def next_step_complete(*, actor: Any, interaction: Interaction, done_on: datetime.date | None = None) -> bool:
+def next_step_complete(*, actor: Actor, interaction: Interaction, done_on: datetime.date | None = None) -> bool:
     return interaction_update(
         actor=actor, interaction=interaction, data={"next_step_done_on": done_on or timezone.localdate()}
     )

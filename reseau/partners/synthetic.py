@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime
 import random
 import re
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
@@ -270,159 +271,211 @@ def generate_partners(*, network: Network, organisations: int, seed: int = 0) ->
     today = timezone.localdate()
     countries = _countries()
     themes = ensure_themes()
-    country_names = {c["code"]: (c["name_en"], c["name_fr"]) for c in COUNTRIES}
     domain = f"partners.{network.code}.reseau.test"
     start = _next_index(network, domain)
     rng = random.Random(f"partners:{seed}:{start}")  # noqa: S311 — test data, not secrets
-    kinds = [kind for kind, _ in KIND_WEIGHTS]
-    kind_weights = [weight for _, weight in KIND_WEIGHTS]
-    stages = [stage for stage, _ in STAGE_WEIGHTS]
-    stage_weights = [weight for _, weight in STAGE_WEIGHTS]
-    country_codes = sorted(countries)
 
     # Organisations, with their countries and themes.
-    rows: list[Organisation] = []
-    org_countries: list[list[str]] = []
-    org_topics: list[tuple[str, str, str]] = []
-    used: set[str] = set()
-    org_names: list[tuple[str, str]] = []
-    for offset in range(organisations):
-        index = start + offset
-        kind = rng.choices(kinds, kind_weights)[0]
-        country = rng.choice(country_codes)
-        name_en, name_fr = _names(rng, kind, country, country_names)
-        for _ in range(4):  # a few draws keep names mostly distinct; then an office tells them apart
-            if name_en not in used:
-                break
-            name_en, name_fr = _names(rng, kind, country, country_names)
-        if name_en in used:
-            place = _place(rng, country)
-            name_en, name_fr = f"{name_en} — {place} office", f"{name_fr} — bureau de {place}"
-        used.add(name_en)
-        org_names.append((name_en, name_fr))
-        acronym = _acronym(name_en) if kind != Kind.DECENTRALISED_COOPERATION and rng.random() < 0.4 else ""
-        if kind in NATIONAL_KINDS:
-            covered, region = [country], ("", "")
-        else:
-            covered = sorted(rng.sample(country_codes, rng.randint(1, len(country_codes))))
-            region = rng.choice(REGIONS) if kind != Kind.DECENTRALISED_COOPERATION else ("France", "France")
-        organisation = Organisation(
-            name_en=name_en,
-            name_fr=name_fr,
-            acronym=acronym,
-            kind=kind,
-            region_en=region[0],
-            region_fr=region[1],
-            website=f"https://{slugify(strip_accents(name_en))[:50]}.example.org" if rng.random() < 0.3 else "",
-            notes=f"{NOTE_PREFIX}{network.code}-{index:05d}. Made up for tests and benchmarks.",
-            shared_with_partners=rng.random() < 0.2,
-        )
-        organisation.match_names = organisation_match_names([name_en, name_fr, acronym])
-        rows.append(organisation)
-        org_countries.append(covered)
-        org_topics.append(rng.choice(TOPICS))
+    namer = _Namer(rng, {c["code"]: (c["name_en"], c["name_fr"]) for c in COUNTRIES})
+    drafts = [_organisation(rng, namer, sorted(countries), network, start + offset) for offset in range(organisations)]
+    rows = [draft.organisation for draft in drafts]
     Organisation.objects.bulk_create(rows)
     CountryLink = Organisation.countries.through
     ThemeLink = Organisation.themes.through
     CountryLink.objects.bulk_create(
-        CountryLink(organisation_id=org.pk, country_id=countries[code].pk)
-        for org, covered in zip(rows, org_countries, strict=True)
-        for code in covered
+        CountryLink(organisation_id=draft.organisation.pk, country_id=countries[code].pk)
+        for draft in drafts
+        for code in draft.covered
     )
     ThemeLink.objects.bulk_create(
-        ThemeLink(organisation_id=org.pk, theme_id=themes[code].pk)
-        for org, (_, _, code) in zip(rows, org_topics, strict=True)
+        ThemeLink(organisation_id=draft.organisation.pk, theme_id=themes[draft.topic[2]].pk) for draft in drafts
     )
 
     # Contacts: new people working for no member.
-    people: list[Person] = []
-    contacts: list[OrganisationContact] = []
-    org_people: list[list[Person]] = []
-    for offset, (org, covered, (name_en, name_fr)) in enumerate(zip(rows, org_countries, org_names, strict=True)):
-        staff: list[Person] = []
-        for k in range(1, rng.choices([0, 1, 2, 3], [25, 40, 25, 10])[0] + 1):
-            if org.kind == Kind.DECENTRALISED_COOPERATION or rng.random() < 0.3:
-                given, gender = rng.choice(FRENCH_GIVEN)
-                name, name_local = f"{given} {rng.choice(FRENCH_FAMILY).upper()}", ""
-            else:
-                person_name = _person_name(rng, rng.choice(covered))
-                name, name_local, gender = person_name.name, person_name.local, person_name.gender
-            role_en, role_fr = rng.choice(CONTACT_ROLES)
-            person = Person(
-                member=None,
-                honorific=Person.Honorific.MS if gender == Person.Gender.WOMAN else Person.Honorific.MR,
-                name=name,
-                name_local=name_local,
-                title_en=role_en,
-                title_fr=role_fr,
-                organisation_en=name_en,
-                organisation_fr=name_fr,
-                email=f"o{start + offset:05d}-{k}@{domain}",
-                gender=gender,
-                languages=["en", "fr"] if rng.random() < 0.5 else ["en"],
-            )
-            staff.append(person)
-            contacts.append(OrganisationContact(organisation=org, person=person, role=role_en))
-        people.extend(staff)
-        org_people.append(staff)
-    Person.objects.bulk_create(people)
-    OrganisationContact.objects.bulk_create(contacts)
+    org_people = [
+        _staff(rng, draft, email=f"o{start + offset:05d}-{{k}}@{domain}") for offset, draft in enumerate(drafts)
+    ]
+    Person.objects.bulk_create([person for staff in org_people for person, _ in staff])
+    OrganisationContact.objects.bulk_create(
+        OrganisationContact(organisation=draft.organisation, person=person, role=role)
+        for draft, staff in zip(drafts, org_people, strict=True)
+        for person, role in staff
+    )
 
     # Relationships, the stage changes that led to them, and interactions.
-    relationships: list[Relationship] = []
-    paths: list[list[tuple[str, datetime.date]]] = []
-    for org in rows:
-        path = _stage_path(rng, rng.choices(stages, stage_weights)[0])
-        on = _random_date(rng, today - datetime.timedelta(days=3 * 365), today - datetime.timedelta(days=60))
-        dated: list[tuple[str, datetime.date]] = []
-        for stage in path:
-            dated.append((stage, on))
-            on = min(on + datetime.timedelta(days=rng.randint(15, 200)), today)
-        paths.append(dated)
-        relationships.append(Relationship(organisation=org, network=network, stage=path[-1], since=dated[-1][1]))
+    paths = [_relationship_history(rng, today) for _ in rows]
+    relationships = [
+        Relationship(organisation=org, network=network, stage=dated[-1][0], since=dated[-1][1])
+        for org, dated in zip(rows, paths, strict=True)
+    ]
     Relationship.objects.bulk_create(relationships)
     changes: list[StageChange] = []
-    interactions: list[Interaction] = []
-    interaction_people: list[list[Person]] = []
-    for relationship, dated, topic, staff in zip(relationships, paths, org_topics, org_people, strict=True):
-        previous = ""
-        for stage, on in dated:
-            reason = rng.choice(REASONS[stage]).format(topic=topic[0].lower())
-            changes.append(
-                StageChange(relationship=relationship, from_stage=previous, to_stage=stage, on=on, reason=reason)
-            )
-            previous = stage
-        first_on = dated[0][1]
-        count = rng.choices([0, 1, 2, 3], [20, 35, 30, 15])[0]
-        if relationship.stage == Stage.IDENTIFIED:
-            count = min(count, 1)
-        for _ in range(count):
-            kind = rng.choice(list(Interaction.Kind))
-            date = _random_date(rng, first_on, today)
-            interaction = Interaction(
-                organisation=relationship.organisation,
-                network=network,
-                kind=kind,
-                date=date,
-                summary=SUMMARIES[kind].format(topic=topic[0].lower()),
-            )
-            if rng.random() < 0.55:
-                interaction.next_step = rng.choice(NEXT_STEPS)
-                if rng.random() < 0.85:
-                    due = date + datetime.timedelta(days=rng.randint(7, 90))
-                    interaction.next_step_due = due
-                    # Past steps are mostly done; the rest are overdue.
-                    if due < today and rng.random() < 0.6:
-                        interaction.next_step_done_on = min(due + datetime.timedelta(days=rng.randint(-5, 10)), today)
-            interactions.append(interaction)
-            interaction_people.append(rng.sample(staff, rng.randint(0, len(staff))) if staff else [])
+    interactions: list[tuple[Interaction, list[Person]]] = []
+    for relationship, dated, draft, staff in zip(relationships, paths, drafts, org_people, strict=True):
+        topic = draft.topic[0].lower()
+        changes += _stage_changes(rng, relationship, dated, topic)
+        people = [person for person, _ in staff]
+        interactions += _interactions(rng, relationship, network, topic, people, since=dated[0][1], today=today)
     StageChange.objects.bulk_create(changes)
-    Interaction.objects.bulk_create(interactions)
+    Interaction.objects.bulk_create(interaction for interaction, _ in interactions)
     TheirPeople = Interaction.their_people.through
     TheirPeople.objects.bulk_create(
         TheirPeople(interaction_id=interaction.pk, person_id=person.pk)
-        for interaction, chosen in zip(interactions, interaction_people, strict=True)
+        for interaction, chosen in interactions
         for person in chosen
     )
 
-    return list(zip(rows, org_countries, strict=True))
+    return [(draft.organisation, draft.covered) for draft in drafts]
+
+
+class _Namer:
+    """Draws organisation names, mostly distinct: after a few draws an office tells twins apart."""
+
+    def __init__(self, rng: random.Random, country_names: dict[str, tuple[str, str]]) -> None:
+        self.rng = rng
+        self.country_names = country_names
+        self.used: set[str] = set()
+
+    def names(self, kind: str, country: str) -> tuple[str, str]:
+        name_en, name_fr = _names(self.rng, kind, country, self.country_names)
+        for _ in range(4):
+            if name_en not in self.used:
+                break
+            name_en, name_fr = _names(self.rng, kind, country, self.country_names)
+        if name_en in self.used:
+            place = _place(self.rng, country)
+            name_en, name_fr = f"{name_en} — {place} office", f"{name_fr} — bureau de {place}"
+        self.used.add(name_en)
+        return name_en, name_fr
+
+
+@dataclass(frozen=True)
+class _OrganisationDraft:
+    organisation: Organisation
+    covered: list[str]  # country codes
+    names: tuple[str, str]  # English, French
+    topic: tuple[str, str, str]  # one of TOPICS
+
+
+def _organisation(
+    rng: random.Random, namer: _Namer, country_codes: list[str], network: Network, index: int
+) -> _OrganisationDraft:
+    kind = rng.choices([kind for kind, _ in KIND_WEIGHTS], [weight for _, weight in KIND_WEIGHTS])[0]
+    country = rng.choice(country_codes)
+    name_en, name_fr = namer.names(kind, country)
+    acronym = _acronym(name_en) if kind != Kind.DECENTRALISED_COOPERATION and rng.random() < 0.4 else ""
+    if kind in NATIONAL_KINDS:
+        covered, region = [country], ("", "")
+    else:
+        covered = sorted(rng.sample(country_codes, rng.randint(1, len(country_codes))))
+        region = rng.choice(REGIONS) if kind != Kind.DECENTRALISED_COOPERATION else ("France", "France")
+    organisation = Organisation(
+        name_en=name_en,
+        name_fr=name_fr,
+        acronym=acronym,
+        kind=kind,
+        region_en=region[0],
+        region_fr=region[1],
+        website=f"https://{slugify(strip_accents(name_en))[:50]}.example.org" if rng.random() < 0.3 else "",
+        notes=f"{NOTE_PREFIX}{network.code}-{index:05d}. Made up for tests and benchmarks.",
+        shared_with_partners=rng.random() < 0.2,
+    )
+    organisation.match_names = organisation_match_names([name_en, name_fr, acronym])
+    return _OrganisationDraft(organisation, covered, (name_en, name_fr), rng.choice(TOPICS))
+
+
+def _staff(rng: random.Random, draft: _OrganisationDraft, *, email: str) -> list[tuple[Person, str]]:
+    """Zero to three people working for the organisation, each with their role in English;
+    ``email`` has a ``{k}`` for their rank."""
+    org, (name_en, name_fr) = draft.organisation, draft.names
+    staff: list[tuple[Person, str]] = []
+    for k in range(1, rng.choices([0, 1, 2, 3], [25, 40, 25, 10])[0] + 1):
+        if org.kind == Kind.DECENTRALISED_COOPERATION or rng.random() < 0.3:
+            given, gender = rng.choice(FRENCH_GIVEN)
+            name, name_local = f"{given} {rng.choice(FRENCH_FAMILY).upper()}", ""
+        else:
+            person_name = _person_name(rng, rng.choice(draft.covered))
+            name, name_local, gender = person_name.name, person_name.local, person_name.gender
+        role_en, role_fr = rng.choice(CONTACT_ROLES)
+        person = Person(
+            member=None,
+            honorific=Person.Honorific.MS if gender == Person.Gender.WOMAN else Person.Honorific.MR,
+            name=name,
+            name_local=name_local,
+            title_en=role_en,
+            title_fr=role_fr,
+            organisation_en=name_en,
+            organisation_fr=name_fr,
+            email=email.format(k=k),
+            gender=gender,
+            languages=["en", "fr"] if rng.random() < 0.5 else ["en"],
+        )
+        staff.append((person, role_en))
+    return staff
+
+
+def _relationship_history(rng: random.Random, today: datetime.date) -> list[tuple[str, datetime.date]]:
+    """The stages the relationship went through, each with the day it was reached."""
+    path = _stage_path(rng, rng.choices([stage for stage, _ in STAGE_WEIGHTS], [w for _, w in STAGE_WEIGHTS])[0])
+    on = _random_date(rng, today - datetime.timedelta(days=3 * 365), today - datetime.timedelta(days=60))
+    dated: list[tuple[str, datetime.date]] = []
+    for stage in path:
+        dated.append((stage, on))
+        on = min(on + datetime.timedelta(days=rng.randint(15, 200)), today)
+    return dated
+
+
+def _stage_changes(
+    rng: random.Random, relationship: Relationship, dated: list[tuple[str, datetime.date]], topic: str
+) -> list[StageChange]:
+    changes = []
+    previous = ""
+    for stage, on in dated:
+        reason = rng.choice(REASONS[stage]).format(topic=topic)
+        changes.append(
+            StageChange(relationship=relationship, from_stage=previous, to_stage=stage, on=on, reason=reason)
+        )
+        previous = stage
+    return changes
+
+
+def _interactions(
+    rng: random.Random,
+    relationship: Relationship,
+    network: Network,
+    topic: str,
+    staff: list[Person],
+    *,
+    since: datetime.date,
+    today: datetime.date,
+) -> list[tuple[Interaction, list[Person]]]:
+    """Up to three interactions since the first contact (one at most while merely identified),
+    each with the organisation's people who took part."""
+    count = rng.choices([0, 1, 2, 3], [20, 35, 30, 15])[0]
+    if relationship.stage == Stage.IDENTIFIED:
+        count = min(count, 1)
+    interactions = []
+    for _ in range(count):
+        kind = rng.choice(list(Interaction.Kind))
+        date = _random_date(rng, since, today)
+        interaction = Interaction(
+            organisation=relationship.organisation,
+            network=network,
+            kind=kind,
+            date=date,
+            summary=SUMMARIES[kind].format(topic=topic),
+        )
+        _draw_next_step(rng, interaction, today)
+        interactions.append((interaction, rng.sample(staff, rng.randint(0, len(staff))) if staff else []))
+    return interactions
+
+
+def _draw_next_step(rng: random.Random, interaction: Interaction, today: datetime.date) -> None:
+    """Most interactions name a next step, most with a due date; past steps are mostly done, the rest overdue."""
+    if rng.random() < 0.55:
+        interaction.next_step = rng.choice(NEXT_STEPS)
+        if rng.random() < 0.85:
+            due = interaction.date + datetime.timedelta(days=rng.randint(7, 90))
+            interaction.next_step_due = due
+            if due < today and rng.random() < 0.6:
+                interaction.next_step_done_on = min(due + datetime.timedelta(days=rng.randint(-5, 10)), today)

@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -17,7 +17,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from reseau.accounts.models import User
+from reseau.accounts.types import AuthenticatedHttpRequest
 from reseau.audit.selectors import audit_events_for
+from reseau.core.pages import form_page
 from reseau.core.querystrings import query_without
 from reseau.partners import access, services
 from reseau.partners.forms import (
@@ -36,28 +39,25 @@ from reseau.partners.models import (
     StageChange,
     organisation_match_key,
 )
-from reseau.registry.models import Country, Network, Person, Theme
+from reseau.registry.models import Country, Person, Theme
 
 ORGANISATIONS_PER_PAGE = 50
-
-
-def _own_network(user: Any) -> Network | None:
-    """The network a coordinator works for; None for the secretariat, who chooses one."""
-    return None if user.is_secretariat else user.network
+# The organisation's form warns of similar names already recorded.
+ORGANISATION_FORM = "partners/form_page.html"
 
 
 @login_required
-def organisation_list(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
+def organisation_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    user = request.user
     show_stages = access.can_see_stages(user)
     form = OrganisationFilterForm(request.GET or None, themes=list(Theme.objects.all()), show_stages=show_stages)
     organisations = access.organisations_visible_to(user)
     if form.is_valid():
         organisations = _filter_organisations(organisations, form.cleaned_data, user)
-    relationships = Relationship.objects.select_related("network").order_by("network__position", "network__code")
-    if not user.is_secretariat:
-        # Coordinators and focal points see where their own network stands.
-        relationships = relationships.filter(network_id=user.network_id or 0)
+    # Coordinators and focal points see where their own network stands.
+    relationships = (
+        access.relationships_visible_to(user).select_related("network").order_by("network__position", "network__code")
+    )
     organisations = organisations.prefetch_related(
         Prefetch("countries", queryset=Country.objects.order_by("name")),
         Prefetch("themes", queryset=Theme.objects.all()),
@@ -71,6 +71,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
         "show_stages": show_stages,
         "query_string": query_without(request, "page"),
         "can_edit": can_edit,
+        "show_network": access.sees_every_network(user),
     }
     template = (
         "partners/_organisation_results.html"
@@ -81,7 +82,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
 
 
 def _filter_organisations(
-    organisations: QuerySet[Organisation], filters: dict[str, Any], user: Any
+    organisations: QuerySet[Organisation], filters: dict[str, Any], user: User
 ) -> QuerySet[Organisation]:
     # Folded as the stored names are: "asiatique developpement" finds "Banque asiatique de développement",
     # and Khmer or Lao names split the same way on both sides.
@@ -92,9 +93,7 @@ def _filter_organisations(
     if filters.get("theme"):
         organisations = organisations.filter(themes__code=filters["theme"])
     if filters.get("stage"):
-        at_stage = Relationship.objects.filter(organisation=OuterRef("pk"), stage=filters["stage"])
-        if not user.is_secretariat:
-            at_stage = at_stage.filter(network_id=user.network_id or 0)
+        at_stage = access.relationships_visible_to(user).filter(organisation=OuterRef("pk"), stage=filters["stage"])
         organisations = organisations.filter(Exists(at_stage))
     return organisations
 
@@ -123,8 +122,8 @@ def _timeline(interactions: list[Interaction], relationships: list[Relationship]
 
 
 @login_required
-def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    user: Any = request.user
+def organisation_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    user = request.user
     organisation = access.organisation_for_user(user, pk)
     can_edit = access.can_edit_partners(user)
     show_stages = access.can_see_stages(user)
@@ -174,7 +173,7 @@ def _people() -> QuerySet[Person]:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def organisation_create(request: HttpRequest) -> HttpResponse:
+def organisation_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not access.can_edit_partners(request.user):
         raise PermissionDenied
     form = OrganisationForm(request.POST or None)
@@ -182,12 +181,14 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
         organisation = services.organisation_create(actor=request.user, data=_organisation_data(form))
         messages.success(request, _("Organisation added."))
         return redirect(organisation)
-    return _form_page(request, form, _("Add an organisation"), cancel_url=_list_url())
+    return form_page(
+        request, form=form, title=_("Add an organisation"), cancel_url=_list_url(), template=ORGANISATION_FORM
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def organisation_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     organisation = access.organisation_for_edit(request.user, pk)
     form = OrganisationForm(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
@@ -196,11 +197,12 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
         )
         messages.success(request, _("Changes saved.") if changed else _("Nothing was changed."))
         return redirect(organisation)
-    return _form_page(
+    return form_page(
         request,
-        form,
-        _("Edit %(organisation)s") % {"organisation": organisation},
+        form=form,
+        title=_("Edit %(organisation)s") % {"organisation": organisation},
         cancel_url=organisation.get_absolute_url(),
+        template=ORGANISATION_FORM,
     )
 
 
@@ -212,19 +214,9 @@ def _list_url() -> str:
     return reverse("partners:organisation_list")
 
 
-def _form_page(
-    request: HttpRequest, form: Any, title: str, *, cancel_url: str, intro: str = "", submit: str = ""
-) -> HttpResponse:
-    return render(
-        request,
-        "partners/form_page.html",
-        {"form": form, "title": title, "cancel_url": cancel_url, "intro": intro, "submit_label": submit},
-    )
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
-def contact_add(request: HttpRequest, pk: int) -> HttpResponse:
+def contact_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     organisation = access.organisation_for_edit(request.user, pk)
     form = ContactForm(
         request.POST or None, organisation=organisation, instance=OrganisationContact(organisation=organisation)
@@ -238,17 +230,17 @@ def contact_add(request: HttpRequest, pk: int) -> HttpResponse:
         )
         messages.success(request, _("Contact added."))
         return redirect(organisation)
-    return _form_page(
+    return form_page(
         request,
-        form,
-        _("Add a contact at %(organisation)s") % {"organisation": organisation},
+        form=form,
+        title=_("Add a contact at %(organisation)s") % {"organisation": organisation},
         cancel_url=organisation.get_absolute_url(),
     )
 
 
 @require_POST
 @login_required
-def contact_remove(request: HttpRequest, pk: int, contact_pk: int) -> HttpResponse:
+def contact_remove(request: AuthenticatedHttpRequest, pk: int, contact_pk: int) -> HttpResponse:
     organisation = access.organisation_for_edit(request.user, pk)
     contact = get_object_or_404(
         OrganisationContact.objects.select_related("person"), pk=contact_pk, organisation=organisation
@@ -260,10 +252,10 @@ def contact_remove(request: HttpRequest, pk: int, contact_pk: int) -> HttpRespon
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def stage_change(request: HttpRequest, pk: int) -> HttpResponse:
-    user: Any = request.user
+def stage_change(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    user = request.user
     organisation = access.organisation_for_edit(user, pk)
-    network = _own_network(user)
+    network = access.own_network(user)
     form = StageForm(request.POST or None, organisation=organisation, network=network)
     if request.method == "POST" and form.is_valid():
         try:
@@ -281,21 +273,21 @@ def stage_change(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Stage recorded."))
             return redirect(organisation)
     intro = _("For the network %(network)s.") % {"network": network} if network is not None else ""
-    return _form_page(
+    return form_page(
         request,
-        form,
-        _("Change the stage of the relationship with %(organisation)s") % {"organisation": organisation},
+        form=form,
+        title=_("Change the stage of the relationship with %(organisation)s") % {"organisation": organisation},
         cancel_url=organisation.get_absolute_url(),
-        intro=intro,
+        lead=intro,
     )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def interaction_create(request: HttpRequest, pk: int) -> HttpResponse:
-    user: Any = request.user
+def interaction_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    user = request.user
     organisation = access.organisation_for_edit(user, pk)
-    network = _own_network(user)
+    network = access.own_network(user)
     form = InteractionForm(
         request.POST or None,
         organisation=organisation,
@@ -309,22 +301,22 @@ def interaction_create(request: HttpRequest, pk: int) -> HttpResponse:
         services.interaction_log(actor=user, organisation=organisation, network=chosen, data=data)
         messages.success(request, _("Interaction recorded."))
         return redirect(organisation)
-    return _form_page(
+    return form_page(
         request,
-        form,
-        _("Record an interaction with %(organisation)s") % {"organisation": organisation},
+        form=form,
+        title=_("Record an interaction with %(organisation)s") % {"organisation": organisation},
         cancel_url=organisation.get_absolute_url(),
-        intro=_("For the network %(network)s.") % {"network": network} if network is not None else "",
+        lead=_("For the network %(network)s.") % {"network": network} if network is not None else "",
     )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def interaction_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    user: Any = request.user
+def interaction_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    user = request.user
     interaction = access.interaction_for_edit(user, pk)
     organisation = interaction.organisation
-    network = _own_network(user)
+    network = access.own_network(user)
     form = InteractionEditForm(
         request.POST or None,
         organisation=organisation,
@@ -336,17 +328,17 @@ def interaction_edit(request: HttpRequest, pk: int) -> HttpResponse:
         changed = services.interaction_update(actor=user, interaction=interaction, data=form.service_data())
         messages.success(request, _("Changes saved.") if changed else _("Nothing was changed."))
         return redirect(organisation)
-    return _form_page(
+    return form_page(
         request,
-        form,
-        _("Edit an interaction with %(organisation)s") % {"organisation": organisation},
+        form=form,
+        title=_("Edit an interaction with %(organisation)s") % {"organisation": organisation},
         cancel_url=organisation.get_absolute_url(),
     )
 
 
 @require_POST
 @login_required
-def next_step_done(request: HttpRequest, pk: int) -> HttpResponse:
+def next_step_done(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     interaction = access.interaction_for_edit(request.user, pk)
     if interaction.next_step and interaction.next_step_done_on is None:
         services.next_step_complete(actor=request.user, interaction=interaction)

@@ -19,7 +19,7 @@ from reseau.projects.models import (
 
 
 @admin.register(Project)
-class ProjectAdmin(AuditedModelAdmin, TranslationAdmin):
+class ProjectAdmin(AuditedModelAdmin, TranslationAdmin[Project]):
     list_display = ["code", "title", "lead_member", "stage", "stage_since"]
     list_filter = ["stage", "network"]
     search_fields = ["code", "title_en", "title_fr"]
@@ -30,7 +30,7 @@ class ProjectAdmin(AuditedModelAdmin, TranslationAdmin):
 
 
 class ProjectSubjectAdmin(AuditedModelAdmin):
-    def audit_subject(self, obj: Any) -> models.Model:
+    def audit_subject(self, obj: ProjectPartner | FundingLine | Milestone | ProgressNote) -> models.Model:
         return obj.project
 
 
@@ -49,7 +49,7 @@ class FundingLineAdmin(ProjectSubjectAdmin):
 
 
 @admin.register(Milestone)
-class MilestoneAdmin(ProjectSubjectAdmin, TranslationAdmin):
+class MilestoneAdmin(ProjectSubjectAdmin, TranslationAdmin[Milestone]):
     list_display = ["project", "title", "due_date", "status"]
     list_select_related = ["project"]
 
@@ -67,7 +67,7 @@ class ExchangeRateAdmin(AuditedModelAdmin):
 
 
 @admin.register(Transition)
-class TransitionAdmin(admin.ModelAdmin):
+class TransitionAdmin(admin.ModelAdmin[Transition]):
     list_display = ["project", "from_stage", "to_stage", "at", "by_label"]
     list_select_related = ["project"]
 

@@ -7,6 +7,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from reseau.accounts.models import User
 from reseau.core.forms import AmountField, DateInput
 from reseau.projects import access
 from reseau.projects.models import Project, Stage
@@ -54,24 +55,26 @@ class ProjectFilterForm(forms.Form):
         return dict(getattr(self, "cleaned_data", {}))
 
 
-class _ThemesField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
+class _ThemesField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]  # not subscriptable at run time
+    def label_from_instance(self, obj: Theme) -> str:
         return _("%(theme)s — %(kind)s") % {"theme": obj.name, "kind": obj.get_kind_display()}
 
 
-class _LeadMemberField(forms.ModelChoiceField):
+class _LeadMemberField(forms.ModelChoiceField):  # type: ignore[type-arg]  # not subscriptable at run time
     """Names the network too when members of several networks are offered (the secretariat's choice)."""
 
     show_network = False
 
-    def label_from_instance(self, obj: Any) -> str:
+    def label_from_instance(self, obj: Member) -> str:
         if self.show_network:
             return _("%(member)s (%(network)s)") % {"member": obj.name, "network": obj.network}
         return obj.name
 
 
-class ProjectForm(forms.ModelForm):
+class ProjectForm(forms.ModelForm):  # type: ignore[type-arg]  # not subscriptable at run time
     """A project's description. The stage is never changed here: see the transition page."""
+
+    instance: Project
 
     class Meta:
         model = Project
@@ -126,10 +129,10 @@ class ProjectForm(forms.ModelForm):
             "end_date": DateInput(),
         }
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         editing = self.instance.pk is not None
-        staff = user.is_coordinator or user.is_secretariat
+        staff = access.is_staff_proposer(user)
         self.fixed_lead: Member | None = None
 
         # The lead member: a focal point proposes for its own member; staff choose among theirs.
@@ -143,7 +146,7 @@ class ProjectForm(forms.ModelForm):
             lead_field = cast(_LeadMemberField, self.fields["lead_member"])
             lead_field.queryset = leads.order_by("network__position", "search_text")
             lead_field.empty_label = _("Choose the lead member")
-            lead_field.show_network = user.is_secretariat and not editing
+            lead_field.show_network = access.lead_offers_every_network(user, editing=editing)
 
         # Participating members and the member whose idea it was: the network's members.
         network = self._network()
@@ -155,7 +158,7 @@ class ProjectForm(forms.ModelForm):
         members_field = cast(MemberWithDuesField, self.fields["members"])
         members_field.queryset = members_with_status(network_members).order_by("network__position", "search_text")
         members_field.show_network = network is None and not user.network_id
-        proposed_by = cast(forms.ModelChoiceField, self.fields["proposed_by"])
+        proposed_by = cast("forms.ModelChoiceField[Member]", self.fields["proposed_by"])
         proposed_by.queryset = network_members.order_by("network__position", "search_text")
         proposed_by.empty_label = _("The lead member")
 

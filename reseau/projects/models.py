@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
@@ -10,12 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.manager import MultilingualManager
 
+from reseau.core.choices import Tone, TonedChoices
 from reseau.funding.models import FundingOpportunity
 from reseau.partners.models import Organisation
 from reseau.registry.models import Currency, Member, Network, Theme
 
 
-class Stage(models.TextChoices):
+class Stage(TonedChoices):
     PROPOSED = "proposed", _("Proposed")
     UNDER_DISCUSSION = "under_discussion", _("Under discussion")
     FEASIBILITY = "feasibility", _("Feasibility")
@@ -28,6 +31,19 @@ class Stage(models.TextChoices):
     IN_IMPLEMENTATION = "in_implementation", _("In implementation")
     COMPLETED = "completed", _("Completed")
     ABANDONED = "abandoned", _("Abandoned")
+
+    @classmethod
+    def tones(cls) -> Mapping[str, Tone]:
+        # Settled or under way: ok; waiting on the secretariat or on a revision: warn.
+        return {
+            cls.VALIDATED: Tone.OK,
+            cls.FUNDED: Tone.OK,
+            cls.IN_IMPLEMENTATION: Tone.OK,
+            cls.COMPLETED: Tone.OK,
+            cls.SUBMITTED: Tone.WARN,
+            cls.RETURNED: Tone.WARN,
+            cls.ABANDONED: Tone.BAD,
+        }
 
 
 class Project(models.Model):
@@ -60,6 +76,8 @@ class Project(models.Model):
     )
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
+    # The stages, for templates: {% badge obj.stage obj.Stage %}.
+    Stage = Stage
     stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices, default=Stage.PROPOSED)
     stage_since = models.DateField(_("at this stage since"), default=timezone.localdate)
     total_budget = models.DecimalField(
@@ -179,11 +197,15 @@ class ExchangeRate(models.Model):
 class FundingLine(models.Model):
     """What one source is asked for, and what it has secured, for a project."""
 
-    class Status(models.TextChoices):
+    class Status(TonedChoices):
         PLANNED = "planned", _("Planned")
         REQUESTED = "requested", _("Requested")
         SECURED = "secured", _("Secured")
         REFUSED = "refused", _("Refused")
+
+        @classmethod
+        def tones(cls) -> Mapping[str, Tone]:
+            return {cls.SECURED: Tone.OK, cls.REQUESTED: Tone.WARN, cls.REFUSED: Tone.BAD}
 
     project = models.ForeignKey(
         Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="funding_lines"
@@ -228,10 +250,14 @@ class FundingLine(models.Model):
 
 
 class Milestone(models.Model):
-    class Status(models.TextChoices):
+    class Status(TonedChoices):
         PLANNED = "planned", _("Planned")
         DONE = "done", _("Done")
         CANCELLED = "cancelled", _("Cancelled")
+
+        @classmethod
+        def tones(cls) -> Mapping[str, Tone]:
+            return {cls.DONE: Tone.OK}
 
     project = models.ForeignKey(Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="milestones")
     title = models.CharField(_("milestone"), max_length=300)

@@ -8,6 +8,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from reseau.accounts.types import Actor
 from reseau.audit.models import AuditEvent
 from reseau.audit.services import audit_record, audit_snapshot
 from reseau.core.services import model_create, model_update
@@ -26,7 +27,7 @@ from reseau.registry.models import Network
 
 
 @transaction.atomic
-def project_propose(*, actor: Any, network: Network, data: Mapping[str, Any]) -> Project:
+def project_propose(*, actor: Actor, network: Network, data: Mapping[str, Any]) -> Project:
     """Create a project at the "proposed" stage, with the first line of its timeline."""
     proposer = actor if getattr(actor, "is_authenticated", False) else None
     project = model_create(
@@ -38,12 +39,12 @@ def project_propose(*, actor: Any, network: Network, data: Mapping[str, Any]) ->
     return project
 
 
-def project_update(*, actor: Any, project: Project, data: Mapping[str, Any]) -> bool:
+def project_update(*, actor: Actor, project: Project, data: Mapping[str, Any]) -> bool:
     return model_update(instance=project, data=data, actor=actor)
 
 
 @transaction.atomic
-def project_transition(*, actor: Any, project: Project, to_stage: str, comment: str = "") -> Transition:
+def project_transition(*, actor: Actor, project: Project, to_stage: str, comment: str = "") -> Transition:
     """Move the project if the rules allow it (raises workflow.TransitionRefused otherwise)."""
     project = Project.objects.select_for_update().get(pk=project.pk)
     check_transition(actor, project, to_stage, comment)
@@ -62,34 +63,34 @@ def project_transition(*, actor: Any, project: Project, to_stage: str, comment: 
     return step
 
 
-def _label(actor: Any) -> str:
-    return actor.email if getattr(actor, "is_authenticated", False) else "system"
+def _label(actor: Actor) -> str:
+    return actor.email if actor is not None and actor.is_authenticated else "system"
 
 
-def partner_add(*, actor: Any, project: Project, data: Mapping[str, Any]) -> ProjectPartner:
+def partner_add(*, actor: Actor, project: Project, data: Mapping[str, Any]) -> ProjectPartner:
     return model_create(instance=ProjectPartner(project=project), data=data, actor=actor, subject=project)
 
 
-def funding_line_add(*, actor: Any, project: Project, data: Mapping[str, Any]) -> FundingLine:
+def funding_line_add(*, actor: Actor, project: Project, data: Mapping[str, Any]) -> FundingLine:
     return model_create(instance=FundingLine(project=project), data=data, actor=actor, subject=project)
 
 
-def funding_line_update(*, actor: Any, line: FundingLine, data: Mapping[str, Any]) -> bool:
+def funding_line_update(*, actor: Actor, line: FundingLine, data: Mapping[str, Any]) -> bool:
     return model_update(instance=line, data=data, actor=actor, subject=line.project)
 
 
-def milestone_add(*, actor: Any, project: Project, data: Mapping[str, Any]) -> Milestone:
+def milestone_add(*, actor: Actor, project: Project, data: Mapping[str, Any]) -> Milestone:
     return model_create(instance=Milestone(project=project), data=data, actor=actor, subject=project)
 
 
-def milestone_update(*, actor: Any, milestone: Milestone, data: Mapping[str, Any]) -> bool:
+def milestone_update(*, actor: Actor, milestone: Milestone, data: Mapping[str, Any]) -> bool:
     return model_update(instance=milestone, data=data, actor=actor, subject=milestone.project)
 
 
-def progress_note_add(*, actor: Any, project: Project, data: Mapping[str, Any]) -> ProgressNote:
+def progress_note_add(*, actor: Actor, project: Project, data: Mapping[str, Any]) -> ProgressNote:
     author = actor if getattr(actor, "is_authenticated", False) else None
     return model_create(instance=ProgressNote(project=project, author=author), data=data, actor=actor, subject=project)
 
 
-def exchange_rate_add(*, actor: Any, data: Mapping[str, Any]) -> ExchangeRate:
+def exchange_rate_add(*, actor: Actor, data: Mapping[str, Any]) -> ExchangeRate:
     return model_create(instance=ExchangeRate(), data=data, actor=actor)

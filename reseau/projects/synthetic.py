@@ -26,6 +26,7 @@ import datetime
 import itertools
 import random
 import re
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
@@ -45,7 +46,7 @@ from reseau.projects.models import (
 )
 from reseau.projects.seed import EXCHANGE_RATES
 from reseau.projects.workflow import RULES
-from reseau.registry.models import Member, Network
+from reseau.registry.models import Member, Network, Theme
 from reseau.registry.synthetic import ensure_themes
 
 S = Stage
@@ -280,6 +281,42 @@ def _money(rng: random.Random, low: int, high: int) -> Decimal:
     return Decimal(value // magnitude * magnitude)
 
 
+@dataclass(frozen=True)
+class _World:
+    """What the network offers the invented projects: members, themes, organisations, calls, rates."""
+
+    members: list[tuple[int, str, str]]  # (pk, English name, French name)
+    themes: dict[str, Theme]
+    sources: list[int]  # organisations that fund
+    technical: list[int]  # organisations that lend a hand
+    calls: dict[int, list[int]]  # donor → its calls
+    first_rate: dict[str, datetime.date]  # currency → the day its first demo rate applies
+    today: datetime.date
+
+    @property
+    def yesterday(self) -> datetime.date:
+        return self.today - datetime.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class _Draft:
+    """One invented project before it is written, with what is written after it."""
+
+    project: Project
+    history: list[tuple[str, datetime.date]]
+    theme_codes: list[str]
+    joined: list[int]
+
+
+@dataclass
+class _FollowUp:
+    transitions: list[Transition] = field(default_factory=list)
+    partners: list[ProjectPartner] = field(default_factory=list)
+    lines: list[FundingLine] = field(default_factory=list)
+    milestones: list[Milestone] = field(default_factory=list)
+    notes: list[ProgressNote] = field(default_factory=list)
+
+
 @transaction.atomic
 def generate_projects(*, network: Network, projects: int, seed: int = 0) -> None:
     """Add ``projects`` invented projects to ``network``, at every stage, with consistent histories.
@@ -290,225 +327,265 @@ def generate_projects(*, network: Network, projects: int, seed: int = 0) -> None
         raise ValueError("projects must not be negative.")
     if projects == 0:
         return
-    # (pk, English name, French name)
+    world = _world(network)
+    prefix = f"{network.code}-prj-"
+    start = _next_index(prefix)
+    rng = random.Random(f"projects:{seed}:{start}")  # noqa: S311 — test data, not secrets
+    drafts = [_draft(rng, world, network, f"{prefix}{index:05d}") for index in range(start, start + projects)]
+    rows = [draft.project for draft in drafts]
+    Project.objects.bulk_create(rows)
+
+    ThemeLink = Project.themes.through
+    ThemeLink.objects.bulk_create(
+        ThemeLink(project_id=draft.project.pk, theme_id=world.themes[code].pk)
+        for draft in drafts
+        for code in draft.theme_codes
+    )
+    MemberLink = Project.members.through
+    MemberLink.objects.bulk_create(
+        MemberLink(project_id=draft.project.pk, member_id=member_pk) for draft in drafts for member_pk in draft.joined
+    )
+
+    follow_up = _FollowUp()
+    for draft in drafts:
+        _add_follow_up(rng, world, draft, follow_up)
+    Transition.objects.bulk_create(follow_up.transitions)
+    ProjectPartner.objects.bulk_create(_distinct(follow_up.partners))
+    FundingLine.objects.bulk_create(follow_up.lines)
+    Milestone.objects.bulk_create(follow_up.milestones)
+    ProgressNote.objects.bulk_create(follow_up.notes)
+    _ensure_rates({p.currency for p in rows} - {"EUR"})
+
+
+def _world(network: Network) -> _World:
     members: list[tuple[int, str, str]] = list(
         Member.objects.filter(network=network).order_by("pk").values_list("pk", "name_en", "name_fr")
     )
     if not members:
         raise ValueError("The network has no members to lead projects.")
-    themes = ensure_themes()
     organisations = list(
         Organisation.objects.filter(relationships__network=network).order_by("pk").only("pk", "kind").distinct()
     )
-    sources = [o.pk for o in organisations if o.kind in SOURCE_KINDS] or [o.pk for o in organisations]
-    technical = [o.pk for o in organisations if o.kind in TECHNICAL_KINDS]
     calls: dict[int, list[int]] = {}
     for call_pk, donor_pk in (
         FundingOpportunity.objects.filter(network=network).order_by("pk").values_list("pk", "donor_id")
     ):
         calls.setdefault(donor_pk, []).append(call_pk)
-
-    today = timezone.localdate()
-    yesterday = today - datetime.timedelta(days=1)
-    prefix = f"{network.code}-prj-"
-    start = _next_index(prefix)
-    rng = random.Random(f"projects:{seed}:{start}")  # noqa: S311 — test data, not secrets
-    stages = [stage for stage, _ in STAGE_WEIGHTS]
-    stage_weights = [weight for _, weight in STAGE_WEIGHTS]
-    topic_codes = list(TOPIC_WEIGHTS)
-    topic_weights = list(TOPIC_WEIGHTS.values())
-    currency_codes = [c for c, *_ in CURRENCIES]
-    currency_weights = [w for _, w, _, _ in CURRENCIES]
-    budget_ranges = {c: (low, high) for c, _, low, high in CURRENCIES}
     first_rate: dict[str, datetime.date] = {}
     for currency, valid_from, _ in EXCHANGE_RATES:
         first_rate[currency] = min(valid_from, first_rate.get(currency, valid_from))
+    return _World(
+        members=members,
+        themes=ensure_themes(),
+        sources=[o.pk for o in organisations if o.kind in SOURCE_KINDS] or [o.pk for o in organisations],
+        technical=[o.pk for o in organisations if o.kind in TECHNICAL_KINDS],
+        calls=calls,
+        first_rate=first_rate,
+        today=timezone.localdate(),
+    )
 
-    rows: list[Project] = []
-    histories: list[list[tuple[str, datetime.date]]] = []
-    theme_codes: list[list[str]] = []
-    participants: list[list[int]] = []
-    for offset in range(projects):
-        index = start + offset
-        lead_pk, lead_en, lead_fr = rng.choice(members)
-        topic = rng.choices(topic_codes, topic_weights)[0]
-        title_en, title_fr = rng.choice(TOPICS[topic])
-        codes = [topic]
-        if topic in CROSS_CUTTING:
-            codes.insert(0, rng.choice(WORK_THEMES))
-        for extra in rng.sample(CROSS_CUTTING, rng.choices([0, 1, 2], [55, 35, 10])[0]):
-            if extra not in codes:
-                codes.append(extra)
-        others = [pk for pk, _, _ in rng.sample(members, min(len(members), 4)) if pk != lead_pk]
-        joined = others[: rng.choices([0, 1, 2, 3], [50, 25, 15, 10])[0]]
 
-        path = stage_path(rng, rng.choices(stages, stage_weights)[0])
-        on = today - datetime.timedelta(days=rng.randint(30, 4 * 365))
-        dated: list[tuple[str, datetime.date]] = []
-        for stage in path:
-            dated.append((stage, min(on, yesterday)))
-            on += datetime.timedelta(days=rng.randint(7, 150))
-        reached = set(path)
+def _theme_codes(rng: random.Random, topic: str) -> list[str]:
+    """The project's topic, a work theme first when the topic is cross-cutting, and perhaps others."""
+    codes = [topic]
+    if topic in CROSS_CUTTING:
+        codes.insert(0, rng.choice(WORK_THEMES))
+    for extra in rng.sample(CROSS_CUTTING, rng.choices([0, 1, 2], [55, 35, 10])[0]):
+        if extra not in codes:
+            codes.append(extra)
+    return codes
 
-        project = Project(
-            network=network,
-            code=f"{prefix}{index:05d}",
-            title_en=f"{title_en} — {lead_en}",
-            title_fr=f"{title_fr} — {lead_fr}",
-            summary_en=f"{title_en}, led by {lead_en}{_with_others_en(len(joined))}. {SUMMARY_NOTE_EN}",
-            summary_fr=f"{title_fr}, porté par {lead_fr}{_with_others_fr(len(joined))}. {SUMMARY_NOTE_FR}",
-            lead_member_id=lead_pk,
-            proposed_by_id=rng.choice(others) if others and rng.random() < 0.1 else None,
-            stage=path[-1],
-            stage_since=dated[-1][1],
-            shared_with_partners=rng.random() < 0.25,
+
+def _history(rng: random.Random, world: _World, path: list[str]) -> list[tuple[str, datetime.date]]:
+    """Each stage of ``path`` with the day it was reached, in order, none later than yesterday."""
+    on = world.today - datetime.timedelta(days=rng.randint(30, 4 * 365))
+    dated: list[tuple[str, datetime.date]] = []
+    for stage in path:
+        dated.append((stage, min(on, world.yesterday)))
+        on += datetime.timedelta(days=rng.randint(7, 150))
+    return dated
+
+
+def _draft(rng: random.Random, world: _World, network: Network, code: str) -> _Draft:
+    lead_pk, lead_en, lead_fr = rng.choice(world.members)
+    topic = rng.choices(list(TOPIC_WEIGHTS), list(TOPIC_WEIGHTS.values()))[0]
+    title_en, title_fr = rng.choice(TOPICS[topic])
+    codes = _theme_codes(rng, topic)
+    others = [pk for pk, _, _ in rng.sample(world.members, min(len(world.members), 4)) if pk != lead_pk]
+    joined = others[: rng.choices([0, 1, 2, 3], [50, 25, 15, 10])[0]]
+
+    final = rng.choices([stage for stage, _ in STAGE_WEIGHTS], [weight for _, weight in STAGE_WEIGHTS])[0]
+    path = stage_path(rng, final)
+    dated = _history(rng, world, path)
+    reached = set(path)
+
+    project = Project(
+        network=network,
+        code=code,
+        title_en=f"{title_en} — {lead_en}",
+        title_fr=f"{title_fr} — {lead_fr}",
+        summary_en=f"{title_en}, led by {lead_en}{_with_others_en(len(joined))}. {SUMMARY_NOTE_EN}",
+        summary_fr=f"{title_fr}, porté par {lead_fr}{_with_others_fr(len(joined))}. {SUMMARY_NOTE_FR}",
+        lead_member_id=lead_pk,
+        proposed_by_id=rng.choice(others) if others and rng.random() < 0.1 else None,
+        stage=path[-1],
+        stage_since=dated[-1][1],
+        shared_with_partners=rng.random() < 0.25,
+    )
+    if S.DESIGN in reached:
+        currency = rng.choices([c for c, *_ in CURRENCIES], [w for _, w, _, _ in CURRENCIES])[0]
+        project.currency = currency
+        project.total_budget = _money(rng, *{c: (low, high) for c, _, low, high in CURRENCIES}[currency])
+    if S.VALIDATED in reached:
+        validated_on = next(d for s, d in dated if s == S.VALIDATED)
+        begins = validated_on + datetime.timedelta(days=rng.randint(60, 300))
+        project.start_date = begins
+        project.end_date = begins + datetime.timedelta(days=rng.choice([365, 540, 730, 1095]))
+    return _Draft(project=project, history=dated, theme_codes=codes, joined=joined)
+
+
+def _add_follow_up(rng: random.Random, world: _World, draft: _Draft, follow_up: _FollowUp) -> None:
+    """The project's stage changes, then its funding, partners, milestones and notes (in this order)."""
+    project = draft.project
+    follow_up.transitions += _transitions(rng, project, draft.history)
+    when = dict(draft.history)  # the last time each stage was reached
+
+    # Funding, from "seeking funding" on, when the network has organisations to ask.
+    if S.SEEKING_FUNDING in when and world.sources and project.total_budget is not None:
+        _add_funding(rng, world, project, when, follow_up)
+    if world.technical and S.DESIGN in when and rng.random() < 0.3:
+        role = rng.choice([ProjectPartner.Role.TECHNICAL, ProjectPartner.Role.UNIVERSITY])
+        follow_up.partners.append(
+            ProjectPartner(project=project, organisation_id=rng.choice(world.technical), role=role)
         )
-        if S.DESIGN in reached:
-            currency = rng.choices(currency_codes, currency_weights)[0]
-            project.currency = currency
-            project.total_budget = _money(rng, *budget_ranges[currency])
-        if S.VALIDATED in reached:
-            validated_on = next(d for s, d in dated if s == S.VALIDATED)
-            begins = validated_on + datetime.timedelta(days=rng.randint(60, 300))
-            project.start_date = begins
-            project.end_date = begins + datetime.timedelta(days=rng.choice([365, 540, 730, 1095]))
-        rows.append(project)
-        histories.append(dated)
-        theme_codes.append(codes)
-        participants.append(joined)
-    Project.objects.bulk_create(rows)
+    if S.DESIGN in when:
+        follow_up.milestones += _milestones(rng, world, project, when)
+    # Progress notes once funded.
+    if S.FUNDED in when:
+        follow_up.notes += _notes(rng, world, project, when)
 
-    ThemeLink = Project.themes.through
-    ThemeLink.objects.bulk_create(
-        ThemeLink(project_id=project.pk, theme_id=themes[code].pk)
-        for project, codes in zip(rows, theme_codes, strict=True)
-        for code in codes
-    )
-    MemberLink = Project.members.through
-    MemberLink.objects.bulk_create(
-        MemberLink(project_id=project.pk, member_id=member_pk)
-        for project, joined_pks in zip(rows, participants, strict=True)
-        for member_pk in joined_pks
-    )
 
-    transitions: list[Transition] = []
-    partners: list[ProjectPartner] = []
-    lines: list[FundingLine] = []
-    milestones: list[Milestone] = []
-    notes: list[ProgressNote] = []
-    for project, dated in zip(rows, histories, strict=True):
-        previous_stage, previous_at = "", None
-        for stage, on in dated:
-            at = datetime.datetime.combine(on, datetime.time(8), tzinfo=datetime.UTC) + datetime.timedelta(
-                minutes=rng.randint(0, 540)
+def _transitions(rng: random.Random, project: Project, dated: list[tuple[str, datetime.date]]) -> list[Transition]:
+    transitions = []
+    previous_stage, previous_at = "", None
+    for stage, on in dated:
+        at = datetime.datetime.combine(on, datetime.time(8), tzinfo=datetime.UTC) + datetime.timedelta(
+            minutes=rng.randint(0, 540)
+        )
+        if previous_at is not None and at <= previous_at:
+            at = previous_at + datetime.timedelta(minutes=1)
+        needs_reason = stage in (S.RETURNED, S.ABANDONED)
+        comment = rng.choice(COMMENTS[stage]) if needs_reason or (stage in COMMENTS and rng.random() < 0.5) else ""
+        transitions.append(
+            Transition(
+                project=project,
+                from_stage=previous_stage,
+                to_stage=stage,
+                at=at,
+                by_label=LABELS.get(stage, STAFF_LABEL),
+                comment=comment,
             )
-            if previous_at is not None and at <= previous_at:
-                at = previous_at + datetime.timedelta(minutes=1)
-            needs_reason = stage in (S.RETURNED, S.ABANDONED)
-            comment = rng.choice(COMMENTS[stage]) if needs_reason or (stage in COMMENTS and rng.random() < 0.5) else ""
-            transitions.append(
-                Transition(
-                    project=project,
-                    from_stage=previous_stage,
-                    to_stage=stage,
-                    at=at,
-                    by_label=LABELS.get(stage, STAFF_LABEL),
-                    comment=comment,
-                )
+        )
+        previous_stage, previous_at = stage, at
+    return transitions
+
+
+def _line_status(rng: random.Random, *, funded: bool, first: bool) -> str:
+    """A funded project's first source secured its share; the others secured or refused."""
+    if funded and first:
+        return FundingLine.Status.SECURED
+    if funded:
+        return rng.choice([FundingLine.Status.SECURED, FundingLine.Status.REFUSED])
+    return rng.choices(
+        [FundingLine.Status.PLANNED, FundingLine.Status.REQUESTED, FundingLine.Status.REFUSED],
+        [35, 50, 15],
+    )[0]
+
+
+def _add_funding(
+    rng: random.Random, world: _World, project: Project, when: dict[str, datetime.date], follow_up: _FollowUp
+) -> None:
+    """Funding lines sharing the budget among one to three sources; a source that secured its share is a donor."""
+    assert project.total_budget is not None  # checked by the caller
+    funded = S.FUNDED in when
+    chosen = rng.sample(world.sources, min(len(world.sources), rng.randint(1, 3)))
+    remaining = project.total_budget
+    for position, source in enumerate(chosen):
+        share = remaining if position == len(chosen) - 1 else _share(rng, remaining)
+        remaining -= share
+        status = _line_status(rng, funded=funded, first=position == 0)
+        secured = share if status == FundingLine.Status.SECURED else Decimal(0)
+        as_of = min(when[S.SEEKING_FUNDING] + datetime.timedelta(days=rng.randint(0, 120)), world.yesterday)
+        if project.currency != "EUR":
+            as_of = min(max(as_of, world.first_rate[project.currency]), world.yesterday)
+        source_calls = world.calls.get(source, [])
+        follow_up.lines.append(
+            FundingLine(
+                project=project,
+                source_id=source,
+                opportunity_id=rng.choice(source_calls) if source_calls and rng.random() < 0.5 else None,
+                amount_requested=share,
+                amount_secured=secured,
+                currency=project.currency,
+                status=status,
+                as_of=as_of,
             )
-            previous_stage, previous_at = stage, at
-        when = dict(dated)  # the last time each stage was reached
-        final = project.stage
+        )
+        if status == FundingLine.Status.SECURED:
+            follow_up.partners.append(
+                ProjectPartner(project=project, organisation_id=source, role=ProjectPartner.Role.DONOR)
+            )
 
-        # Funding, from "seeking funding" on, when the network has organisations to ask.
-        if S.SEEKING_FUNDING in when and sources and project.total_budget is not None:
-            funded = S.FUNDED in when
-            chosen = rng.sample(sources, min(len(sources), rng.randint(1, 3)))
-            remaining = project.total_budget
-            for position, source in enumerate(chosen):
-                share = remaining if position == len(chosen) - 1 else _share(rng, remaining)
-                remaining -= share
-                if funded and position == 0:
-                    status = FundingLine.Status.SECURED
-                elif funded:
-                    status = rng.choice([FundingLine.Status.SECURED, FundingLine.Status.REFUSED])
-                else:
-                    status = rng.choices(
-                        [FundingLine.Status.PLANNED, FundingLine.Status.REQUESTED, FundingLine.Status.REFUSED],
-                        [35, 50, 15],
-                    )[0]
-                secured = share if status == FundingLine.Status.SECURED else Decimal(0)
-                as_of = min(when[S.SEEKING_FUNDING] + datetime.timedelta(days=rng.randint(0, 120)), yesterday)
-                if project.currency != "EUR":
-                    as_of = min(max(as_of, first_rate[project.currency]), yesterday)
-                source_calls = calls.get(source, [])
-                lines.append(
-                    FundingLine(
-                        project=project,
-                        source_id=source,
-                        opportunity_id=rng.choice(source_calls) if source_calls and rng.random() < 0.5 else None,
-                        amount_requested=share,
-                        amount_secured=secured,
-                        currency=project.currency,
-                        status=status,
-                        as_of=as_of,
-                    )
-                )
-                if status == FundingLine.Status.SECURED:
-                    partners.append(
-                        ProjectPartner(project=project, organisation_id=source, role=ProjectPartner.Role.DONOR)
-                    )
-        if technical and S.DESIGN in when and rng.random() < 0.3:
-            role = rng.choice([ProjectPartner.Role.TECHNICAL, ProjectPartner.Role.UNIVERSITY])
-            partners.append(ProjectPartner(project=project, organisation_id=rng.choice(technical), role=role))
 
-        # Milestones from the design stage on; done ones in the past, some late.
-        if S.DESIGN in when:
-            begin = project.start_date or when[S.DESIGN] + datetime.timedelta(days=90)
-            titles = rng.sample(MILESTONES, rng.randint(2, 5))
-            for step, (milestone_en, milestone_fr) in enumerate(titles, start=1):
-                due = begin + datetime.timedelta(days=step * rng.randint(45, 150))
-                progress, done_on = Milestone.Status.PLANNED, None
-                if final == S.COMPLETED:
-                    progress = Milestone.Status.CANCELLED if rng.random() < 0.1 else Milestone.Status.DONE
-                elif final == S.ABANDONED:
-                    progress = Milestone.Status.CANCELLED
-                elif due < today and final == S.IN_IMPLEMENTATION and rng.random() < 0.75:
-                    progress = Milestone.Status.DONE
-                if progress == Milestone.Status.DONE:
-                    done_on = min(due + datetime.timedelta(days=rng.randint(-20, 30)), yesterday)
-                milestones.append(
-                    Milestone(
-                        project=project,
-                        title_en=milestone_en,
-                        title_fr=milestone_fr,
-                        due_date=due,
-                        status=progress,
-                        done_on=done_on,
-                    )
-                )
+def _milestone_progress(
+    rng: random.Random, world: _World, final: str, due: datetime.date
+) -> tuple[str, datetime.date | None]:
+    """Done ones in the past, some late; all cancelled once the project is abandoned."""
+    progress = Milestone.Status.PLANNED
+    if final == S.COMPLETED:
+        progress = Milestone.Status.CANCELLED if rng.random() < 0.1 else Milestone.Status.DONE
+    elif final == S.ABANDONED:
+        progress = Milestone.Status.CANCELLED
+    elif due < world.today and final == S.IN_IMPLEMENTATION and rng.random() < 0.75:
+        progress = Milestone.Status.DONE
+    if progress == Milestone.Status.DONE:
+        return progress, min(due + datetime.timedelta(days=rng.randint(-20, 30)), world.yesterday)
+    return progress, None
 
-        # Progress notes once funded.
-        if S.FUNDED in when:
-            first = when[S.FUNDED]
-            last = when.get(S.COMPLETED) or when.get(S.ABANDONED) or yesterday
-            for _ in range(rng.randint(1, 4)):
-                notes.append(
-                    ProgressNote(
-                        project=project,
-                        date=first + datetime.timedelta(days=rng.randint(0, max((last - first).days, 0))),
-                        achievements=rng.choice(ACHIEVEMENTS),
-                        difficulties=rng.choice(DIFFICULTIES),
-                        next_steps=rng.choice(NEXT_STEPS) if final != S.COMPLETED else "",
-                    )
-                )
 
-    Transition.objects.bulk_create(transitions)
-    ProjectPartner.objects.bulk_create(_distinct(partners))
-    FundingLine.objects.bulk_create(lines)
-    Milestone.objects.bulk_create(milestones)
-    ProgressNote.objects.bulk_create(notes)
-    _ensure_rates({p.currency for p in rows} - {"EUR"})
+def _milestones(rng: random.Random, world: _World, project: Project, when: dict[str, datetime.date]) -> list[Milestone]:
+    """Milestones from the design stage on."""
+    begin = project.start_date or when[S.DESIGN] + datetime.timedelta(days=90)
+    milestones = []
+    for step, (milestone_en, milestone_fr) in enumerate(rng.sample(MILESTONES, rng.randint(2, 5)), start=1):
+        due = begin + datetime.timedelta(days=step * rng.randint(45, 150))
+        progress, done_on = _milestone_progress(rng, world, project.stage, due)
+        milestones.append(
+            Milestone(
+                project=project,
+                title_en=milestone_en,
+                title_fr=milestone_fr,
+                due_date=due,
+                status=progress,
+                done_on=done_on,
+            )
+        )
+    return milestones
+
+
+def _notes(rng: random.Random, world: _World, project: Project, when: dict[str, datetime.date]) -> list[ProgressNote]:
+    first = when[S.FUNDED]
+    last = when.get(S.COMPLETED) or when.get(S.ABANDONED) or world.yesterday
+    return [
+        ProgressNote(
+            project=project,
+            date=first + datetime.timedelta(days=rng.randint(0, max((last - first).days, 0))),
+            achievements=rng.choice(ACHIEVEMENTS),
+            difficulties=rng.choice(DIFFICULTIES),
+            next_steps=rng.choice(NEXT_STEPS) if project.stage != S.COMPLETED else "",
+        )
+        for _ in range(rng.randint(1, 4))
+    ]
 
 
 def _share(rng: random.Random, remaining: Decimal) -> Decimal:

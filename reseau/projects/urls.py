@@ -1,6 +1,7 @@
 from django.urls import path
 
-from reseau.projects import follow_up_views, views
+from reseau.projects import views
+from reseau.projects.follow_up import views as follow_up_views
 
 app_name = "projects"
 

@@ -16,11 +16,13 @@ from django.utils.http import content_disposition_header, url_has_allowed_host_a
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from reseau.accounts.types import AuthenticatedHttpRequest
 from reseau.audit.selectors import audit_events_for
+from reseau.core.pages import form_page
 from reseau.core.querystrings import query_without
 from reseau.core.spreadsheets import CONTENT_TYPES, FORMATS, XLSX, write_csv, write_xlsx
 from reseau.projects import access, selectors, services, workflow
-from reseau.projects.follow_up import project_follow_up
+from reseau.projects.follow_up.selectors import project_follow_up
 from reseau.projects.forms import ProjectFilterForm, ProjectForm, TransitionForm
 from reseau.projects.models import Project, Stage
 from reseau.registry import access as registry_access
@@ -31,7 +33,7 @@ PROJECTS_PER_PAGE = 50
 BOARD_FILTERS = ("theme", "country", "member")
 
 
-def _filter_form(request: HttpRequest, *, only: Iterable[str] | None = None) -> ProjectFilterForm:
+def _filter_form(request: AuthenticatedHttpRequest, *, only: Iterable[str] | None = None) -> ProjectFilterForm:
     """The filters, offering the members (and their countries) the user can see."""
     members = registry_access.members_visible_to(request.user)
     return ProjectFilterForm(
@@ -53,7 +55,7 @@ def _render_list(request: HttpRequest, full: str, partial: str, context: dict[st
 
 @login_required
 @require_GET
-def project_list(request: HttpRequest) -> HttpResponse:
+def project_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = _filter_form(request)
     filters = selectors.ProjectFilters.from_data(form.filter_values())
     projects = selectors.project_list(access.projects_visible_to(request.user), filters)
@@ -69,8 +71,8 @@ def project_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def board(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
+def board(request: AuthenticatedHttpRequest) -> HttpResponse:
+    user = request.user
     form = _filter_form(request, only=BOARD_FILTERS)
     filters = selectors.ProjectFilters.from_data(form.filter_values())
     columns = selectors.board_columns(access.projects_visible_to(user), filters)
@@ -89,7 +91,7 @@ def board(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def project_export(request: HttpRequest, fmt: str) -> HttpResponse:
+def project_export(request: AuthenticatedHttpRequest, fmt: str) -> HttpResponse:
     """The list as filtered on the page, as the user sees it, in XLSX or CSV."""
     if fmt not in FORMATS:
         raise Http404
@@ -107,11 +109,10 @@ def project_export(request: HttpRequest, fmt: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def project_detail(request: HttpRequest, code: str) -> HttpResponse:
-    user: Any = request.user
+def project_detail(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
+    user = request.user
     project = access.project_for_user(user, code)
-    role = workflow.role_on_project(user, project)
-    staff = role in ("coordinator", "secretariat")
+    staff = access.can_see_project_history(user, project)
     timeline = list(project.transitions.select_related("by").order_by("-at", "-pk"))
     last_return = next((t for t in timeline if t.to_stage == Stage.RETURNED), None)
     context: dict[str, Any] = {
@@ -132,8 +133,8 @@ def project_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def project_create(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
+def project_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    user = request.user
     if not access.can_propose(user):
         raise PermissionDenied
     form = ProjectForm(request.POST or None, user=user)
@@ -145,13 +146,13 @@ def project_create(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Project proposed."))
             return redirect(project)
-    return _form_page(request, form, _("Propose a project"), cancel_url=reverse("projects:project_list"))
+    return form_page(request, form=form, title=_("Propose a project"), cancel_url=reverse("projects:project_list"))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def project_edit(request: HttpRequest, code: str) -> HttpResponse:
-    user: Any = request.user
+def project_edit(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
+    user = request.user
     project = access.project_for_edit(user, code)
     # Read before the form copies what was typed onto the project.
     title = _("Edit %(title)s") % {"title": project.title}
@@ -164,11 +165,7 @@ def project_edit(request: HttpRequest, code: str) -> HttpResponse:
         else:
             messages.success(request, _("Changes saved.") if changed else _("Nothing was changed."))
             return redirect(project)
-    return _form_page(request, form, title, cancel_url=project.get_absolute_url())
-
-
-def _form_page(request: HttpRequest, form: ProjectForm, title: str, *, cancel_url: str) -> HttpResponse:
-    return render(request, "projects/project_form.html", {"form": form, "title": title, "cancel_url": cancel_url})
+    return form_page(request, form=form, title=title, cancel_url=project.get_absolute_url())
 
 
 def _choice_label(project: Project, stage: str) -> str:
@@ -188,8 +185,8 @@ def _next_url(request: HttpRequest) -> str:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def project_transition(request: HttpRequest, code: str) -> HttpResponse:
-    user: Any = request.user
+def project_transition(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
+    user = request.user
     project = access.project_for_user(user, code)
     allowed = workflow.allowed_transitions(user, project)
     if not allowed:

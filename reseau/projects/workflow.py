@@ -1,28 +1,32 @@
 """Which stage a project may move to, and who may move it: written once, here.
 
 Views, the pipeline board and the services all ask ``allowed_transitions`` and
-``check_transition``; tests walk every (role, from, to) triple through them.
+``check_transition``; tests walk every (role, from, to) triple through them. Whether a
+user holds one of a rule's roles on a project is asked of ``access``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy as _
 
+from reseau.accounts.models import Role
+from reseau.accounts.types import Viewer
+from reseau.projects import access
 from reseau.projects.models import Project, Stage
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
-STAFF = frozenset({"coordinator", "secretariat"})
-SECRETARIAT = frozenset({"secretariat"})
+STAFF = access.STAFF_ROLES
+SECRETARIAT = frozenset({Role.SECRETARIAT})
 
 
 @dataclass(frozen=True)
 class Rule:
-    roles: frozenset[str]
+    roles: frozenset[Role]
     comment_required: bool = False
 
 
@@ -47,7 +51,7 @@ RULES: dict[tuple[str, str], Rule] = {
 for _stage in Stage.values:
     if _stage not in (Stage.COMPLETED, Stage.ABANDONED):
         RULES[(_stage, Stage.ABANDONED)] = Rule(STAFF, comment_required=True)
-RULES[(Stage.PROPOSED, Stage.ABANDONED)] = Rule(STAFF | {"focal_point"}, comment_required=True)
+RULES[(Stage.PROPOSED, Stage.ABANDONED)] = Rule(STAFF | {Role.FOCAL_POINT}, comment_required=True)
 
 
 class TransitionRefused(Exception):
@@ -58,25 +62,13 @@ class TransitionRefused(Exception):
         self.reason = reason
 
 
-def role_on_project(user: Any, project: Project) -> str | None:
-    """The role a user acts in on this project, or None when they have none there."""
-    if not user.is_authenticated or not user.is_active:
-        return None
-    if user.is_secretariat:
-        return "secretariat"
-    if user.is_coordinator and user.network_id == project.network_id:
-        return "coordinator"
-    if user.is_focal_point and user.member_id == project.lead_member_id:
-        return "focal_point"
-    return None
-
-
-def allowed_transitions(user: Any, project: Project) -> list[str]:
+def allowed_transitions(user: Viewer, project: Project) -> list[str]:
     """The stages this user may move the project to now, in pipeline order."""
-    role = role_on_project(user, project)
-    if role is None:
-        return []
-    return [to for (start, to), rule in RULES.items() if start == project.stage and role in rule.roles]
+    return [
+        to
+        for (start, to), rule in RULES.items()
+        if start == project.stage and access.may_act_as(user, project, rule.roles)
+    ]
 
 
 def _stage_label(value: str) -> str:
@@ -84,7 +76,7 @@ def _stage_label(value: str) -> str:
     return str(dict(Stage.choices).get(value, value))
 
 
-def check_transition(user: Any, project: Project, to_stage: str, comment: str) -> None:
+def check_transition(user: Viewer | None, project: Project, to_stage: str, comment: str) -> None:
     """Raise TransitionRefused with the reason when the move is not allowed."""
     if to_stage not in Stage.values:
         raise TransitionRefused(_("“%(stage)s” is not a stage.") % {"stage": to_stage})
@@ -94,8 +86,7 @@ def check_transition(user: Any, project: Project, to_stage: str, comment: str) -
             _("A project cannot go from “%(from)s” to “%(to)s”.")
             % {"from": _stage_label(project.stage), "to": _stage_label(to_stage)}
         )
-    role = role_on_project(user, project)
-    if role is None or role not in rule.roles:
+    if not access.may_act_as(user, project, rule.roles):
         if rule.roles == SECRETARIAT:
             raise TransitionRefused(_("Only the Permanent Secretariat can make this decision."))
         raise TransitionRefused(_("Your role does not allow this change of stage."))

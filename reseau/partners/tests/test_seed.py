@@ -140,7 +140,8 @@ def test_stage_reasons_quote_the_right_part_of_the_deck():
 def test_names_are_bilingual_and_match_names_is_filled():
     _load_all()
     for organisation in Organisation.objects.all():
-        assert organisation.name_en and organisation.name_fr, organisation.pk
+        assert organisation.name_en, organisation.pk
+        assert organisation.name_fr, organisation.pk
         assert organisation.match_names == organisation_match_names(
             [organisation.name_en, organisation.name_fr, organisation.acronym]
         )

@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from reseau.accounts.models import Role
-from reseau.projects.follow_up import project_follow_up
+from reseau.projects.follow_up.selectors import project_follow_up
 from reseau.projects.models import ExchangeRate, FundingLine, Milestone, ProgressNote, ProjectPartner
 from tests.factories import (
     FundingOpportunityFactory,

@@ -56,8 +56,11 @@ def test_the_deck_s_projects_with_their_lead_members_themes_and_stages():
         assert set(project.members.values_list("slug", flat=True)) == members, code
         assert project.stage == stage, code
         assert set(project.themes.values_list("code", flat=True)) == themes, code
-        assert project.title_en and project.title_fr and project.title_fr != project.title_en, code
-        assert project.summary_en and project.summary_fr, code
+        assert project.title_en, code
+        assert project.title_fr, code
+        assert project.title_fr != project.title_en, code
+        assert project.summary_en, code
+        assert project.summary_fr, code
         project.full_clean()
     hub = projects["rvase-smart-city-hub-phnom-penh"]
     assert (hub.start_date, hub.end_date) == (datetime.date(2023, 1, 1), datetime.date(2025, 12, 31))
@@ -97,7 +100,8 @@ def test_every_history_is_a_chain_that_ends_at_the_project_s_stage():
     _load_all()
     for project in Project.objects.prefetch_related("transitions"):
         steps = sorted(project.transitions.all(), key=lambda t: (t.at, t.pk))
-        assert steps and steps[0].from_stage == "", project.code
+        assert steps, project.code
+        assert steps[0].from_stage == "", project.code
         assert steps[-1].to_stage == project.stage, project.code
         assert steps[-1].at.date() == project.stage_since, project.code
         for before, after in itertools.pairwise(steps):

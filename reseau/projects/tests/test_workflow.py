@@ -140,54 +140,93 @@ def test_the_table_covers_every_stage():
     assert [pair for pair, (roles, _) in EXPECTED.items() if "focal_point" in roles] == [(S.PROPOSED, S.ABANDONED)]
 
 
+@dataclass(frozen=True)
+class _Before:
+    """What a move is checked against: the project and its counts before the attempt."""
+
+    label: str
+    start: str
+    to: str
+    comment: str
+    subject: str
+    transitions: int
+    audits: int
+
+
 def _attempt(scene: Scene, who: str, start: str, to: str, comment: str) -> list[str]:
     """Try one move inside a savepoint that is rolled back; returns what went wrong."""
-    problems: list[str] = []
     label = f"{who}: {start or '∅'} → {to or '∅'} with comment {comment!r}"
     allowed = _expected(who, start, to, comment)
     project = scene.project
     subject = audit_subject_key(project)
     with transaction.atomic():
         Project.objects.filter(pk=project.pk).update(stage=start, stage_since=LONG_AGO)
-        transitions_before = Transition.objects.filter(project=project).count()
-        audits_before = AuditEvent.objects.filter(subject=subject).count()
+        before = _Before(
+            label=label,
+            start=start,
+            to=to,
+            comment=comment,
+            subject=subject,
+            transitions=Transition.objects.filter(project=project).count(),
+            audits=AuditEvent.objects.filter(subject=subject).count(),
+        )
         try:
             step = services.project_transition(actor=scene.user, project=project, to_stage=to, comment=comment)
         except workflow.TransitionRefused as refused:
-            if allowed:
-                problems.append(f"{label}: refused ({refused.reason}) but the issue allows it")
-            if not str(refused.reason).strip():
-                problems.append(f"{label}: refused without a reason")
-            fresh = Project.objects.get(pk=project.pk)
-            if (fresh.stage, fresh.stage_since) != (start, LONG_AGO):
-                problems.append(f"{label}: refused, yet the project changed")
-            if Transition.objects.filter(project=project).count() != transitions_before:
-                problems.append(f"{label}: refused, yet a stage change was written")
-            if AuditEvent.objects.filter(subject=subject).count() != audits_before:
-                problems.append(f"{label}: refused, yet an audit row was written")
+            problems = _problems_when_refused(project, before, refused, allowed=allowed)
         else:
-            if not allowed:
-                problems.append(f"{label}: allowed but the issue forbids it")
-            fresh = Project.objects.get(pk=project.pk)
-            if (fresh.stage, fresh.stage_since) != (to, timezone.localdate()):
-                problems.append(f"{label}: project left at {fresh.stage} since {fresh.stage_since}")
-            written = Transition.objects.filter(project=project)
-            if written.count() != transitions_before + 1:
-                problems.append(f"{label}: {written.count() - transitions_before} stage changes written")
-            row = Transition.objects.get(pk=step.pk)
-            if (row.from_stage, row.to_stage, row.by_id, row.comment) != (start, to, scene.user.pk, comment.strip()):
-                problems.append(f"{label}: wrong stage change {row.from_stage, row.to_stage, row.by_id, row.comment}")
-            if row.by_label != scene.user.email:
-                problems.append(f"{label}: stage change labelled {row.by_label!r}")
-            audits = AuditEvent.objects.filter(subject=subject, action=AuditEvent.Action.UPDATED)
-            if AuditEvent.objects.filter(subject=subject).count() != audits_before + 1:
-                problems.append(f"{label}: no audit row")
-            elif "stage" not in audits.order_by("-pk")[0].changes or audits.order_by("-pk")[0].actor_id != (
-                scene.user.pk
-            ):
-                problems.append(f"{label}: the audit row does not record the stage change by this user")
+            problems = _problems_when_moved(scene, before, step, allowed=allowed)
         transaction.set_rollback(True)
     return problems
+
+
+def _problems_when_refused(
+    project: Project, before: _Before, refused: workflow.TransitionRefused, *, allowed: bool
+) -> list[str]:
+    label = before.label
+    problems: list[str] = []
+    if allowed:
+        problems.append(f"{label}: refused ({refused.reason}) but the issue allows it")
+    if not str(refused.reason).strip():
+        problems.append(f"{label}: refused without a reason")
+    fresh = Project.objects.get(pk=project.pk)
+    if (fresh.stage, fresh.stage_since) != (before.start, LONG_AGO):
+        problems.append(f"{label}: refused, yet the project changed")
+    if Transition.objects.filter(project=project).count() != before.transitions:
+        problems.append(f"{label}: refused, yet a stage change was written")
+    if AuditEvent.objects.filter(subject=before.subject).count() != before.audits:
+        problems.append(f"{label}: refused, yet an audit row was written")
+    return problems
+
+
+def _problems_when_moved(scene: Scene, before: _Before, step: Transition, *, allowed: bool) -> list[str]:
+    label, project = before.label, scene.project
+    problems: list[str] = []
+    if not allowed:
+        problems.append(f"{label}: allowed but the issue forbids it")
+    fresh = Project.objects.get(pk=project.pk)
+    if (fresh.stage, fresh.stage_since) != (before.to, timezone.localdate()):
+        problems.append(f"{label}: project left at {fresh.stage} since {fresh.stage_since}")
+    written = Transition.objects.filter(project=project)
+    if written.count() != before.transitions + 1:
+        problems.append(f"{label}: {written.count() - before.transitions} stage changes written")
+    row = Transition.objects.get(pk=step.pk)
+    expected_row = (before.start, before.to, scene.user.pk, before.comment.strip())
+    if (row.from_stage, row.to_stage, row.by_id, row.comment) != expected_row:
+        problems.append(f"{label}: wrong stage change {row.from_stage, row.to_stage, row.by_id, row.comment}")
+    if row.by_label != scene.user.email:
+        problems.append(f"{label}: stage change labelled {row.by_label!r}")
+    problems += _audit_problems(scene, before)
+    return problems
+
+
+def _audit_problems(scene: Scene, before: _Before) -> list[str]:
+    if AuditEvent.objects.filter(subject=before.subject).count() != before.audits + 1:
+        return [f"{before.label}: no audit row"]
+    last = AuditEvent.objects.filter(subject=before.subject, action=AuditEvent.Action.UPDATED).order_by("-pk")[0]
+    if "stage" not in last.changes or last.actor_id != scene.user.pk:
+        return [f"{before.label}: the audit row does not record the stage change by this user"]
+    return []
 
 
 @pytest.mark.django_db

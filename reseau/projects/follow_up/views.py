@@ -5,22 +5,22 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms import BaseForm
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from reseau.accounts.types import AuthenticatedHttpRequest
+from reseau.core.pages import form_page
 from reseau.projects import access, services
-from reseau.projects.follow_up import can_manage_funding, can_read_rates
-from reseau.projects.follow_up_forms import (
+from reseau.projects.follow_up.forms import (
     ExchangeRateForm,
     FundingLineForm,
     MilestoneForm,
@@ -31,26 +31,12 @@ from reseau.projects.models import ExchangeRate, FundingLine, Milestone, Project
 from reseau.registry.models import Currency
 
 
-def _project_for_funding(user: Any, code: str) -> Project:
-    """Partners and funding lines: the project's network staff only (404 when the project is out of sight)."""
-    project = access.project_for_user(user, code)
-    if not can_manage_funding(user, project):
-        raise PermissionDenied
-    return project
-
-
 def _back_to(project: Project, anchor: str) -> str:
     return f"{project.get_absolute_url()}#{anchor}"
 
 
-def _form_page(
-    request: HttpRequest, form: BaseForm, title: str, *, project: Project | None, cancel_url: str
-) -> HttpResponse:
-    return render(
-        request,
-        "projects/follow_up_form.html",
-        {"form": form, "title": title, "project": project, "cancel_url": cancel_url},
-    )
+# The follow-up forms name the project they add to.
+FOLLOW_UP_FORM = "projects/follow_up_form.html"
 
 
 def _refused(form: BaseForm, error: ValidationError) -> None:
@@ -60,8 +46,8 @@ def _refused(form: BaseForm, error: ValidationError) -> None:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def partner_add(request: HttpRequest, code: str) -> HttpResponse:
-    project = _project_for_funding(request.user, code)
+def partner_add(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
+    project = access.project_for_funding(request.user, code)
     form = PartnerForm(request.POST or None, project=project)
     if request.method == "POST" and form.is_valid():
         try:
@@ -72,13 +58,20 @@ def partner_add(request: HttpRequest, code: str) -> HttpResponse:
             messages.success(request, _("Partner added."))
             return redirect(_back_to(project, "partners"))
     title = _("Add a partner to %(project)s") % {"project": project}
-    return _form_page(request, form, title, project=project, cancel_url=_back_to(project, "partners"))
+    return form_page(
+        request,
+        form=form,
+        title=title,
+        cancel_url=_back_to(project, "partners"),
+        template=FOLLOW_UP_FORM,
+        project=project,
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def funding_line_add(request: HttpRequest, code: str) -> HttpResponse:
-    project = _project_for_funding(request.user, code)
+def funding_line_add(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
+    project = access.project_for_funding(request.user, code)
     form = FundingLineForm(request.POST or None, project=project)
     if request.method == "POST" and form.is_valid():
         try:
@@ -89,13 +82,20 @@ def funding_line_add(request: HttpRequest, code: str) -> HttpResponse:
             messages.success(request, _("Funding line added."))
             return redirect(_back_to(project, "funding-plan"))
     title = _("Add a funding line to %(project)s") % {"project": project}
-    return _form_page(request, form, title, project=project, cancel_url=_back_to(project, "funding-plan"))
+    return form_page(
+        request,
+        form=form,
+        title=title,
+        cancel_url=_back_to(project, "funding-plan"),
+        template=FOLLOW_UP_FORM,
+        project=project,
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def funding_line_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
-    project = _project_for_funding(request.user, code)
+def funding_line_edit(request: AuthenticatedHttpRequest, code: str, pk: int) -> HttpResponse:
+    project = access.project_for_funding(request.user, code)
     line = get_object_or_404(FundingLine.objects.select_related("source"), pk=pk, project=project)
     # Read before the form copies what was typed onto the line.
     title = _("Edit the funding line from %(source)s") % {"source": line.source}
@@ -108,12 +108,19 @@ def funding_line_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Changes saved.") if changed else _("Nothing was changed."))
             return redirect(_back_to(project, "funding-plan"))
-    return _form_page(request, form, title, project=project, cancel_url=_back_to(project, "funding-plan"))
+    return form_page(
+        request,
+        form=form,
+        title=title,
+        cancel_url=_back_to(project, "funding-plan"),
+        template=FOLLOW_UP_FORM,
+        project=project,
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def milestone_add(request: HttpRequest, code: str) -> HttpResponse:
+def milestone_add(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     project = access.project_for_follow_up(request.user, code)
     form = MilestoneForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -125,12 +132,19 @@ def milestone_add(request: HttpRequest, code: str) -> HttpResponse:
             messages.success(request, _("Milestone added."))
             return redirect(_back_to(project, "milestones"))
     title = _("Add a milestone to %(project)s") % {"project": project}
-    return _form_page(request, form, title, project=project, cancel_url=_back_to(project, "milestones"))
+    return form_page(
+        request,
+        form=form,
+        title=title,
+        cancel_url=_back_to(project, "milestones"),
+        template=FOLLOW_UP_FORM,
+        project=project,
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def milestone_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+def milestone_edit(request: AuthenticatedHttpRequest, code: str, pk: int) -> HttpResponse:
     project = access.project_for_follow_up(request.user, code)
     milestone = get_object_or_404(Milestone, pk=pk, project=project)
     title = _("Edit the milestone “%(milestone)s”") % {"milestone": milestone}
@@ -143,12 +157,19 @@ def milestone_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Changes saved.") if changed else _("Nothing was changed."))
             return redirect(_back_to(project, "milestones"))
-    return _form_page(request, form, title, project=project, cancel_url=_back_to(project, "milestones"))
+    return form_page(
+        request,
+        form=form,
+        title=title,
+        cancel_url=_back_to(project, "milestones"),
+        template=FOLLOW_UP_FORM,
+        project=project,
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def note_add(request: HttpRequest, code: str) -> HttpResponse:
+def note_add(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     project = access.project_for_follow_up(request.user, code)
     form = ProgressNoteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -160,7 +181,14 @@ def note_add(request: HttpRequest, code: str) -> HttpResponse:
             messages.success(request, _("Progress note added."))
             return redirect(_back_to(project, "progress-notes"))
     title = _("Add a progress note to %(project)s") % {"project": project}
-    return _form_page(request, form, title, project=project, cancel_url=_back_to(project, "progress-notes"))
+    return form_page(
+        request,
+        form=form,
+        title=title,
+        cancel_url=_back_to(project, "progress-notes"),
+        template=FOLLOW_UP_FORM,
+        project=project,
+    )
 
 
 @dataclass(frozen=True)
@@ -178,8 +206,8 @@ def _rate_text(value: Decimal) -> str:
 
 @login_required
 @require_GET
-def rate_list(request: HttpRequest) -> HttpResponse:
-    if not can_read_rates(request.user):
+def rate_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    if not access.can_read_rates(request.user):
         raise PermissionDenied
     rates = list(ExchangeRate.objects.order_by("-valid_from", "currency"))
     present = {rate.currency for rate in rates}
@@ -201,7 +229,7 @@ def rate_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def rate_create(request: HttpRequest) -> HttpResponse:
+def rate_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not access.can_keep_rates(request.user):
         raise PermissionDenied
     # "Record a rate" links from a funding plan say which currency and date are missing.
@@ -215,6 +243,10 @@ def rate_create(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Exchange rate recorded."))
             return redirect("projects:rate_list")
-    return _form_page(
-        request, form, _("Record an exchange rate"), project=None, cancel_url=reverse("projects:rate_list")
+    return form_page(
+        request,
+        form=form,
+        title=_("Record an exchange rate"),
+        cancel_url=reverse("projects:rate_list"),
+        template=FOLLOW_UP_FORM,
     )

@@ -17,7 +17,7 @@ from reseau.projects.models import ExchangeRate, FundingLine, Milestone, Progres
 from reseau.registry.models import Currency
 
 
-class PartnerForm(forms.ModelForm):
+class PartnerForm(forms.ModelForm):  # type: ignore[type-arg]  # not subscriptable at run time
     class Meta:
         model = ProjectPartner
         fields = ["organisation", "role"]
@@ -26,7 +26,7 @@ class PartnerForm(forms.ModelForm):
     def __init__(self, *args: Any, project: Project, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.project = project
-        organisation = cast(forms.ModelChoiceField, self.fields["organisation"])
+        organisation = cast("forms.ModelChoiceField[Organisation]", self.fields["organisation"])
         organisation.queryset = Organisation.objects.order_by("name", "pk")
         organisation.empty_label = _("Choose an organisation")
         organisation.error_messages["invalid_choice"] = _("Choose an organisation from the list.")
@@ -41,7 +41,7 @@ class PartnerForm(forms.ModelForm):
         return cleaned
 
 
-class FundingLineForm(forms.ModelForm):
+class FundingLineForm(forms.ModelForm):  # type: ignore[type-arg]  # not subscriptable at run time
     class Meta:
         model = FundingLine
         fields = ["source", "opportunity", "amount_requested", "amount_secured", "currency", "status", "as_of"]
@@ -57,11 +57,11 @@ class FundingLineForm(forms.ModelForm):
 
     def __init__(self, *args: Any, project: Project, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        source = cast(forms.ModelChoiceField, self.fields["source"])
+        source = cast("forms.ModelChoiceField[Organisation]", self.fields["source"])
         source.queryset = Organisation.objects.order_by("name", "pk")
         source.empty_label = _("Choose an organisation")
         source.error_messages["invalid_choice"] = _("Choose an organisation from the list.")
-        opportunity = cast(forms.ModelChoiceField, self.fields["opportunity"])
+        opportunity = cast("forms.ModelChoiceField[FundingOpportunity]", self.fields["opportunity"])
         opportunity.queryset = FundingOpportunity.objects.filter(network_id=project.network_id).order_by("title", "pk")
         opportunity.empty_label = _("No call")
         opportunity.error_messages["invalid_choice"] = _("Choose one of the network's calls.")
@@ -77,7 +77,7 @@ class FundingLineForm(forms.ModelForm):
         return secured if secured is not None else Decimal("0.00")
 
 
-class MilestoneForm(forms.ModelForm):
+class MilestoneForm(forms.ModelForm):  # type: ignore[type-arg]  # not subscriptable at run time
     class Meta:
         model = Milestone
         fields = ["title_en", "title_fr", "due_date", "status", "done_on"]
@@ -103,7 +103,7 @@ class MilestoneForm(forms.ModelForm):
         return cleaned
 
 
-class ProgressNoteForm(forms.ModelForm):
+class ProgressNoteForm(forms.ModelForm):  # type: ignore[type-arg]  # not subscriptable at run time
     class Meta:
         model = ProgressNote
         fields = ["date", "achievements", "difficulties", "next_steps"]
@@ -146,7 +146,7 @@ class _RateCurrencyField(forms.ChoiceField):
         super().validate(value)
 
 
-class ExchangeRateForm(forms.ModelForm):
+class ExchangeRateForm(forms.ModelForm):  # type: ignore[type-arg]  # not subscriptable at run time
     currency = _RateCurrencyField(
         label=_("Currency"),
         choices=[("", _("Choose a currency")), *[(c, label) for c, label in Currency.choices if c != Currency.EUR]],
@@ -174,7 +174,7 @@ class ExchangeRateForm(forms.ModelForm):
         self.initial.setdefault("valid_from", timezone.localdate())
 
     def clean_euros_per_unit(self) -> Decimal:
-        rate = self.cleaned_data["euros_per_unit"]
+        rate: Decimal = self.cleaned_data["euros_per_unit"]
         if rate <= 0:
             raise forms.ValidationError(_("A rate must be greater than zero."), code="not_positive")
         return rate

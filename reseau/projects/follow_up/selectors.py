@@ -14,22 +14,12 @@ from typing import Any
 
 from django.utils import timezone
 
+from reseau.accounts.types import Viewer
 from reseau.funding.access import opportunities_visible_to
 from reseau.partners.access import organisations_visible_to
 from reseau.projects import access
 from reseau.projects.models import FundingLine, Milestone, ProgressNote, Project, ProjectPartner
 from reseau.projects.money import FundingPlan, RateBook, funding_plan
-from reseau.projects.workflow import role_on_project
-
-
-def can_manage_funding(user: Any, project: Project) -> bool:
-    """Partners and funding lines are kept by the network's staff (not by the member's focal point)."""
-    return access.can_edit_project(user, project) and role_on_project(user, project) in ("coordinator", "secretariat")
-
-
-def can_read_rates(user: Any) -> bool:
-    """The exchange rates are the network's working figures: everyone signed in but partners reads them."""
-    return user.is_authenticated and user.is_active and not user.is_partner
 
 
 @dataclass(frozen=True)
@@ -67,7 +57,7 @@ class FollowUp:
         return self.project.total_budget is not None and self.plan.budget_eur is None
 
 
-def project_follow_up(project: Project, *, user: Any, on: datetime.date | None = None) -> dict[str, Any]:
+def project_follow_up(project: Project, *, user: Viewer, on: datetime.date | None = None) -> dict[str, Any]:
     """The context of ``projects/_follow_up.html``; the budget is converted at the rate of ``on`` (today)."""
     on = on or timezone.localdate()
     partners = list(
@@ -111,9 +101,9 @@ def project_follow_up(project: Project, *, user: Any, on: datetime.date | None =
         budget_on=on,
         milestones=milestones,
         notes=notes,
-        can_manage_funding=can_manage_funding(user, project),
+        can_manage_funding=access.can_manage_funding(user, project),
         can_follow_up=access.can_follow_up(user, project),
-        can_read_rates=can_read_rates(user),
+        can_read_rates=access.can_read_rates(user),
         can_keep_rates=access.can_keep_rates(user),
     )
     return {"follow_up": follow_up}

@@ -1,0 +1,1 @@
+"""A project's follow-up: partners, funding lines, milestones, progress notes; and the exchange rates."""
