@@ -14,7 +14,7 @@ from reseau.registry.models import Country, Member, Network, Theme
 from reseau.registry.selectors import members_with_status
 
 
-class OpportunityForm(forms.ModelForm):  # type: ignore[type-arg]  # not subscriptable at run time
+class OpportunityForm(forms.ModelForm[FundingOpportunity]):
     eligible_member_kinds = forms.MultipleChoiceField(
         label=_("Eligible member types"),
         choices=Member.Kind.choices,

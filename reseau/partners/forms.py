@@ -35,7 +35,7 @@ class OrganisationFilterForm(forms.Form):
             del self.fields["stage"]
 
 
-class OrganisationForm(forms.ModelForm):  # type: ignore[type-arg]  # not subscriptable at run time
+class OrganisationForm(forms.ModelForm[Organisation]):
     """An organisation's names, scope and themes. Warns before creating a duplicate."""
 
     confirm_not_duplicate = forms.BooleanField(
@@ -98,13 +98,13 @@ class OrganisationForm(forms.ModelForm):  # type: ignore[type-arg]  # not subscr
         return cleaned
 
 
-class _PersonChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]  # not subscriptable at run time
-    def label_from_instance(self, obj: Any) -> str:
+class _PersonChoiceField(forms.ModelChoiceField[Person]):
+    def label_from_instance(self, obj: Person) -> str:
         return f"{obj.name} — {obj.title}" if obj.title else obj.name
 
 
-class _PeopleChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]  # not subscriptable at run time
-    def label_from_instance(self, obj: Any) -> str:
+class _PeopleChoiceField(forms.ModelMultipleChoiceField[Person]):
+    def label_from_instance(self, obj: Person) -> str:
         return f"{obj.name} — {obj.title}" if obj.title else obj.name
 
 
@@ -117,7 +117,7 @@ class _OurPeopleChoiceField(_PeopleChoiceField):
         return f"{label} ({obj.member.name})" if obj.member_id else label
 
 
-class ContactForm(forms.ModelForm):  # type: ignore[type-arg]  # not subscriptable at run time
+class ContactForm(forms.ModelForm[OrganisationContact]):
     class Meta:
         model = OrganisationContact
         fields = ["person", "role"]
@@ -181,7 +181,7 @@ class StageForm(forms.Form):
         return cleaned
 
 
-class InteractionForm(forms.ModelForm):  # type: ignore[type-arg]  # not subscriptable at run time
+class InteractionForm(forms.ModelForm[Interaction]):
     """One meeting, letter, email, call or encounter, with its next step.
 
     With ``network`` given (a coordinator's own network, fixed), "our side" lists

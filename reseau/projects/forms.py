@@ -55,12 +55,12 @@ class ProjectFilterForm(forms.Form):
         return dict(getattr(self, "cleaned_data", {}))
 
 
-class _ThemesField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]  # not subscriptable at run time
+class _ThemesField(forms.ModelMultipleChoiceField[Theme]):
     def label_from_instance(self, obj: Theme) -> str:
         return _("%(theme)s — %(kind)s") % {"theme": obj.name, "kind": obj.get_kind_display()}
 
 
-class _LeadMemberField(forms.ModelChoiceField):  # type: ignore[type-arg]  # not subscriptable at run time
+class _LeadMemberField(forms.ModelChoiceField[Member]):
     """Names the network too when members of several networks are offered (the secretariat's choice)."""
 
     show_network = False
@@ -71,7 +71,7 @@ class _LeadMemberField(forms.ModelChoiceField):  # type: ignore[type-arg]  # not
         return obj.name
 
 
-class ProjectForm(forms.ModelForm):  # type: ignore[type-arg]  # not subscriptable at run time
+class ProjectForm(forms.ModelForm[Project]):
     """A project's description. The stage is never changed here: see the transition page."""
 
     instance: Project

@@ -17,7 +17,7 @@ from reseau.projects.models import ExchangeRate, FundingLine, Milestone, Progres
 from reseau.registry.models import Currency
 
 
-class PartnerForm(forms.ModelForm):  # type: ignore[type-arg]  # not subscriptable at run time
+class PartnerForm(forms.ModelForm[ProjectPartner]):
     class Meta:
         model = ProjectPartner
         fields = ["organisation", "role"]
@@ -41,7 +41,7 @@ class PartnerForm(forms.ModelForm):  # type: ignore[type-arg]  # not subscriptab
         return cleaned
 
 
-class FundingLineForm(forms.ModelForm):  # type: ignore[type-arg]  # not subscriptable at run time
+class FundingLineForm(forms.ModelForm[FundingLine]):
     class Meta:
         model = FundingLine
         fields = ["source", "opportunity", "amount_requested", "amount_secured", "currency", "status", "as_of"]
@@ -77,7 +77,7 @@ class FundingLineForm(forms.ModelForm):  # type: ignore[type-arg]  # not subscri
         return secured if secured is not None else Decimal("0.00")
 
 
-class MilestoneForm(forms.ModelForm):  # type: ignore[type-arg]  # not subscriptable at run time
+class MilestoneForm(forms.ModelForm[Milestone]):
     class Meta:
         model = Milestone
         fields = ["title_en", "title_fr", "due_date", "status", "done_on"]
@@ -103,7 +103,7 @@ class MilestoneForm(forms.ModelForm):  # type: ignore[type-arg]  # not subscript
         return cleaned
 
 
-class ProgressNoteForm(forms.ModelForm):  # type: ignore[type-arg]  # not subscriptable at run time
+class ProgressNoteForm(forms.ModelForm[ProgressNote]):
     class Meta:
         model = ProgressNote
         fields = ["date", "achievements", "difficulties", "next_steps"]
@@ -146,7 +146,7 @@ class _RateCurrencyField(forms.ChoiceField):
         super().validate(value)
 
 
-class ExchangeRateForm(forms.ModelForm):  # type: ignore[type-arg]  # not subscriptable at run time
+class ExchangeRateForm(forms.ModelForm[ExchangeRate]):
     currency = _RateCurrencyField(
         label=_("Currency"),
         choices=[("", _("Choose a currency")), *[(c, label) for c, label in Currency.choices if c != Currency.EUR]],
