@@ -19,8 +19,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from reseau.audit.selectors import audit_events_for
 from reseau.core.querystrings import query_without
-from reseau.events import access, selectors, services
-from reseau.events.event_forms import (
+from reseau.events import access, services
+from reseau.events.forms.event import (
     EventFilterForm,
     EventForm,
     HostingOfferForm,
@@ -30,6 +30,7 @@ from reseau.events.event_forms import (
 from reseau.events.models import Event, HostingOffer
 from reseau.events.recurrence import is_occurrence, start_key
 from reseau.events.sections import event_sections
+from reseau.events.selectors import event as selectors
 from reseau.plans.access import plans_visible_to
 from reseau.projects.access import projects_visible_to
 from reseau.registry.models import Member, Theme

@@ -23,9 +23,10 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST, require_safe
 
-from reseau.events import access, calendar_selectors, services
+from reseau.events import access, services
 from reseau.events.feeds import CONTENT_TYPE, calendar_stream
 from reseau.events.models import Event
+from reseau.events.selectors import calendar as calendar_selectors
 from reseau.registry.models import Member, Network, Theme
 
 

@@ -15,9 +15,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from reseau.events import access, participant_selectors, services
+from reseau.events import access, services
+from reseau.events.forms.participant import AttendanceForm, InvitationForm, RegistrationForm
 from reseau.events.models import Event, Registration
-from reseau.events.participant_forms import AttendanceForm, InvitationForm, RegistrationForm
+from reseau.events.selectors import participant as participant_selectors
 from reseau.registry.models import Member
 
 

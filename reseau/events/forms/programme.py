@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from reseau.core.forms import DateInput
-from reseau.events.event_forms import TimeInput, aware
+from reseau.events.forms.event import TimeInput, aware
 from reseau.events.models import Event, Session, SessionSpeaker
 from reseau.registry.models import Network, Person
 

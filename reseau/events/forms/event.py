@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from reseau.core.forms import DateInput
 from reseau.events.models import Event
-from reseau.events.selectors import last_day
+from reseau.events.selectors.event import last_day
 from reseau.plans.forms import ActivitiesField
 from reseau.plans.models import Activity
 from reseau.projects.models import Project

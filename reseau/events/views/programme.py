@@ -18,9 +18,10 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from reseau.events import access, selectors, services
+from reseau.events import access, services
+from reseau.events.forms.programme import SessionForm, SpeakerForm
 from reseau.events.models import Event, Session, SessionSpeaker
-from reseau.events.programme_forms import SessionForm, SpeakerForm
+from reseau.events.selectors import event as selectors
 
 # The speaker form shares the session page: its fields get their own ids.
 SPEAKER_PREFIX = "speaker"
