@@ -23,7 +23,7 @@ from reseau.decisions.forms import DecisionFilterForm, DecisionForm, DecisionNot
 from reseau.decisions.models import Decision
 from reseau.events import access as event_access
 from reseau.events.models import Event
-from reseau.events.selectors import event as event_selectors
+from reseau.events import presentation as event_selectors
 from reseau.plans.models import Activity
 from reseau.registry import access as registry_access
 from reseau.registry.models import Network

@@ -104,7 +104,7 @@ def expand(
         return []
     zone = series.zone
     local_start = series.starts_at.astimezone(zone)
-    duration = (series.ends_at - series.starts_at) if series.ends_at else datetime.timedelta(0)
+    duration = series.duration or datetime.timedelta(0)
     try:
         rule = rule_for(series.recurrence_rule, local_start)
     except (ValueError, TypeError, KeyError):

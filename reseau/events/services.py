@@ -153,7 +153,7 @@ def occurrence_move(
 
 
 def hosting_offer_make(*, actor: Any, event: Event, member: Member, message: str = "") -> HostingOffer:
-    if event.status in (Event.Status.HELD, Event.Status.CANCELLED):
+    if not event.accepts_hosting_offers:
         raise ValidationError(_("Offers to host are for future meetings only."))
     if event.hosting_offers.filter(member=member).exists():
         raise ValidationError(_("%(member)s has already offered to host this meeting.") % {"member": member})

@@ -20,7 +20,6 @@ from django.utils.translation import gettext_lazy as _
 
 from reseau.core.forms import DateInput
 from reseau.events.models import Event
-from reseau.events.selectors.event import last_day
 from reseau.plans.forms import ActivitiesField
 from reseau.plans.models import Activity
 from reseau.projects.models import Project
@@ -238,7 +237,7 @@ class EventForm(forms.ModelForm):
                 self.initial.setdefault("start_time", start.time())
         if end is not None:
             if event.all_day:
-                self.initial.setdefault("end_date", last_day(event, end))
+                self.initial.setdefault("end_date", event.last_day(end))
             else:
                 self.initial.setdefault("end_date", end.date())
                 self.initial.setdefault("end_time", end.time())

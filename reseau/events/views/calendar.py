@@ -21,12 +21,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from reseau.events import presentation
 from reseau.events.access import events_visible_to
 from reseau.events.forms.calendar import CalendarFilterForm
 from reseau.events.models import Event
 from reseau.events.recurrence import Occurrence
 from reseau.events.selectors import calendar as calendar_selectors
-from reseau.events.selectors import event as selectors
 from reseau.registry.models import Network
 
 # The list covers about three months from its first day, and shows at most this many dates.
@@ -106,7 +106,7 @@ def _days_of(item_occurrence: Occurrence, zone: datetime.tzinfo) -> tuple[dateti
     event = item_occurrence.event
     if event.all_day:
         local_start = item_occurrence.local_start
-        last = selectors.last_day(event, item_occurrence.local_end) or local_start.date()
+        last = event.last_day(item_occurrence.local_end) or local_start.date()
         return local_start.date(), max(last, local_start.date()), True
     first = timezone.localtime(item_occurrence.starts_at, zone).date()
     ends_at = item_occurrence.ends_at
@@ -270,7 +270,6 @@ def week(request: HttpRequest) -> HttpResponse:
 class AgendaRow:
     occurrence: Occurrence
     when: str
-    tone: str
     place: str
 
     @property
@@ -320,8 +319,7 @@ def agenda(request: HttpRequest) -> HttpResponse:
     rows = [
         AgendaRow(
             occurrence,
-            selectors.when_text(occurrence.event, occurrence.local_start, occurrence.local_end, short=True),
-            selectors.status_tone(occurrence.event.status),
+            presentation.when_text(occurrence.event, occurrence.local_start, occurrence.local_end, short=True),
             _place_text(occurrence.event),
         )
         for occurrence in occurrences

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from reseau.audit.selectors import audit_events_for
 from reseau.core.querystrings import query_without
-from reseau.events import access, services
+from reseau.events import access, presentation, services
 from reseau.events.forms.event import (
     EventFilterForm,
     EventForm,
@@ -36,7 +36,6 @@ from reseau.projects.access import projects_visible_to
 from reseau.registry.models import Member, Theme
 
 EVENTS_PER_PAGE = 50
-NOT_OFFERABLE = (Event.Status.HELD, Event.Status.CANCELLED)
 
 
 @require_GET
@@ -51,12 +50,12 @@ def event_list(request: HttpRequest) -> HttpResponse:
         "form": form,
         "when": when,
         "page": page,
-        "rows": selectors.event_rows(list(page.object_list)),
+        "rows": presentation.event_rows(list(page.object_list)),
         "query_string": query_without(request, "page"),
         "filter_string": query_without(request, "page", "when"),
         "filtered": any(request.GET.get(name) for name in form.fields),
         "can_create": access.can_create_events(user),
-        "show_network": user.is_authenticated and user.is_secretariat,
+        "show_network": access.sees_every_network(user),
     }
     return render(request, "events/event_list.html", context)
 
@@ -68,14 +67,11 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     staff = access.can_manage_events(user, event)
     offers = selectors.hosting_offers(event)
     own_offer = next((o for o in offers if user.is_authenticated and o.member_id == user.member_id), None)
-    can_offer = (
-        access.can_offer_to_host(user, event) and event.status not in NOT_OFFERABLE and (staff or own_offer is None)
-    )
+    can_offer = access.can_offer_to_host(user, event) and event.accepts_hosting_offers and (staff or own_offer is None)
     see_participants = access.can_see_participants(user, event)
     context: dict[str, Any] = {
         "event": event,
-        "when": selectors.when_text(event),
-        "tone": selectors.status_tone(event.status),
+        "when": presentation.when_text(event),
         "themes": list(event.themes.all()),
         # Only what the user may open: plans and projects are not public pages.
         "activities": list(
@@ -85,15 +81,17 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         ),
         "projects": list(event.projects.filter(pk__in=projects_visible_to(user).values("pk")).order_by("code")),
         "session_count": event.sessions.count(),
-        "occurrences": selectors.next_occurrences(event) if event.is_recurring else [],
+        "occurrences": presentation.occurrence_rows(event, selectors.next_occurrences(event))
+        if event.is_recurring
+        else [],
         "staff": staff,
         "offers": offers if staff else [],
         "own_offer": own_offer,
         "can_offer": can_offer,
-        "can_register": access.can_register(user, event) and event.status not in NOT_OFFERABLE,
+        "can_register": access.can_register(user, event) and event.accepts_registrations,
         "can_see_participants": see_participants,
         "participant_count": access.registrations_visible_to(user, event).count() if see_participants else None,
-        "show_minutes": selectors.can_read_minutes(user, event),
+        "show_minutes": access.can_read_minutes(user, event),
         "sections": event_sections(event, user),
         "history": list(audit_events_for(event)) if staff else [],
     }
@@ -113,7 +111,7 @@ def event_create(request: HttpRequest) -> HttpResponse:
     if not access.can_create_events(user):
         raise PermissionDenied
     # The secretariat belongs to no network: it chooses one on the form.
-    form = EventForm(request.POST or None, network=None if user.is_secretariat else user.network)
+    form = EventForm(request.POST or None, network=access.network_for_new_event(user))
     if request.method == "POST" and form.is_valid():
         try:
             event = services.event_create(actor=user, network=form.chosen_network(), data=form.service_data())
@@ -218,8 +216,7 @@ def occurrence_edit(request: HttpRequest, slug: str, original: str) -> HttpRespo
     if moved is not None and moved.starts_at is not None:
         starts_at, ends_at = moved.starts_at, moved.ends_at
     else:
-        duration = (series.ends_at - series.starts_at) if series.ends_at and series.starts_at else None
-        starts_at, ends_at = original_start, (original_start + duration if duration is not None else None)
+        starts_at, ends_at = original_start, series.end_from(original_start)
     form = OccurrenceForm(request.POST or None, series=series, starts_at=starts_at, ends_at=ends_at)
     if request.method == "POST" and form.is_valid():
         try:
@@ -239,12 +236,11 @@ def occurrence_edit(request: HttpRequest, slug: str, original: str) -> HttpRespo
             form.add_error(None, error.messages)
         else:
             return redirect(f"{series.get_absolute_url()}#occurrences")
-    original_when = selectors.when_text(
+    original_end = series.end_from(original_start)
+    original_when = presentation.when_text(
         series,
         original_start.astimezone(series.zone),
-        (original_start + (series.ends_at - series.starts_at)).astimezone(series.zone)
-        if series.ends_at and series.starts_at
-        else None,
+        original_end.astimezone(series.zone) if original_end is not None else None,
     )
     return _form_page(
         request,

@@ -18,7 +18,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from reseau.events import access, services
+from reseau.events import access, presentation, services
 from reseau.events.forms.programme import SessionForm, SpeakerForm
 from reseau.events.models import Event, Session, SessionSpeaker
 from reseau.events.selectors import event as selectors
@@ -31,8 +31,8 @@ def _programme_context(request: HttpRequest, event: Event) -> dict[str, Any]:
     items = selectors.programme(event)
     return {
         "event": event,
-        "when": selectors.when_text(event),
-        "days": selectors.programme_days(event, items),
+        "when": presentation.when_text(event),
+        "days": presentation.programme_days(event, items),
         "staff": access.can_manage_events(request.user, event),
     }
 
