@@ -145,7 +145,7 @@ def series_end(
         rule = rule_for(text, local_start)
     except (ValueError, TypeError, KeyError):
         return None
-    last = None
+    last: datetime.datetime | None = None  # dateutil is untyped: its dates are naive datetimes
     for count, last in enumerate(rule, start=1):  # noqa: B007  (only the last one matters)
         if count > MAX_OCCURRENCES_TO_END:
             return None  # daily until the year 9999: as good as never ending

@@ -7,6 +7,7 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy
 
+from reseau.accounts.types import Viewer
 from reseau.events.models import Event
 from reseau.registry.access import members_visible_to
 from reseau.registry.models import Theme
@@ -17,7 +18,7 @@ class CalendarFilterForm(forms.Form):
     member = forms.ChoiceField(label=gettext_lazy("Host member"), required=False)
     type = forms.ChoiceField(label=gettext_lazy("Type"), required=False)
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Viewer, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         everyone = [("", gettext_lazy("All"))]
         members = members_visible_to(user).order_by("search_text", "pk").only("slug", "name_en", "name_fr")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 import zoneinfo
 from collections.abc import Iterable
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -24,6 +24,16 @@ from reseau.plans.forms import ActivitiesField
 from reseau.plans.models import Activity
 from reseau.projects.models import Project
 from reseau.registry.models import Member, Network, Theme, validate_time_zone
+
+# Django's form classes are generic for the type checker only (not subscriptable at run time).
+if TYPE_CHECKING:
+    _EventModelForm = forms.ModelForm[Event]
+    _ProjectsChoice = forms.ModelMultipleChoiceField[Project]
+    _MembersChoice = forms.ModelChoiceField[Member]
+else:
+    _EventModelForm = forms.ModelForm
+    _ProjectsChoice = forms.ModelMultipleChoiceField
+    _MembersChoice = forms.ModelChoiceField
 
 # Offered first when typing a time zone; any zone of the tz database is accepted.
 COMMON_ZONES = (
@@ -99,15 +109,15 @@ class EventFilterForm(forms.Form):
         return dict(getattr(self, "cleaned_data", {}))
 
 
-class _ProjectsField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
+class _ProjectsField(_ProjectsChoice):
+    def label_from_instance(self, obj: Project) -> str:
         return f"{obj.code} — {obj.title}"
 
 
-class _MembersField(forms.ModelChoiceField):
+class _MembersField(_MembersChoice):
     show_network = False
 
-    def label_from_instance(self, obj: Any) -> str:
+    def label_from_instance(self, obj: Member) -> str:
         return f"{obj.name} ({obj.network})" if self.show_network else obj.name
 
 
@@ -115,7 +125,7 @@ class _MembersField(forms.ModelChoiceField):
 _SPLIT_FIELDS = {"starts_at": "start_date", "ends_at": "end_date", "registration_deadline": "deadline_date"}
 
 
-class EventForm(forms.ModelForm):
+class EventForm(_EventModelForm):
     """An event of a network. ``network`` None: the secretariat chooses it on the form."""
 
     network = forms.ModelChoiceField(label=_("Network"), queryset=Network.objects.none(), empty_label=None)
@@ -212,7 +222,7 @@ class EventForm(forms.ModelForm):
         )
         network_projects = Project.objects.order_by("code")
         if network is None:
-            cast(forms.ModelChoiceField, self.fields["network"]).queryset = Network.objects.all()
+            cast("forms.ModelChoiceField[Network]", self.fields["network"]).queryset = Network.objects.all()
             host.show_network = True
         else:
             del self.fields["network"]
@@ -405,7 +415,7 @@ class OccurrenceForm(forms.Form):
         return cleaned
 
 
-class MinutesForm(forms.ModelForm):
+class MinutesForm(_EventModelForm):
     class Meta:
         model = Event
         fields = ["minutes_en", "minutes_fr"]

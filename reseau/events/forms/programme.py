@@ -5,7 +5,7 @@ Times are typed in the event's own zone ("8:00" in Phnom Penh) and stored in UTC
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.db.models import Q
@@ -16,13 +16,23 @@ from reseau.events.forms.event import TimeInput, aware
 from reseau.events.models import Event, Session, SessionSpeaker
 from reseau.registry.models import Network, Person
 
+# Django's form classes are generic for the type checker only (not subscriptable at run time).
+if TYPE_CHECKING:
+    _SessionModelForm = forms.ModelForm[Session]
+    _SpeakerModelForm = forms.ModelForm[SessionSpeaker]
+    _PersonChoice = forms.ModelChoiceField[Person]
+else:
+    _SessionModelForm = forms.ModelForm
+    _SpeakerModelForm = forms.ModelForm
+    _PersonChoice = forms.ModelChoiceField
+
 
 def people_of(network: Network) -> Q:
     """The people of a network's members, and those working for no member (the secretariat, guests)."""
     return Q(member__network=network) | Q(member__isnull=True)
 
 
-class SessionForm(forms.ModelForm):
+class SessionForm(_SessionModelForm):
     day = forms.DateField(
         label=_("Day"), required=False, widget=DateInput(), help_text=_("Leave empty for the first day of the event.")
     )
@@ -88,8 +98,8 @@ class SessionForm(forms.ModelForm):
         return data
 
 
-class _PersonField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
+class _PersonField(_PersonChoice):
+    def label_from_instance(self, obj: Person) -> str:
         label = obj.name
         if obj.name_local:
             label = f"{label} ({obj.name_local})"
@@ -100,7 +110,7 @@ class _PersonField(forms.ModelChoiceField):
         return label
 
 
-class SpeakerForm(forms.ModelForm):
+class SpeakerForm(_SpeakerModelForm):
     class Meta:
         model = SessionSpeaker
         fields = ["person", "role", "title_on_the_day_en", "title_on_the_day_fr", "position"]

@@ -10,14 +10,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from reseau.accounts.types import AuthenticatedHttpRequest
 from reseau.audit.selectors import audit_events_for
+from reseau.core.pages import form_page
 from reseau.core.querystrings import query_without
 from reseau.events import access, presentation, services
 from reseau.events.forms.event import (
@@ -40,7 +41,7 @@ EVENTS_PER_PAGE = 50
 
 @require_GET
 def event_list(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
+    user = request.user
     when = selectors.PAST if request.GET.get("when") == selectors.PAST else selectors.UPCOMING
     visible = access.events_visible_to(user)
     form = EventFilterForm(request.GET or None, themes=Theme.objects.all(), members=selectors.hosts_of(visible))
@@ -62,7 +63,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    user: Any = request.user
+    user = request.user
     event = access.event_for_user(user, slug)
     staff = access.can_manage_events(user, event)
     offers = selectors.hosting_offers(event)
@@ -98,16 +99,10 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "events/event_detail.html", context)
 
 
-def _form_page(
-    request: HttpRequest, template: str, form: BaseForm, title: str, *, cancel_url: str, **extra: Any
-) -> HttpResponse:
-    return render(request, template, {"form": form, "title": title, "cancel_url": cancel_url, **extra})
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
-def event_create(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
+def event_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    user = request.user
     if not access.can_create_events(user):
         raise PermissionDenied
     # The secretariat belongs to no network: it chooses one on the form.
@@ -120,13 +115,19 @@ def event_create(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Event created."))
             return redirect(event)
-    return _form_page(request, "events/event_form.html", form, _("New event"), cancel_url=reverse("events:event_list"))
+    return form_page(
+        request,
+        form=form,
+        title=_("New event"),
+        cancel_url=reverse("events:event_list"),
+        template="events/event_form.html",
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def event_edit(request: HttpRequest, slug: str) -> HttpResponse:
-    user: Any = request.user
+def event_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    user = request.user
     event = access.event_for_manage(user, slug)
     title = _("Edit %(title)s") % {"title": event.title}
     form = EventForm(request.POST or None, instance=event, network=event.network)
@@ -138,13 +139,15 @@ def event_edit(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             messages.success(request, _("Changes saved.") if changed else _("Nothing was changed."))
             return redirect(event)
-    return _form_page(request, "events/event_form.html", form, title, cancel_url=event.get_absolute_url())
+    return form_page(
+        request, form=form, title=title, cancel_url=event.get_absolute_url(), template="events/event_form.html"
+    )
 
 
 @require_POST
 @login_required
-def event_cancel(request: HttpRequest, slug: str) -> HttpResponse:
-    user: Any = request.user
+def event_cancel(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    user = request.user
     event = access.event_for_manage(user, slug)
     if event.is_cancelled:
         messages.info(request, _("This event was already cancelled."))
@@ -156,14 +159,16 @@ def event_cancel(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def hosting_offer_make(request: HttpRequest, slug: str) -> HttpResponse:
-    user: Any = request.user
+def hosting_offer_make(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    user = request.user
     event = access.event_for_hosting_offer(user, slug)
     staff = access.can_manage_events(user, event)
     members = Member.objects.filter(network=event.network).order_by("search_text", "pk") if staff else None
     form = HostingOfferForm(request.POST or None, members=members)
     if request.method == "POST" and form.is_valid():
         member = form.cleaned_data["member"] if staff else user.member
+        if member is None:  # not reached: event_for_hosting_offer admits the staff and focal points of a member
+            raise PermissionDenied
         try:
             services.hosting_offer_make(actor=user, event=event, member=member, message=form.cleaned_data["message"])
         except ValidationError as error:
@@ -171,12 +176,13 @@ def hosting_offer_make(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             messages.success(request, _("Offer to host recorded. The coordinator will answer it."))
             return redirect(f"{event.get_absolute_url()}#hosting")
-    return _form_page(
+    return form_page(
         request,
-        "events/hosting_offer_form.html",
-        form,
-        _("Offer to host this meeting"),
+        form=form,
+        title=_("Offer to host this meeting"),
         cancel_url=event.get_absolute_url(),
+        template="events/hosting_offer_form.html",
+        submit_label=_("Send the offer"),
         event=event,
         member=None if staff else user.member,
     )
@@ -184,8 +190,8 @@ def hosting_offer_make(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_POST
 @login_required
-def hosting_offer_accept(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    user: Any = request.user
+def hosting_offer_accept(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+    user = request.user
     event = access.event_for_manage(user, slug)
     offer = get_object_or_404(HostingOffer.objects.select_related("member", "event"), event=event, pk=pk)
     services.hosting_offer_accept(actor=user, offer=offer)
@@ -206,8 +212,8 @@ def _original_start(series: Event, original: str) -> datetime.datetime:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def occurrence_edit(request: HttpRequest, slug: str, original: str) -> HttpResponse:
-    user: Any = request.user
+def occurrence_edit(request: AuthenticatedHttpRequest, slug: str, original: str) -> HttpResponse:
+    user = request.user
     series = access.event_for_manage(user, slug)
     original_start = _original_start(series, original)
     moved = series.overrides.filter(recurrence_id=original_start).first()
@@ -242,12 +248,12 @@ def occurrence_edit(request: HttpRequest, slug: str, original: str) -> HttpRespo
         original_start.astimezone(series.zone),
         original_end.astimezone(series.zone) if original_end is not None else None,
     )
-    return _form_page(
+    return form_page(
         request,
-        "events/occurrence_form.html",
-        form,
-        _("Change one date of %(title)s") % {"title": series.title},
+        form=form,
+        title=_("Change one date of %(title)s") % {"title": series.title},
         cancel_url=f"{series.get_absolute_url()}#occurrences",
+        template="events/occurrence_form.html",
         event=series,
         original_when=original_when,
         moved=moved,
@@ -257,8 +263,8 @@ def occurrence_edit(request: HttpRequest, slug: str, original: str) -> HttpRespo
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def minutes_edit(request: HttpRequest, slug: str) -> HttpResponse:
-    user: Any = request.user
+def minutes_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    user = request.user
     event = access.event_for_manage(user, slug)
     form = MinutesForm(request.POST or None, instance=event)
     if request.method == "POST" and form.is_valid():
@@ -270,11 +276,11 @@ def minutes_edit(request: HttpRequest, slug: str) -> HttpResponse:
             messages.success(request, _("Minutes saved.") if changed else _("Nothing was changed."))
             return redirect(f"{event.get_absolute_url()}#minutes")
     stored = Event.objects.get(pk=event.pk)
-    return _form_page(
+    return form_page(
         request,
-        "events/minutes_form.html",
-        form,
-        _("Minutes of %(title)s") % {"title": stored.title},
+        form=form,
+        title=_("Minutes of %(title)s") % {"title": stored.title},
         cancel_url=f"{event.get_absolute_url()}#minutes",
+        template="events/minutes_form.html",
         event=stored,
     )

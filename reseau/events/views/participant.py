@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from reseau.accounts.models import User
+from reseau.accounts.types import AuthenticatedHttpRequest
 from reseau.events import access, services
 from reseau.events.forms.participant import AttendanceForm, InvitationForm, RegistrationForm
 from reseau.events.models import Event, Registration
@@ -26,7 +26,7 @@ def _url(name: str, event: Event) -> str:
     return reverse(f"events:{name}", kwargs={"slug": event.slug})
 
 
-def _may_withdraw(user: Any, event: Event, registration: Registration) -> bool:
+def _may_withdraw(user: User, event: Event, registration: Registration) -> bool:
     """The staff withdraw anyone; a focal point its own delegates, until attendance is taken."""
     if access.can_manage_events(user, event):
         return True
@@ -39,8 +39,8 @@ def _invited(member: Member) -> bool:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def invitations(request: HttpRequest, slug: str) -> HttpResponse:
-    user: Any = request.user
+def invitations(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    user = request.user
     event = access.event_for_manage(user, slug)
     rows = list(participant_selectors.invitation_rows(event))
     form = InvitationForm(
@@ -75,8 +75,8 @@ def invitations(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def register(request: HttpRequest, slug: str) -> HttpResponse:
-    user: Any = request.user
+def register(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    user = request.user
     event = access.event_for_registration(user, slug)
     staff = access.can_manage_events(user, event)
     registrable = access.members_registrable_by(user, event)
@@ -113,8 +113,8 @@ def register(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def participants(request: HttpRequest, slug: str) -> HttpResponse:
-    user: Any = request.user
+def participants(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    user = request.user
     event = access.event_for_user(user, slug)
     if not access.can_see_participants(user, event):
         raise PermissionDenied
@@ -134,8 +134,8 @@ def participants(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_POST
 @login_required
-def registration_withdraw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    user: Any = request.user
+def registration_withdraw(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+    user = request.user
     event = access.event_for_registration(user, slug)
     registration = access.registration_for_change(user, event, pk)
     name = registration.person.name
@@ -153,8 +153,8 @@ def registration_withdraw(request: HttpRequest, slug: str, pk: int) -> HttpRespo
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def attendance(request: HttpRequest, slug: str) -> HttpResponse:
-    user: Any = request.user
+def attendance(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    user = request.user
     event = access.event_for_manage(user, slug)
     registrations = event.registrations.all()
     form = AttendanceForm(
