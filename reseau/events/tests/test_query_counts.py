@@ -39,7 +39,7 @@ FOCAL_POINT_QUERIES = 10
 ANONYMOUS_QUERIES = 4
 
 
-def _meeting(world, size: int) -> Event:
+def _meeting(world, size: int):
     """A public meeting of the world's network with ``size`` of everything its page lists."""
     network = world.hue.network
     event = EventFactory(network=network, visibility=Event.Visibility.PUBLIC, status=Event.Status.PLANNED)
