@@ -147,6 +147,14 @@ def event_for_hosting_offer(user: Viewer, slug: str) -> Event:
     return event
 
 
+def can_withdraw(user: Viewer, event: Event, registration: Registration) -> bool:
+    """The staff withdraw anyone; a focal point its own delegates (the registration is one it may
+    change), until attendance is taken."""
+    if can_manage_events(user, event):
+        return True
+    return event.status != Event.Status.HELD and registration.attended is None
+
+
 def registration_for_change(user: Viewer, event: Event, pk: int) -> Registration:
     """A registration the user may withdraw: staff any, a focal point its own member's."""
     try:

@@ -62,6 +62,11 @@ class Event(models.Model):
         def tones(cls) -> Mapping[str, Tone]:
             return {cls.CONFIRMED: Tone.OK, cls.TO_BE_FIXED: Tone.WARN, cls.CANCELLED: Tone.BAD}
 
+        @classmethod
+        def needs_a_date(cls, value: str | None) -> bool:
+            """An event has its start unless its date is still to be fixed or it was cancelled."""
+            return value not in (cls.TO_BE_FIXED, cls.CANCELLED)
+
     class Visibility(models.TextChoices):
         PUBLIC = "public", _("Public")
         PARTNERS = "partners", _("Network and partners")
@@ -194,7 +199,7 @@ class Event(models.Model):
         errors: dict[str, list[ValidationError]] = {}
         if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
             errors.setdefault("ends_at", []).append(ValidationError(_("The end cannot be before the start.")))
-        if self.starts_at is None and self.status not in (self.Status.TO_BE_FIXED, self.Status.CANCELLED):
+        if self.starts_at is None and self.Status.needs_a_date(self.status):
             errors.setdefault("starts_at", []).append(
                 ValidationError(_("Give the start, or set the status to “Date to be fixed”."))
             )

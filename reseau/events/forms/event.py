@@ -279,7 +279,7 @@ class EventForm(_EventModelForm):
         if start_date is None:
             if {"start_date", "start_time"} & set(self.errors):
                 return
-            if cleaned.get("status") not in (Event.Status.TO_BE_FIXED, Event.Status.CANCELLED):
+            if Event.Status.needs_a_date(cleaned.get("status")):
                 self.add_error("start_date", _("Give the start, or set the status to “Date to be fixed”."))
             elif end_date or end_time:
                 self.add_error("start_date", _("Give the start date as well as the end."))

@@ -13,24 +13,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from reseau.accounts.models import User
 from reseau.accounts.types import AuthenticatedHttpRequest
 from reseau.events import access, services
 from reseau.events.forms.participant import AttendanceForm, InvitationForm, RegistrationForm
-from reseau.events.models import Event, Registration
+from reseau.events.models import Event
 from reseau.events.selectors import participant as participant_selectors
 from reseau.registry.models import Member
 
 
 def _url(name: str, event: Event) -> str:
     return reverse(f"events:{name}", kwargs={"slug": event.slug})
-
-
-def _may_withdraw(user: User, event: Event, registration: Registration) -> bool:
-    """The staff withdraw anyone; a focal point its own delegates, until attendance is taken."""
-    if access.can_manage_events(user, event):
-        return True
-    return event.status != Event.Status.HELD and registration.attended is None
 
 
 def _invited(member: Member) -> bool:
@@ -126,7 +118,7 @@ def participants(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
         "staff": staff,
         "groups": participant_selectors.delegations(rows),
         "counts": participant_selectors.gender_counts(visible),
-        "withdrawable": {row.pk for row in rows if _may_withdraw(user, event, row)},
+        "withdrawable": {row.pk for row in rows if access.can_withdraw(user, event, row)},
         "own_member": None if staff else user.member,
     }
     return render(request, "events/participants.html", context)
@@ -139,7 +131,7 @@ def registration_withdraw(request: AuthenticatedHttpRequest, slug: str, pk: int)
     event = access.event_for_registration(user, slug)
     registration = access.registration_for_change(user, event, pk)
     name = registration.person.name
-    if not _may_withdraw(user, event, registration):
+    if not access.can_withdraw(user, event, registration):
         messages.error(
             request,
             _("%(name)s's attendance has been recorded: ask the network coordinator to withdraw them.")
