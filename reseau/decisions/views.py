@@ -22,8 +22,8 @@ from reseau.decisions import access, selectors, services
 from reseau.decisions.forms import DecisionFilterForm, DecisionForm, DecisionNoteForm, EventDecisionForm
 from reseau.decisions.models import Decision
 from reseau.events import access as event_access
-from reseau.events.models import Event
 from reseau.events import presentation as event_selectors
+from reseau.events.models import Event
 from reseau.plans.models import Activity
 from reseau.registry import access as registry_access
 from reseau.registry.models import Network

@@ -14,8 +14,8 @@ from django.utils import timezone
 from reseau.decisions import selectors as decision_selectors
 from reseau.events.access import events_visible_to
 from reseau.events.models import Event
-from reseau.events.recurrence import expand
 from reseau.events.presentation import status_tone, when_text
+from reseau.events.recurrence import expand
 from reseau.partners import access as partner_access
 from reseau.partners.models import Interaction
 from reseau.registry import access, selectors
