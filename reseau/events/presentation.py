@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from typing import Any
 
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -173,7 +172,7 @@ def session_time(event: Event, session: Session) -> str:
 
 def programme_days(event: Event, items: list[ProgrammeItem]) -> list[tuple[str, list[ProgrammeItem]]]:
     """The agenda by day (a heading per day when it runs over several)."""
-    days: dict[Any, list[ProgrammeItem]] = {}
+    days: dict[datetime.date | None, list[ProgrammeItem]] = {}
     for item in items:
         start = item.session.starts_at
         days.setdefault(start.astimezone(event.zone).date() if start else None, []).append(item)
