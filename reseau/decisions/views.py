@@ -22,7 +22,7 @@ from reseau.decisions import access, selectors, services
 from reseau.decisions.forms import DecisionFilterForm, DecisionForm, DecisionNoteForm, EventDecisionForm
 from reseau.decisions.models import Decision
 from reseau.events import access as event_access
-from reseau.events import selectors as event_selectors
+from reseau.events import presentation as event_presentation
 from reseau.registry import access as registry_access
 
 DECISIONS_PER_PAGE = 50
@@ -181,5 +181,5 @@ def event_decision_create(request: AuthenticatedHttpRequest, slug: str) -> HttpR
         cancel_url=f"{event.get_absolute_url()}#decisions",
         template="decisions/event_decision_form.html",
         event=event,
-        when=event_selectors.when_text(event),
+        when=event_presentation.when_text(event),
     )

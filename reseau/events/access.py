@@ -5,18 +5,18 @@ Every view and feed asks these functions; the route-by-role test exercises them.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from reseau.accounts.models import User
+from reseau.accounts.types import Viewer
 from reseau.events.models import Event, FeedToken, Registration
 from reseau.registry.access import can_manage_network
-from reseau.registry.models import Member
+from reseau.registry.models import Member, Network
 
 
-def events_visible_to(user: Any) -> QuerySet[Event]:
+def events_visible_to(user: Viewer) -> QuerySet[Event]:
     """Anonymous visitors read public events; partners add those shared with partners;
     the network reads all of its own; the secretariat reads every network's."""
     public = Q(visibility=Event.Visibility.PUBLIC)
@@ -34,85 +34,128 @@ def events_visible_to(user: Any) -> QuerySet[Event]:
     return Event.objects.filter(public)
 
 
-def can_manage_events(user: Any, event: Event) -> bool:
+def can_manage_events(user: Viewer, event: Event) -> bool:
     """The coordinator of the event's network and the secretariat keep events."""
     return can_manage_network(user, event.network)
 
 
-def can_create_events(user: Any) -> bool:
-    return user.is_authenticated and (user.is_secretariat or (user.is_coordinator and user.network_id is not None))
+def can_create_events(user: Viewer) -> bool:
+    if not user.is_authenticated:
+        return False
+    return user.is_secretariat or (user.is_coordinator and user.network_id is not None)
 
 
-def is_own_member_focal_point(user: Any, event: Event) -> bool:
-    return (
-        user.is_authenticated
-        and user.is_focal_point
-        and user.member_id is not None
-        and user.network_id == event.network_id
-    )
+def network_for_new_event(user: User) -> Network | None:
+    """The network a new event belongs to: the coordinator's own; the secretariat, which belongs
+    to no network, chooses one on the form (None)."""
+    return None if user.is_secretariat else user.network
 
 
-def can_register(user: Any, event: Event) -> bool:
+def sees_every_network(user: Viewer) -> bool:
+    """The secretariat reads every network's events: the list names each event's network."""
+    return user.is_authenticated and user.is_secretariat
+
+
+def feed_networks_for(user: User) -> QuerySet[Network]:
+    """The networks whose calendar feed the feeds page offers: every one to the secretariat,
+    one's own network to the others."""
+    if user.is_secretariat:
+        return Network.objects.all()
+    if user.network_id is None:
+        return Network.objects.none()
+    return Network.objects.filter(pk=user.network_id)
+
+
+def can_read_minutes(user: Viewer, event: Event) -> bool:
+    """Minutes are the network's internal record: its members' people and the secretariat, not
+    anonymous visitors nor partners, even for a public event."""
+    if not user.is_authenticated or not user.is_active or user.is_partner:
+        return False
+    return bool(user.is_secretariat or user.network_id == event.network_id)
+
+
+def own_member_id(user: Viewer, event: Event) -> int | None:
+    """The member of a focal point of the event's network (whose delegation it keeps); else None."""
+    if not user.is_authenticated or not user.is_focal_point or user.network_id != event.network_id:
+        return None
+    return user.member_id
+
+
+def is_own_member_focal_point(user: Viewer, event: Event) -> bool:
+    return own_member_id(user, event) is not None
+
+
+def can_register(user: Viewer, event: Event) -> bool:
     """Staff register anyone; a focal point registers its own member's delegation."""
     return can_manage_events(user, event) or is_own_member_focal_point(user, event)
 
 
-def can_offer_to_host(user: Any, event: Event) -> bool:
+def can_offer_to_host(user: Viewer, event: Event) -> bool:
     return is_own_member_focal_point(user, event) or can_manage_events(user, event)
 
 
-def can_see_participants(user: Any, event: Event) -> bool:
+def can_see_participants(user: Viewer, event: Event) -> bool:
     """Staff see every participant; a focal point sees its own delegation only."""
     return can_register(user, event)
 
 
-def registrations_visible_to(user: Any, event: Event) -> QuerySet[Registration]:
+def registrations_visible_to(user: Viewer, event: Event) -> QuerySet[Registration]:
     registrations = event.registrations.all()
     if can_manage_events(user, event):
         return registrations
-    if is_own_member_focal_point(user, event):
-        return registrations.filter(member_id=user.member_id)
+    member_id = own_member_id(user, event)
+    if member_id is not None:
+        return registrations.filter(member_id=member_id)
     return registrations.none()
 
 
-def members_registrable_by(user: Any, event: Event) -> QuerySet[Member]:
+def members_registrable_by(user: Viewer, event: Event) -> QuerySet[Member]:
     """Whose delegation a user may register for this event."""
     if can_manage_events(user, event):
         return Member.objects.filter(network_id=event.network_id)
-    if is_own_member_focal_point(user, event):
-        return Member.objects.filter(pk=user.member_id)
+    member_id = own_member_id(user, event)
+    if member_id is not None:
+        return Member.objects.filter(pk=member_id)
     return Member.objects.none()
 
 
-def event_for_user(user: Any, slug: str) -> Event:
+def event_for_user(user: Viewer, slug: str) -> Event:
     try:
         return events_visible_to(user).select_related("network", "host_member", "country", "series").get(slug=slug)
     except Event.DoesNotExist:
         raise Http404 from None
 
 
-def event_for_manage(user: Any, slug: str) -> Event:
+def event_for_manage(user: Viewer, slug: str) -> Event:
     event = event_for_user(user, slug)
     if not can_manage_events(user, event):
         raise PermissionDenied
     return event
 
 
-def event_for_registration(user: Any, slug: str) -> Event:
+def event_for_registration(user: Viewer, slug: str) -> Event:
     event = event_for_user(user, slug)
     if not can_register(user, event):
         raise PermissionDenied
     return event
 
 
-def event_for_hosting_offer(user: Any, slug: str) -> Event:
+def event_for_hosting_offer(user: Viewer, slug: str) -> Event:
     event = event_for_user(user, slug)
     if not can_offer_to_host(user, event):
         raise PermissionDenied
     return event
 
 
-def registration_for_change(user: Any, event: Event, pk: int) -> Registration:
+def can_withdraw(user: Viewer, event: Event, registration: Registration) -> bool:
+    """The staff withdraw anyone; a focal point its own delegates (the registration is one it may
+    change), until attendance is taken."""
+    if can_manage_events(user, event):
+        return True
+    return event.status != Event.Status.HELD and registration.attended is None
+
+
+def registration_for_change(user: Viewer, event: Event, pk: int) -> Registration:
     """A registration the user may withdraw: staff any, a focal point its own member's."""
     try:
         return registrations_visible_to(user, event).select_related("person", "member").get(pk=pk)
@@ -120,7 +163,7 @@ def registration_for_change(user: Any, event: Event, pk: int) -> Registration:
         raise Http404 from None
 
 
-def user_for_feed_token(token: str) -> Any:
+def user_for_feed_token(token: str) -> User:
     """The active user a private feed address belongs to; a reset or unknown token is a 404."""
     try:
         feed = FeedToken.objects.select_related("user__network").get(token=token)

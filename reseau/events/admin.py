@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import admin
 from django.db import models
 from modeltranslation.admin import TranslationAdmin
@@ -11,7 +9,7 @@ from reseau.events.models import Event, HostingOffer, Invitation, Registration, 
 
 
 @admin.register(Event)
-class EventAdmin(AuditedModelAdmin, TranslationAdmin):
+class EventAdmin(AuditedModelAdmin, TranslationAdmin[Event]):
     list_display = ["title", "kind", "status", "starts_at", "network"]
     list_filter = ["network", "kind", "status", "visibility"]
     search_fields = ["title_en", "title_fr", "slug"]
@@ -21,24 +19,24 @@ class EventAdmin(AuditedModelAdmin, TranslationAdmin):
 
 
 class EventSubjectAdmin(AuditedModelAdmin):
-    def audit_subject(self, obj: Any) -> models.Model:
+    def audit_subject(self, obj: Session | Invitation | Registration | HostingOffer) -> models.Model:
         return obj.event
 
 
 @admin.register(Session)
-class SessionAdmin(EventSubjectAdmin, TranslationAdmin):
+class SessionAdmin(EventSubjectAdmin, TranslationAdmin[Session]):
     list_display = ["event", "starts_at", "title", "kind"]
     list_select_related = ["event"]
     raw_id_fields = ["event"]
 
 
 @admin.register(SessionSpeaker)
-class SessionSpeakerAdmin(AuditedModelAdmin, TranslationAdmin):
+class SessionSpeakerAdmin(AuditedModelAdmin, TranslationAdmin[SessionSpeaker]):
     list_display = ["session", "person", "role"]
     list_select_related = ["session", "person"]
     raw_id_fields = ["session", "person"]
 
-    def audit_subject(self, obj: Any) -> models.Model:
+    def audit_subject(self, obj: SessionSpeaker) -> models.Model:
         return obj.session.event
 
 

@@ -328,7 +328,9 @@ CALENDAR_FOOTER = b"END:VCALENDAR\r\n"
 def feed_rows(events: QuerySet[Event], *, chunk_size: int = CHUNK_SIZE) -> Iterator[dict[str, Any]]:
     """The rows a feed reads, soonest first: dated events with their country's name, read in
     chunks from one cursor."""
-    rows = events.filter(starts_at__isnull=False).order_by("starts_at", "pk").values(*feed_columns())
+    rows: QuerySet[Event, dict[str, Any]] = (
+        events.filter(starts_at__isnull=False).order_by("starts_at", "pk").values(*feed_columns())
+    )
     return rows.iterator(chunk_size=chunk_size)
 
 

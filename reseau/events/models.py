@@ -11,6 +11,7 @@ import datetime
 import secrets
 import uuid
 import zoneinfo
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -22,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.manager import MultilingualManager
 
+from reseau.core.choices import Tone, TonedChoices
 from reseau.events.recurrence import series_end, validate_rule
 from reseau.registry.models import Country, Member, Network, Person, Theme, validate_time_zone
 
@@ -49,12 +51,21 @@ class Event(models.Model):
         FOCAL_POINT_MEETING = "focal_point_meeting", _("Focal-point meeting")
         PARTNER_EVENT = "partner_event", _("Partner event")
 
-    class Status(models.TextChoices):
+    class Status(TonedChoices):
         TO_BE_FIXED = "to_be_fixed", _("Date to be fixed")
         PLANNED = "planned", _("Planned")
         CONFIRMED = "confirmed", _("Confirmed")
         HELD = "held", _("Held")
         CANCELLED = "cancelled", _("Cancelled")
+
+        @classmethod
+        def tones(cls) -> Mapping[str, Tone]:
+            return {cls.CONFIRMED: Tone.OK, cls.TO_BE_FIXED: Tone.WARN, cls.CANCELLED: Tone.BAD}
+
+        @classmethod
+        def needs_a_date(cls, value: str | None) -> bool:
+            """An event has its start unless its date is still to be fixed or it was cancelled."""
+            return value not in (cls.TO_BE_FIXED, cls.CANCELLED)
 
     class Visibility(models.TextChoices):
         PUBLIC = "public", _("Public")
@@ -188,7 +199,7 @@ class Event(models.Model):
         errors: dict[str, list[ValidationError]] = {}
         if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
             errors.setdefault("ends_at", []).append(ValidationError(_("The end cannot be before the start.")))
-        if self.starts_at is None and self.status not in (self.Status.TO_BE_FIXED, self.Status.CANCELLED):
+        if self.starts_at is None and self.Status.needs_a_date(self.status):
             errors.setdefault("starts_at", []).append(
                 ValidationError(_("Give the start, or set the status to “Date to be fixed”."))
             )
@@ -222,6 +233,42 @@ class Event(models.Model):
         return self.ends_at.astimezone(self.zone) if self.ends_at else None
 
     @property
+    def duration(self) -> datetime.timedelta | None:
+        """How long the event (each date of a series) lasts; None without a start or an end."""
+        if self.starts_at is None or self.ends_at is None:
+            return None
+        return self.ends_at - self.starts_at
+
+    def end_from(self, start: datetime.datetime) -> datetime.datetime | None:
+        """The end of one date of the series that starts at ``start`` (same duration as the first)."""
+        duration = self.duration
+        return start + duration if duration is not None else None
+
+    def last_day(self, local_end: datetime.datetime | None) -> datetime.date | None:
+        """The last day of the event ending at ``local_end`` (in its zone). All-day events are stored
+        up to midnight after their last day, as iCalendar's DTEND for dates."""
+        if local_end is None:
+            return None
+        if self.all_day and local_end.time() == datetime.time(0, 0):
+            return (local_end - datetime.timedelta(days=1)).date()
+        return local_end.date()
+
+    @property
+    def is_open(self) -> bool:
+        """Still to come: neither held nor cancelled."""
+        return self.status not in (self.Status.HELD, self.Status.CANCELLED)
+
+    @property
+    def accepts_hosting_offers(self) -> bool:
+        """Offers to host are for meetings still to come."""
+        return self.is_open
+
+    @property
+    def accepts_registrations(self) -> bool:
+        """Delegations are registered from the event's page while it is still to come."""
+        return self.is_open
+
+    @property
     def is_recurring(self) -> bool:
         return bool(self.recurrence_rule) and self.series_id is None
 
@@ -237,10 +284,14 @@ class Event(models.Model):
 class HostingOffer(models.Model):
     """A member offering to host a future meeting; the coordinator accepts one."""
 
-    class Status(models.TextChoices):
+    class Status(TonedChoices):
         OFFERED = "offered", _("Offered")
         ACCEPTED = "accepted", _("Accepted")
         DECLINED = "declined", _("Not retained")
+
+        @classmethod
+        def tones(cls) -> Mapping[str, Tone]:
+            return {cls.ACCEPTED: Tone.OK, cls.DECLINED: Tone.NEUTRAL, cls.OFFERED: Tone.WARN}
 
     event = models.ForeignKey(Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="hosting_offers")
     member = models.ForeignKey(
@@ -266,6 +317,11 @@ class HostingOffer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.member} → {self.event}"
+
+    @property
+    def can_be_accepted(self) -> bool:
+        """Not yet the accepted one, for an event that is not cancelled."""
+        return self.status != self.Status.ACCEPTED and not self.event.is_cancelled
 
 
 class Session(models.Model):

@@ -104,7 +104,7 @@ def expand(
         return []
     zone = series.zone
     local_start = series.starts_at.astimezone(zone)
-    duration = (series.ends_at - series.starts_at) if series.ends_at else datetime.timedelta(0)
+    duration = series.duration or datetime.timedelta(0)
     try:
         rule = rule_for(series.recurrence_rule, local_start)
     except (ValueError, TypeError, KeyError):
@@ -145,7 +145,7 @@ def series_end(
         rule = rule_for(text, local_start)
     except (ValueError, TypeError, KeyError):
         return None
-    last = None
+    last: datetime.datetime | None = None  # dateutil is untyped: its dates are naive datetimes
     for count, last in enumerate(rule, start=1):  # noqa: B007  (only the last one matters)
         if count > MAX_OCCURRENCES_TO_END:
             return None  # daily until the year 9999: as good as never ending

@@ -12,9 +12,11 @@ from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from reseau.accounts.models import User
+from reseau.accounts.types import Actor
 from reseau.audit.models import AuditEvent
-from reseau.audit.services import audit_record, audit_snapshot
-from reseau.core.services import model_create, model_update
+from reseau.audit.services import audit_record
+from reseau.core.services import model_create, model_delete, model_update
 from reseau.events.access import can_manage_events
 from reseau.events.models import (
     Event,
@@ -60,12 +62,12 @@ def _with_normalised_rule(data: Mapping[str, Any]) -> dict[str, Any]:
     return values
 
 
-def event_create(*, actor: Any, network: Network, data: Mapping[str, Any]) -> Event:
+def event_create(*, actor: Actor, network: Network, data: Mapping[str, Any]) -> Event:
     return model_create(instance=Event(network=network), data=_with_normalised_rule(data), actor=actor)
 
 
 @transaction.atomic
-def event_update(*, actor: Any, event: Event, data: Mapping[str, Any]) -> bool:
+def event_update(*, actor: Actor, event: Event, data: Mapping[str, Any]) -> bool:
     """Apply changes; a change calendar programs must see raises the SEQUENCE."""
     stored = Event.objects.select_for_update().get(pk=event.pk)
     before = _calendar_state(stored)
@@ -79,12 +81,12 @@ def event_update(*, actor: Any, event: Event, data: Mapping[str, Any]) -> bool:
     return model_update(instance=event, data=values, actor=actor)
 
 
-def event_cancel(*, actor: Any, event: Event) -> bool:
+def event_cancel(*, actor: Actor, event: Event) -> bool:
     return event_update(actor=actor, event=event, data={"status": Event.Status.CANCELLED})
 
 
 @transaction.atomic
-def occurrence_remove(*, actor: Any, series: Event, original_start: datetime.datetime) -> bool:
+def occurrence_remove(*, actor: Actor, series: Event, original_start: datetime.datetime) -> bool:
     """Cancel one date of a repeating event (an EXDATE in the feeds)."""
     if not is_occurrence(series, original_start):
         raise ValidationError(_("This series has no occurrence at that time."))
@@ -100,7 +102,7 @@ def occurrence_remove(*, actor: Any, series: Event, original_start: datetime.dat
 @transaction.atomic
 def occurrence_move(
     *,
-    actor: Any,
+    actor: Actor,
     series: Event,
     original_start: datetime.datetime,
     starts_at: datetime.datetime,
@@ -152,8 +154,8 @@ def occurrence_move(
 # --- Hosting offers -------------------------------------------------------------------------
 
 
-def hosting_offer_make(*, actor: Any, event: Event, member: Member, message: str = "") -> HostingOffer:
-    if event.status in (Event.Status.HELD, Event.Status.CANCELLED):
+def hosting_offer_make(*, actor: Actor, event: Event, member: Member, message: str = "") -> HostingOffer:
+    if not event.accepts_hosting_offers:
         raise ValidationError(_("Offers to host are for future meetings only."))
     if event.hosting_offers.filter(member=member).exists():
         raise ValidationError(_("%(member)s has already offered to host this meeting.") % {"member": member})
@@ -167,7 +169,7 @@ def hosting_offer_make(*, actor: Any, event: Event, member: Member, message: str
 
 
 @transaction.atomic
-def hosting_offer_accept(*, actor: Any, offer: HostingOffer) -> None:
+def hosting_offer_accept(*, actor: Actor, offer: HostingOffer) -> None:
     """Accept one offer: the member becomes the host and the other offers are not retained."""
     event = offer.event
     # Declined first: only one offer of an event may be accepted at a time.
@@ -180,47 +182,33 @@ def hosting_offer_accept(*, actor: Any, offer: HostingOffer) -> None:
 # --- Programme ------------------------------------------------------------------------------
 
 
-def session_create(*, actor: Any, event: Event, data: Mapping[str, Any]) -> Session:
+def session_create(*, actor: Actor, event: Event, data: Mapping[str, Any]) -> Session:
     return model_create(instance=Session(event=event), data=data, actor=actor, subject=event)
 
 
-def session_update(*, actor: Any, session: Session, data: Mapping[str, Any]) -> bool:
+def session_update(*, actor: Actor, session: Session, data: Mapping[str, Any]) -> bool:
     return model_update(instance=session, data=data, actor=actor, subject=session.event)
 
 
 @transaction.atomic
-def session_delete(*, actor: Any, session: Session) -> None:
-    audit_record(
-        actor=actor,
-        instance=session,
-        subject=session.event,
-        action=AuditEvent.Action.DELETED,
-        before=audit_snapshot(session),
-    )
-    session.delete()
+def session_delete(*, actor: Actor, session: Session) -> None:
+    model_delete(instance=session, actor=actor, subject=session.event)
 
 
-def speaker_add(*, actor: Any, session: Session, data: Mapping[str, Any]) -> SessionSpeaker:
+def speaker_add(*, actor: Actor, session: Session, data: Mapping[str, Any]) -> SessionSpeaker:
     return model_create(instance=SessionSpeaker(session=session), data=data, actor=actor, subject=session.event)
 
 
 @transaction.atomic
-def speaker_remove(*, actor: Any, speaker: SessionSpeaker) -> None:
-    audit_record(
-        actor=actor,
-        instance=speaker,
-        subject=speaker.session.event,
-        action=AuditEvent.Action.DELETED,
-        before=audit_snapshot(speaker),
-    )
-    speaker.delete()
+def speaker_remove(*, actor: Actor, speaker: SessionSpeaker) -> None:
+    model_delete(instance=speaker, actor=actor, subject=speaker.session.event)
 
 
 # --- Invitations, registrations, attendance -------------------------------------------------
 
 
 @transaction.atomic
-def invitations_send(*, actor: Any, event: Event, members: Iterable[Member]) -> int:
+def invitations_send(*, actor: Actor, event: Event, members: Iterable[Member]) -> int:
     """Invite members (those already invited are left as they are); returns how many are new."""
     already = set(event.invitations.values_list("member_id", flat=True))
     created = 0
@@ -234,10 +222,11 @@ def invitations_send(*, actor: Any, event: Event, members: Iterable[Member]) -> 
     return created
 
 
-def registration_problems(*, actor: Any, event: Event, person: Person, member: Member | None) -> list[str]:
+def registration_problems(*, actor: Actor, event: Event, person: Person, member: Member | None) -> list[str]:
     """Why this registration cannot be taken, in the user's language; empty when it can."""
     problems: list[str] = []
-    staff = can_manage_events(actor, event)
+    # The platform itself (actor None: seeds, imports) is held to the staff's rules.
+    staff = actor is None or can_manage_events(actor, event)
     if event.status == Event.Status.CANCELLED:
         problems.append(_("This event has been cancelled: registration is closed."))
     elif event.status == Event.Status.HELD and not staff:
@@ -265,7 +254,7 @@ def registration_problems(*, actor: Any, event: Event, person: Person, member: M
 @transaction.atomic
 def registration_create(
     *,
-    actor: Any,
+    actor: Actor,
     event: Event,
     member: Member | None,
     role: str,
@@ -303,23 +292,16 @@ def registration_create(
 
 
 @transaction.atomic
-def registration_cancel(*, actor: Any, registration: Registration) -> None:
-    audit_record(
-        actor=actor,
-        instance=registration,
-        subject=registration.event,
-        action=AuditEvent.Action.DELETED,
-        before=audit_snapshot(registration),
-    )
-    registration.delete()
+def registration_cancel(*, actor: Actor, registration: Registration) -> None:
+    model_delete(instance=registration, actor=actor, subject=registration.event)
 
 
-def registration_update(*, actor: Any, registration: Registration, data: Mapping[str, Any]) -> bool:
+def registration_update(*, actor: Actor, registration: Registration, data: Mapping[str, Any]) -> bool:
     return model_update(instance=registration, data=data, actor=actor, subject=registration.event)
 
 
 @transaction.atomic
-def attendance_record(*, actor: Any, event: Event, attended: Mapping[int, bool | None]) -> int:
+def attendance_record(*, actor: Actor, event: Event, attended: Mapping[int, bool | None]) -> int:
     """Mark who came (True), who did not (False) or not yet known (None); returns rows changed."""
     changed = 0
     for registration in event.registrations.filter(pk__in=list(attended)):
@@ -333,20 +315,20 @@ def attendance_record(*, actor: Any, event: Event, attended: Mapping[int, bool |
 # --- Minutes and outcomes -------------------------------------------------------------------
 
 
-def minutes_update(*, actor: Any, event: Event, data: Mapping[str, Any]) -> bool:
+def minutes_update(*, actor: Actor, event: Event, data: Mapping[str, Any]) -> bool:
     return model_update(instance=event, data=data, actor=actor)
 
 
 # --- Private feeds --------------------------------------------------------------------------
 
 
-def feed_token_for(*, user: Any) -> FeedToken:
+def feed_token_for(*, user: User) -> FeedToken:
     token, _created = FeedToken.objects.get_or_create(user=user)
     return token
 
 
 @transaction.atomic
-def feed_token_reset(*, actor: Any) -> FeedToken:
+def feed_token_reset(*, actor: User) -> FeedToken:
     """A new secret: every private feed address given out before stops working."""
     FeedToken.objects.filter(user=actor).delete()
     token = FeedToken.objects.create(user=actor)

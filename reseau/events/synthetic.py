@@ -25,6 +25,7 @@ import random
 import re
 import zoneinfo
 from collections import defaultdict
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
@@ -135,26 +136,40 @@ def _local(day: datetime.date, hour: int, minute: int, zone: str) -> datetime.da
     )
 
 
-@transaction.atomic
-def generate_events(*, network: Network, events: int, seed: int = 0) -> int:
-    """Add ``events`` invented event rows (single events, series and their moved dates) to
-    ``network``, with programmes, hosting offers and registrations; returns how many events."""
-    if events < 0:
-        raise ValueError("events must not be negative.")
-    if events == 0:
-        return 0
-    now = timezone.now()
-    today = timezone.localdate()
+Host = tuple[int, str, str, str, int | None]  # pk, English name, French name, country code, country pk
+
+
+@dataclass
+class _Network:
+    """What the generator reads once about the network, and the running index of the slugs."""
+
+    network: Network
+    rng: random.Random
+    now: datetime.datetime
+    today: datetime.date
+    prefix: str
+    index: int
+    theme_pool: list[tuple[int, str, str]]
+    names: tuple[str, str]
+    members: list[Host]
+    people: dict[int, list[tuple[int, str]]]
+    default_zone: str
+
+    def slug(self) -> str:
+        value = f"{self.prefix}{self.index:05d}"
+        self.index += 1
+        return value
+
+
+def _read_network(network: Network, seed: int) -> _Network:
     prefix = f"{network.code}-ev-"
     start = _next_index(prefix)
-    rng = random.Random(f"events:{seed}:{start}")  # noqa: S311 — test data, not secrets
     themes = ensure_themes()
     theme_pool: list[tuple[int, str, str]] = sorted(
         Theme.objects.filter(pk__in=[t.pk for t in themes.values()]).values_list("pk", "name_en", "name_fr")
     )
-    network_en, network_fr = Network.objects.filter(pk=network.pk).values_list("name_en", "name_fr").get()
-    # (pk, English name, French name, country code, country pk)
-    members: list[tuple[int, str, str, str, int | None]] = [
+    names = Network.objects.filter(pk=network.pk).values_list("name_en", "name_fr").get()
+    members: list[Host] = [
         (pk, name_en, name_fr, code or "", country_id)
         for pk, name_en, name_fr, code, country_id in Member.objects.filter(network=network)
         .order_by("pk")
@@ -165,197 +180,211 @@ def generate_events(*, network: Network, events: int, seed: int = 0) -> int:
         Person.objects.filter(member__network=network).order_by("pk").values_list("pk", "member_id", "gender")
     ):
         people[member_id].append((pk, gender))
-    with_people = [m for m in members if people[m[0]]]
-    activity_ids = list(Activity.objects.filter(plan__network=network).order_by("pk").values_list("pk", flat=True))
-    project_ids = list(Project.objects.filter(network=network).order_by("pk").values_list("pk", flat=True))
-    default_zone = network.time_zone or "Asia/Phnom_Penh"
+    return _Network(
+        network=network,
+        rng=random.Random(f"events:{seed}:{start}"),  # noqa: S311 — test data, not secrets
+        now=timezone.now(),
+        today=timezone.localdate(),
+        prefix=prefix,
+        index=start,
+        theme_pool=theme_pool,
+        names=names,
+        members=members,
+        people=people,
+        default_zone=network.time_zone or "Asia/Phnom_Penh",
+    )
 
-    series_count = min(max(events // 250, 1), len(SERIES) * 3) if events >= 10 else 0
-    singles = events - series_count * 3  # each series has a moved and a cancelled date
-    index = start
 
-    def slug() -> str:
-        nonlocal index
-        value = f"{prefix}{index:05d}"
-        index += 1
-        return value
+def _status(rng: random.Random, *, to_be_fixed: bool, past: bool) -> str:
+    if to_be_fixed:
+        return ES.TO_BE_FIXED
+    if past:
+        return rng.choices([ES.HELD, ES.CANCELLED, ES.PLANNED], [88, 7, 5])[0]
+    return rng.choices([ES.CONFIRMED, ES.PLANNED, ES.CANCELLED], [50, 45, 5])[0]
 
-    rows: list[Event] = []
-    row_themes: list[list[int]] = []
-    kinds = [k for k, *_ in KINDS]
-    weights = [w for _, w, *_ in KINDS]
-    first_day = today - datetime.timedelta(days=3 * 365)
-    span = 4 * 365
-    for _ in range(singles):
-        kind = rng.choices(kinds, weights)[0]
-        _, _, all_day, title_en, title_fr = next(k for k in KINDS if k[0] == kind)
-        host = rng.choice(members) if members else None
-        theme = rng.choice(theme_pool)
-        day = first_day + datetime.timedelta(days=rng.randrange(span))
-        zone = ZONES.get(host[3], default_zone) if host else default_zone
-        if kind == EK.WEBINAR and rng.random() < 0.3:
-            zone = SECRETARIAT_ZONE
-        to_be_fixed = day > today and rng.random() < 0.05
-        if all_day:
-            starts_at = _local(day, 0, 0, zone)
-            ends_at = _local(day + datetime.timedelta(days=rng.randint(1, 3)), 0, 0, zone)
-        else:
-            starts_at = _local(day, rng.choice([8, 9, 10, 14, 15]), rng.choice([0, 30]), zone)
-            ends_at = starts_at + datetime.timedelta(minutes=rng.choice([60, 90, 120, 180, 240]))
-        past = ends_at < now
-        if to_be_fixed:
-            status = ES.TO_BE_FIXED
-        elif past:
-            status = rng.choices([ES.HELD, ES.CANCELLED, ES.PLANNED], [88, 7, 5])[0]
-        else:
-            status = rng.choices([ES.CONFIRMED, ES.PLANNED, ES.CANCELLED], [50, 45, 5])[0]
-        text = {
-            "theme": theme[1],
-            "theme_fr": theme[2],
-            "member": host[1] if host else network_en,
-            "member_fr": host[2] if host else network_fr,
-            "year": str(day.year),
-        }
-        online = kind == EK.WEBINAR or (kind == EK.FOCAL_POINT_MEETING and rng.random() < 0.7)
-        event_slug = slug()
-        rows.append(
-            Event(
-                network=network,
-                slug=event_slug,
-                uid=f"{event_slug}@reseau",
-                kind=kind,
-                status=status,
-                visibility=rng.choices([EV.PUBLIC, EV.PARTNERS, EV.NETWORK], [40, 25, 35])[0],
-                title_en=title_en.format(**text),
-                title_fr=title_fr.format(**text),
-                description_en=DESCRIPTION,
-                description_fr=DESCRIPTION_FR,
-                starts_at=None if to_be_fixed else starts_at,
-                ends_at=None if to_be_fixed else ends_at,
-                all_day=all_day and not to_be_fixed,
-                time_zone=zone,
-                date_note=str(day.year) if to_be_fixed else "",
-                venue="Online" if online else rng.choice(VENUES),
-                city="" if online or not host else host[1],
-                country_id=None if online or not host else host[4],
-                online_url=f"https://meet.example.org/{event_slug}" if online else "",
-                organiser=rng.choice(ORGANISERS) if kind == EK.PARTNER_EVENT else "",
-                host_member_id=host[0] if host and not online else None,
-                capacity=rng.choice([None, None, None, 30, 50, 120]),
-                registration_deadline=(starts_at - datetime.timedelta(days=7))
-                if not past and not to_be_fixed and rng.random() < 0.5
-                else None,
-                minutes_en=MINUTES if status == ES.HELD and rng.random() < 0.4 else "",
-                minutes_fr=MINUTES_FR if status == ES.HELD and rng.random() < 0.4 else "",
-            )
-        )
-        chosen = [theme[0]]
-        if rng.random() < 0.3:
-            other = rng.choice(theme_pool)[0]
-            if other != theme[0]:
-                chosen.append(other)
-        row_themes.append(chosen)
 
-    # Repeating series: the first date about two years ago, in the network's zone.
-    series_rows: list[Event] = []
-    series_themes: list[int] = []
-    for number in range(series_count):
-        kind, rule, title_en, title_fr = SERIES[number % len(SERIES)]
-        theme = rng.choice(theme_pool)
-        text = {"theme": theme[1], "theme_fr": theme[2]}
-        series_themes.append(theme[0])
-        # The first date is the rule's first one from about two years ago (10:00 in the network's zone).
-        wanted = datetime.datetime.combine(today - datetime.timedelta(days=rng.randint(500, 800)), datetime.time(10))
-        first = next(iter(rule_for(rule, wanted)))
-        starts_at = first.replace(tzinfo=zoneinfo.ZoneInfo(default_zone)).astimezone(datetime.UTC)
-        event_slug = slug()
-        series_rows.append(
-            Event(
-                network=network,
-                slug=event_slug,
-                uid=f"{event_slug}@reseau",
-                kind=kind,
-                status=ES.CONFIRMED,
-                visibility=EV.NETWORK,
-                title_en=title_en.format(**text),
-                title_fr=title_fr.format(**text),
-                description_en=DESCRIPTION,
-                description_fr=DESCRIPTION_FR,
-                starts_at=starts_at,
-                ends_at=starts_at + datetime.timedelta(hours=1),
-                time_zone=default_zone,
-                venue="Online",
-                online_url=f"https://meet.example.org/{event_slug}",
-                recurrence_rule=rule,
-            )
-        )
-    Event.objects.bulk_create(rows + series_rows)
+def _times(
+    rng: random.Random, day: datetime.date, zone: str, *, all_day: bool
+) -> tuple[datetime.datetime, datetime.datetime]:
+    if all_day:
+        return _local(day, 0, 0, zone), _local(day + datetime.timedelta(days=rng.randint(1, 3)), 0, 0, zone)
+    starts_at = _local(day, rng.choice([8, 9, 10, 14, 15]), rng.choice([0, 30]), zone)
+    return starts_at, starts_at + datetime.timedelta(minutes=rng.choice([60, 90, 120, 180, 240]))
 
-    # Each series loses one date, and has one moved by a day and one cancelled (rows of their own).
+
+def _zone(ctx: _Network, kind: str, host: Host | None) -> str:
+    zone = ZONES.get(host[3], ctx.default_zone) if host else ctx.default_zone
+    if kind == EK.WEBINAR and ctx.rng.random() < 0.3:
+        return SECRETARIAT_ZONE
+    return zone
+
+
+def _place(ctx: _Network, kind: str, host: Host | None, event_slug: str, *, online: bool) -> dict[str, object]:
+    """Where the event happens: online or at a venue of the host; who organises a partner's event."""
+    return {
+        "venue": "Online" if online else ctx.rng.choice(VENUES),
+        "city": "" if online or not host else host[1],
+        "country_id": None if online or not host else host[4],
+        "online_url": f"https://meet.example.org/{event_slug}" if online else "",
+        "organiser": ctx.rng.choice(ORGANISERS) if kind == EK.PARTNER_EVENT else "",
+        "host_member_id": host[0] if host and not online else None,
+    }
+
+
+def _single_event(ctx: _Network, first_day: datetime.date) -> tuple[Event, list[int]]:
+    """One invented event and the pks of its themes."""
+    rng = ctx.rng
+    kind = rng.choices([k for k, *_ in KINDS], [w for _, w, *_ in KINDS])[0]
+    _, _, all_day, title_en, title_fr = next(k for k in KINDS if k[0] == kind)
+    host = rng.choice(ctx.members) if ctx.members else None
+    theme = rng.choice(ctx.theme_pool)
+    day = first_day + datetime.timedelta(days=rng.randrange(4 * 365))
+    zone = _zone(ctx, kind, host)
+    to_be_fixed = day > ctx.today and rng.random() < 0.05
+    starts_at, ends_at = _times(rng, day, zone, all_day=all_day)
+    past = ends_at < ctx.now
+    status = _status(rng, to_be_fixed=to_be_fixed, past=past)
+    text = {
+        "theme": theme[1],
+        "theme_fr": theme[2],
+        "member": host[1] if host else ctx.names[0],
+        "member_fr": host[2] if host else ctx.names[1],
+        "year": str(day.year),
+    }
+    # Webinars and most focal-point meetings are held online.
+    online = kind == EK.WEBINAR or (kind == EK.FOCAL_POINT_MEETING and rng.random() < 0.7)
+    event_slug = ctx.slug()
+    visibility = rng.choices([EV.PUBLIC, EV.PARTNERS, EV.NETWORK], [40, 25, 35])[0]
+    place = _place(ctx, kind, host, event_slug, online=online)
+    event = Event(
+        network=ctx.network,
+        slug=event_slug,
+        uid=f"{event_slug}@reseau",
+        kind=kind,
+        status=status,
+        visibility=visibility,
+        title_en=title_en.format(**text),
+        title_fr=title_fr.format(**text),
+        description_en=DESCRIPTION,
+        description_fr=DESCRIPTION_FR,
+        starts_at=None if to_be_fixed else starts_at,
+        ends_at=None if to_be_fixed else ends_at,
+        all_day=all_day and not to_be_fixed,
+        time_zone=zone,
+        date_note=str(day.year) if to_be_fixed else "",
+        **place,
+        capacity=rng.choice([None, None, None, 30, 50, 120]),
+        registration_deadline=(starts_at - datetime.timedelta(days=7))
+        if not past and not to_be_fixed and rng.random() < 0.5
+        else None,
+        minutes_en=MINUTES if status == ES.HELD and rng.random() < 0.4 else "",
+        minutes_fr=MINUTES_FR if status == ES.HELD and rng.random() < 0.4 else "",
+    )
+    chosen = [theme[0]]
+    if rng.random() < 0.3:
+        other = rng.choice(ctx.theme_pool)[0]
+        if other != theme[0]:
+            chosen.append(other)
+    return event, chosen
+
+
+def _series(ctx: _Network, number: int) -> tuple[Event, int]:
+    """A repeating series whose first date is the rule's first one from about two years ago
+    (10:00 in the network's zone), and the pk of its theme."""
+    kind, rule, title_en, title_fr = SERIES[number % len(SERIES)]
+    theme = ctx.rng.choice(ctx.theme_pool)
+    text = {"theme": theme[1], "theme_fr": theme[2]}
+    wanted = datetime.datetime.combine(
+        ctx.today - datetime.timedelta(days=ctx.rng.randint(500, 800)), datetime.time(10)
+    )
+    first = next(iter(rule_for(rule, wanted)))
+    starts_at = first.replace(tzinfo=zoneinfo.ZoneInfo(ctx.default_zone)).astimezone(datetime.UTC)
+    event_slug = ctx.slug()
+    series = Event(
+        network=ctx.network,
+        slug=event_slug,
+        uid=f"{event_slug}@reseau",
+        kind=kind,
+        status=ES.CONFIRMED,
+        visibility=EV.NETWORK,
+        title_en=title_en.format(**text),
+        title_fr=title_fr.format(**text),
+        description_en=DESCRIPTION,
+        description_fr=DESCRIPTION_FR,
+        starts_at=starts_at,
+        ends_at=starts_at + datetime.timedelta(hours=1),
+        time_zone=ctx.default_zone,
+        venue="Online",
+        online_url=f"https://meet.example.org/{event_slug}",
+        recurrence_rule=rule,
+    )
+    return series, theme[0]
+
+
+def _overrides(ctx: _Network, series_rows: list[Event]) -> list[Event]:
+    """Each series loses one date, and has one moved by a day and one cancelled (rows of their own)."""
     overrides: list[Event] = []
     for series in series_rows:
         assert series.starts_at is not None
         assert series.ends_at is not None
         local_start = series.starts_at.astimezone(series.zone)
         dates = list(rule_for(series.recurrence_rule, local_start).xafter(local_start.replace(tzinfo=None), count=12))
-        removed, moved, cancelled = rng.sample(dates[1:], 3)
+        removed, moved, cancelled = ctx.rng.sample(dates[1:], 3)
         series.excluded_starts = [start_key(removed.replace(tzinfo=series.zone))]
         for original, status, shift in ((moved, ES.CONFIRMED, 1), (cancelled, ES.CANCELLED, 0)):
             original_start = original.replace(tzinfo=series.zone).astimezone(datetime.UTC)
             new_start = original_start + datetime.timedelta(days=shift)
-            override_slug = slug()
             overrides.append(
                 Event(
-                    network=network,
+                    network=ctx.network,
                     series=series,
                     recurrence_id=original_start,
-                    slug=override_slug,
+                    slug=ctx.slug(),
                     uid=series.uid,
                     kind=series.kind,
-                    status=ES.HELD if status == ES.CONFIRMED and new_start < now else status,
+                    status=ES.HELD if status == ES.CONFIRMED and new_start < ctx.now else status,
                     visibility=series.visibility,
                     title_en=getattr(series, "title_en", series.title),
                     title_fr=getattr(series, "title_fr", series.title),
                     description_en=DESCRIPTION,
                     description_fr=DESCRIPTION_FR,
                     starts_at=new_start,
-                    ends_at=new_start + (series.ends_at - series.starts_at),
+                    ends_at=series.end_from(new_start),
                     time_zone=series.time_zone,
                     venue=series.venue,
                     online_url=series.online_url,
                 )
             )
-    Event.objects.bulk_update(series_rows, ["excluded_starts"])
-    Event.objects.bulk_create(overrides)
+    return overrides
 
-    # Themes, plan activities and projects.
+
+def _link(ctx: _Network, themes: list[tuple[Event, list[int]]]) -> None:
+    """Themes of every event and series; plan activities and projects of some single events."""
     through = Event.themes.through
-    links = [
-        through(event_id=event.pk, theme_id=theme_id)
-        for event, chosen in zip(rows, row_themes, strict=True)
-        for theme_id in chosen
-    ]
-    links += [
-        through(event_id=series.pk, theme_id=theme_id)
-        for series, theme_id in zip(series_rows, series_themes, strict=True)
-    ]
-    through.objects.bulk_create(links)
+    through.objects.bulk_create(
+        through(event_id=event.pk, theme_id=theme_id) for event, chosen in themes for theme_id in chosen
+    )
+    singles = [event for event, _chosen in themes if not event.recurrence_rule]
+    activity_ids = list(Activity.objects.filter(plan__network=ctx.network).order_by("pk").values_list("pk", flat=True))
+    project_ids = list(Project.objects.filter(network=ctx.network).order_by("pk").values_list("pk", flat=True))
     if activity_ids:
         activity_through = Event.activities.through
         activity_through.objects.bulk_create(
-            activity_through(event_id=event.pk, activity_id=rng.choice(activity_ids))
-            for event in rows
-            if rng.random() < 0.3
+            activity_through(event_id=event.pk, activity_id=ctx.rng.choice(activity_ids))
+            for event in singles
+            if ctx.rng.random() < 0.3
         )
     if project_ids:
         project_through = Event.projects.through
         project_through.objects.bulk_create(
-            project_through(event_id=event.pk, project_id=rng.choice(project_ids))
-            for event in rows
-            if rng.random() < 0.2
+            project_through(event_id=event.pk, project_id=ctx.rng.choice(project_ids))
+            for event in singles
+            if ctx.rng.random() < 0.2
         )
 
-    # The programme of the annual meetings.
+
+def _programmes(rows: list[Event]) -> None:
+    """The programme of the annual meetings."""
     sessions: list[Session] = []
     for event in rows:
         if event.kind != EK.ANNUAL_MEETING or event.starts_at is None:
@@ -377,42 +406,79 @@ def generate_events(*, network: Network, events: int, seed: int = 0) -> int:
             moment = end
     Session.objects.bulk_create(sessions)
 
-    # Offers to host the meetings whose date is still to be fixed.
+
+def _hosting_offers(ctx: _Network, rows: list[Event]) -> None:
+    """Offers to host the meetings whose date is still to be fixed."""
     offers: list[HostingOffer] = []
     for event in rows:
-        if event.status == ES.TO_BE_FIXED and event.kind in (EK.ANNUAL_MEETING, EK.CONFERENCE) and members:
-            for member in rng.sample(members, min(len(members), rng.randint(1, 2))):
-                offers.append(
-                    HostingOffer(
-                        event=event,
-                        member_id=member[0],
-                        message="Invented offer (synthetic data).",
-                    )
-                )
+        if event.status == ES.TO_BE_FIXED and event.kind in (EK.ANNUAL_MEETING, EK.CONFERENCE) and ctx.members:
+            offers.extend(
+                HostingOffer(event=event, member_id=member[0], message="Invented offer (synthetic data).")
+                for member in ctx.rng.sample(ctx.members, min(len(ctx.members), ctx.rng.randint(1, 2)))
+            )
     HostingOffer.objects.bulk_create(offers)
 
-    # Registrations: a few members' delegations per event; who came, at the events held.
+
+def _delegation(ctx: _Network, event: Event, member: Host) -> list[Registration]:
+    held = event.status == ES.HELD
+    staff = ctx.people[member[0]]
+    return [
+        Registration(
+            event=event,
+            person_id=person_id,
+            member_id=member[0],
+            role=Registration.Role.HEAD_OF_DELEGATION if position == 0 else Registration.Role.DELEGATE,
+            gender=gender,
+            attended=(ctx.rng.random() < 0.85) if held else None,
+            registered_at=(event.starts_at - datetime.timedelta(days=ctx.rng.randint(1, 40)))
+            if event.starts_at
+            else ctx.now,
+        )
+        for position, (person_id, gender) in enumerate(ctx.rng.sample(staff, min(len(staff), ctx.rng.randint(1, 3))))
+    ]
+
+
+def _registrations(ctx: _Network, events: list[Event]) -> None:
+    """A few members' delegations per event; who came, at the events held."""
+    with_people = [m for m in ctx.members if ctx.people[m[0]]]
     registrations: list[Registration] = []
-    for event in [*rows, *series_rows]:
+    for event in events:
         if event.status == ES.CANCELLED or not with_people:
             continue
-        held = event.status == ES.HELD
-        delegations = rng.sample(with_people, min(len(with_people), rng.randint(1, 6)))
-        for member in delegations:
-            staff = people[member[0]]
-            for position, (person_id, gender) in enumerate(rng.sample(staff, min(len(staff), rng.randint(1, 3)))):
-                registrations.append(
-                    Registration(
-                        event=event,
-                        person_id=person_id,
-                        member_id=member[0],
-                        role=Registration.Role.HEAD_OF_DELEGATION if position == 0 else Registration.Role.DELEGATE,
-                        gender=gender,
-                        attended=(rng.random() < 0.85) if held else None,
-                        registered_at=(event.starts_at - datetime.timedelta(days=rng.randint(1, 40)))
-                        if event.starts_at
-                        else now,
-                    )
-                )
+        for member in ctx.rng.sample(with_people, min(len(with_people), ctx.rng.randint(1, 6))):
+            registrations.extend(_delegation(ctx, event, member))
     Registration.objects.bulk_create(registrations, batch_size=2000)
+
+
+@transaction.atomic
+def generate_events(*, network: Network, events: int, seed: int = 0) -> int:
+    """Add ``events`` invented event rows (single events, series and their moved dates) to
+    ``network``, with programmes, hosting offers and registrations; returns how many events."""
+    if events < 0:
+        raise ValueError("events must not be negative.")
+    if events == 0:
+        return 0
+    ctx = _read_network(network, seed)
+    series_count = min(max(events // 250, 1), len(SERIES) * 3) if events >= 10 else 0
+    singles = events - series_count * 3  # each series has a moved and a cancelled date
+    first_day = ctx.today - datetime.timedelta(days=3 * 365)
+    themes: list[tuple[Event, list[int]]] = []
+    rows: list[Event] = []
+    for _ in range(singles):
+        event, chosen = _single_event(ctx, first_day)
+        rows.append(event)
+        themes.append((event, chosen))
+    series_rows: list[Event] = []
+    for number in range(series_count):
+        series, theme_id = _series(ctx, number)
+        series_rows.append(series)
+        themes.append((series, [theme_id]))
+    Event.objects.bulk_create(rows + series_rows)
+    overrides = _overrides(ctx, series_rows)
+    Event.objects.bulk_update(series_rows, ["excluded_starts"])
+    Event.objects.bulk_create(overrides)
+    _link(ctx, themes)
+    _programmes(rows)
+    _hosting_offers(ctx, rows)
+    _registrations(ctx, [*rows, *series_rows])
     return len(rows) + len(series_rows) + len(overrides)

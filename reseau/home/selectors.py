@@ -11,8 +11,8 @@ from django.utils import timezone
 from reseau.accounts.types import Viewer
 from reseau.events.access import events_visible_to
 from reseau.events.models import Event
+from reseau.events.presentation import status_tone, when_text
 from reseau.events.recurrence import expand
-from reseau.events.selectors import status_tone, when_text
 from reseau.home import access as home_access
 from reseau.partners import access as partner_access
 from reseau.partners.models import Interaction

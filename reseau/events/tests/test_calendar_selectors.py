@@ -8,9 +8,10 @@ import zoneinfo
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from reseau.events import calendar_selectors, services
+from reseau.events import services
 from reseau.events.access import events_visible_to
-from reseau.events.calendar_selectors import occurrences_between, undated_events
+from reseau.events.selectors import calendar as calendar_selectors
+from reseau.events.selectors.calendar import occurrences_between, undated_events
 from reseau.registry.models import Theme
 from tests.factories import EventFactory, NetworkFactory, PersonFactory, RegistrationFactory
 

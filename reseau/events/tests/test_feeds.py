@@ -12,9 +12,10 @@ import recurring_ical_events
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from reseau.events import calendar_selectors, services
+from reseau.events import services
 from reseau.events.feeds import clean_text, escape_text, fold, unescape_text, unfold
 from reseau.events.models import Event, FeedToken
+from reseau.events.selectors import calendar as calendar_selectors
 from reseau.registry.models import Theme
 from tests.factories import EventFactory, PersonFactory, RegistrationFactory
 

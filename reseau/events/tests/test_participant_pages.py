@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from reseau.audit.models import AuditEvent
 from reseau.events.models import Event, Registration
-from reseau.events.participant_selectors import gender_counts
+from reseau.events.selectors.participant import gender_counts
 from tests.factories import EventFactory, PersonFactory, RegistrationFactory
 
 pytestmark = pytest.mark.django_db

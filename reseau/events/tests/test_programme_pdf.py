@@ -10,7 +10,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from reseau.events.models import Session, SessionSpeaker
-from reseau.events.programme_views import programme_document
+from reseau.events.views.programme import programme_document
 from tests.factories import EventFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db

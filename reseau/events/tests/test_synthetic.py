@@ -141,7 +141,7 @@ def test_nothing_or_negative():
     network = _network("ev-zero", members=3)
     assert generate_events(network=network, events=0) == 0
     assert not Event.objects.filter(network=network).exists()
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="events must not be negative"):
         generate_events(network=network, events=-1)
     # A handful of events: no series, still the exact count.
     assert generate_events(network=network, events=5) == 5
@@ -152,7 +152,7 @@ def test_generate_network_grows_events_with_the_members():
     assert Event.objects.filter(network=network).count() == 24
     generate_network(members=3, network_code="ev-net", seed=1, projects=0, plans_activities=0, events=10)
     assert Event.objects.filter(network=network).count() == 34
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="events must not be negative"):
         generate_network(members=3, network_code="ev-net", events=-1)
 
 

@@ -2,34 +2,27 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from reseau.events import access, participant_selectors, services
-from reseau.events.models import Event, Registration
-from reseau.events.participant_forms import AttendanceForm, InvitationForm, RegistrationForm
+from reseau.accounts.types import AuthenticatedHttpRequest
+from reseau.events import access, services
+from reseau.events.forms.participant import AttendanceForm, InvitationForm, RegistrationForm
+from reseau.events.models import Event
+from reseau.events.selectors import participant as participant_selectors
 from reseau.registry.models import Member
 
 
 def _url(name: str, event: Event) -> str:
     return reverse(f"events:{name}", kwargs={"slug": event.slug})
-
-
-def _may_withdraw(user: Any, event: Event, registration: Registration) -> bool:
-    """The staff withdraw anyone; a focal point its own delegates, until attendance is taken."""
-    if access.can_manage_events(user, event):
-        return True
-    return event.status != Event.Status.HELD and registration.attended is None
 
 
 def _invited(member: Member) -> bool:
@@ -38,8 +31,8 @@ def _invited(member: Member) -> bool:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def invitations(request: HttpRequest, slug: str) -> HttpResponse:
-    user: Any = request.user
+def invitations(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    user = request.user
     event = access.event_for_manage(user, slug)
     rows = list(participant_selectors.invitation_rows(event))
     form = InvitationForm(
@@ -74,8 +67,8 @@ def invitations(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def register(request: HttpRequest, slug: str) -> HttpResponse:
-    user: Any = request.user
+def register(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    user = request.user
     event = access.event_for_registration(user, slug)
     staff = access.can_manage_events(user, event)
     registrable = access.members_registrable_by(user, event)
@@ -112,8 +105,8 @@ def register(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def participants(request: HttpRequest, slug: str) -> HttpResponse:
-    user: Any = request.user
+def participants(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    user = request.user
     event = access.event_for_user(user, slug)
     if not access.can_see_participants(user, event):
         raise PermissionDenied
@@ -125,7 +118,7 @@ def participants(request: HttpRequest, slug: str) -> HttpResponse:
         "staff": staff,
         "groups": participant_selectors.delegations(rows),
         "counts": participant_selectors.gender_counts(visible),
-        "withdrawable": {row.pk for row in rows if _may_withdraw(user, event, row)},
+        "withdrawable": {row.pk for row in rows if access.can_withdraw(user, event, row)},
         "own_member": None if staff else user.member,
     }
     return render(request, "events/participants.html", context)
@@ -133,12 +126,12 @@ def participants(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_POST
 @login_required
-def registration_withdraw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    user: Any = request.user
+def registration_withdraw(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+    user = request.user
     event = access.event_for_registration(user, slug)
     registration = access.registration_for_change(user, event, pk)
     name = registration.person.name
-    if not _may_withdraw(user, event, registration):
+    if not access.can_withdraw(user, event, registration):
         messages.error(
             request,
             _("%(name)s's attendance has been recorded: ask the network coordinator to withdraw them.")
@@ -152,8 +145,8 @@ def registration_withdraw(request: HttpRequest, slug: str, pk: int) -> HttpRespo
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def attendance(request: HttpRequest, slug: str) -> HttpResponse:
-    user: Any = request.user
+def attendance(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    user = request.user
     event = access.event_for_manage(user, slug)
     registrations = event.registrations.all()
     form = AttendanceForm(

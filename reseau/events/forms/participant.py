@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from reseau.events.models import Registration
 from reseau.registry.models import Member, Person
 
+# Django's form classes are generic for the type checker only (not subscriptable at run time).
 # --- Invitations ------------------------------------------------------------------------------
 
 
@@ -54,7 +55,7 @@ def person_label(person: Person) -> str:
     return label
 
 
-class _MemberField(forms.ModelChoiceField):
+class _MemberField(forms.ModelChoiceField[Member]):
     """Members are annotated with ``dues_outstanding``; those behind with their dues say so."""
 
     def label_from_instance(self, obj: Any) -> str:
@@ -63,7 +64,7 @@ class _MemberField(forms.ModelChoiceField):
         return str(obj.name)
 
 
-class _PeopleByMember(ModelChoiceIterator):
+class _PeopleByMember(ModelChoiceIterator[Person]):
     """People in one group per member (an <optgroup>); people of no member in a last group."""
 
     def __iter__(self) -> Iterator[Any]:
@@ -71,7 +72,7 @@ class _PeopleByMember(ModelChoiceIterator):
             yield ("", self.field.empty_label)
         groups: dict[int | None, tuple[str, list[Any]]] = {}
         for person in self.queryset:
-            name = person.member.name if person.member_id else str(_("No member (partners, secretariat…)"))
+            name = person.member.name if person.member is not None else str(_("No member (partners, secretariat…)"))
             groups.setdefault(person.member_id, (name, []))[1].append(self.choice(person))
         without = groups.pop(None, None)
         yield from groups.values()
@@ -79,7 +80,7 @@ class _PeopleByMember(ModelChoiceIterator):
             yield without
 
 
-class _PersonField(forms.ModelChoiceField):
+class _PersonField(forms.ModelChoiceField[Person]):
     iterator = _PeopleByMember
 
     def label_from_instance(self, obj: Any) -> str:

@@ -10,17 +10,18 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from reseau.accounts.types import AuthenticatedHttpRequest
 from reseau.audit.selectors import audit_events_for
+from reseau.core.pages import form_page
 from reseau.core.querystrings import query_without
-from reseau.events import access, selectors, services
-from reseau.events.event_forms import (
+from reseau.events import access, presentation, services
+from reseau.events.forms.event import (
     EventFilterForm,
     EventForm,
     HostingOfferForm,
@@ -29,17 +30,17 @@ from reseau.events.event_forms import (
 )
 from reseau.events.models import Event, HostingOffer
 from reseau.events.recurrence import is_occurrence, start_key
+from reseau.events.selectors import event as selectors
 from reseau.plans.access import plans_visible_to
 from reseau.projects.access import projects_visible_to
 from reseau.registry.models import Member, Theme
 
 EVENTS_PER_PAGE = 50
-NOT_OFFERABLE = (Event.Status.HELD, Event.Status.CANCELLED)
 
 
 @require_GET
 def event_list(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
+    user = request.user
     when = selectors.PAST if request.GET.get("when") == selectors.PAST else selectors.UPCOMING
     visible = access.events_visible_to(user)
     form = EventFilterForm(request.GET or None, themes=Theme.objects.all(), members=selectors.hosts_of(visible))
@@ -49,31 +50,28 @@ def event_list(request: HttpRequest) -> HttpResponse:
         "form": form,
         "when": when,
         "page": page,
-        "rows": selectors.event_rows(list(page.object_list)),
+        "rows": presentation.event_rows(list(page.object_list)),
         "query_string": query_without(request, "page"),
         "filter_string": query_without(request, "page", "when"),
         "filtered": any(request.GET.get(name) for name in form.fields),
         "can_create": access.can_create_events(user),
-        "show_network": user.is_authenticated and user.is_secretariat,
+        "show_network": access.sees_every_network(user),
     }
     return render(request, "events/event_list.html", context)
 
 
 @require_GET
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    user: Any = request.user
+    user = request.user
     event = access.event_for_user(user, slug)
     staff = access.can_manage_events(user, event)
     offers = selectors.hosting_offers(event)
     own_offer = next((o for o in offers if user.is_authenticated and o.member_id == user.member_id), None)
-    can_offer = (
-        access.can_offer_to_host(user, event) and event.status not in NOT_OFFERABLE and (staff or own_offer is None)
-    )
+    can_offer = access.can_offer_to_host(user, event) and event.accepts_hosting_offers and (staff or own_offer is None)
     see_participants = access.can_see_participants(user, event)
     context: dict[str, Any] = {
         "event": event,
-        "when": selectors.when_text(event),
-        "tone": selectors.status_tone(event.status),
+        "when": presentation.when_text(event),
         "themes": list(event.themes.all()),
         # Only what the user may open: plans and projects are not public pages.
         "activities": list(
@@ -83,34 +81,30 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         ),
         "projects": list(event.projects.filter(pk__in=projects_visible_to(user).values("pk")).order_by("code")),
         "session_count": event.sessions.count(),
-        "occurrences": selectors.next_occurrences(event) if event.is_recurring else [],
+        "occurrences": presentation.occurrence_rows(event, selectors.next_occurrences(event))
+        if event.is_recurring
+        else [],
         "staff": staff,
         "offers": offers if staff else [],
         "own_offer": own_offer,
         "can_offer": can_offer,
-        "can_register": access.can_register(user, event) and event.status not in NOT_OFFERABLE,
+        "can_register": access.can_register(user, event) and event.accepts_registrations,
         "can_see_participants": see_participants,
         "participant_count": access.registrations_visible_to(user, event).count() if see_participants else None,
-        "show_minutes": selectors.can_read_minutes(user, event),
+        "show_minutes": access.can_read_minutes(user, event),
         "history": list(audit_events_for(event)) if staff else [],
     }
     return render(request, "events/event_detail.html", context)
 
 
-def _form_page(
-    request: HttpRequest, template: str, form: BaseForm, title: str, *, cancel_url: str, **extra: Any
-) -> HttpResponse:
-    return render(request, template, {"form": form, "title": title, "cancel_url": cancel_url, **extra})
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
-def event_create(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
+def event_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    user = request.user
     if not access.can_create_events(user):
         raise PermissionDenied
     # The secretariat belongs to no network: it chooses one on the form.
-    form = EventForm(request.POST or None, network=None if user.is_secretariat else user.network)
+    form = EventForm(request.POST or None, network=access.network_for_new_event(user))
     if request.method == "POST" and form.is_valid():
         try:
             event = services.event_create(actor=user, network=form.chosen_network(), data=form.service_data())
@@ -119,13 +113,19 @@ def event_create(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Event created."))
             return redirect(event)
-    return _form_page(request, "events/event_form.html", form, _("New event"), cancel_url=reverse("events:event_list"))
+    return form_page(
+        request,
+        form=form,
+        title=_("New event"),
+        cancel_url=reverse("events:event_list"),
+        template="events/event_form.html",
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def event_edit(request: HttpRequest, slug: str) -> HttpResponse:
-    user: Any = request.user
+def event_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    user = request.user
     event = access.event_for_manage(user, slug)
     title = _("Edit %(title)s") % {"title": event.title}
     form = EventForm(request.POST or None, instance=event, network=event.network)
@@ -137,13 +137,15 @@ def event_edit(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             messages.success(request, _("Changes saved.") if changed else _("Nothing was changed."))
             return redirect(event)
-    return _form_page(request, "events/event_form.html", form, title, cancel_url=event.get_absolute_url())
+    return form_page(
+        request, form=form, title=title, cancel_url=event.get_absolute_url(), template="events/event_form.html"
+    )
 
 
 @require_POST
 @login_required
-def event_cancel(request: HttpRequest, slug: str) -> HttpResponse:
-    user: Any = request.user
+def event_cancel(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    user = request.user
     event = access.event_for_manage(user, slug)
     if event.is_cancelled:
         messages.info(request, _("This event was already cancelled."))
@@ -155,14 +157,16 @@ def event_cancel(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def hosting_offer_make(request: HttpRequest, slug: str) -> HttpResponse:
-    user: Any = request.user
+def hosting_offer_make(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    user = request.user
     event = access.event_for_hosting_offer(user, slug)
     staff = access.can_manage_events(user, event)
     members = Member.objects.filter(network=event.network).order_by("search_text", "pk") if staff else None
     form = HostingOfferForm(request.POST or None, members=members)
     if request.method == "POST" and form.is_valid():
         member = form.cleaned_data["member"] if staff else user.member
+        if member is None:  # not reached: event_for_hosting_offer admits the staff and focal points of a member
+            raise PermissionDenied
         try:
             services.hosting_offer_make(actor=user, event=event, member=member, message=form.cleaned_data["message"])
         except ValidationError as error:
@@ -170,12 +174,13 @@ def hosting_offer_make(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             messages.success(request, _("Offer to host recorded. The coordinator will answer it."))
             return redirect(f"{event.get_absolute_url()}#hosting")
-    return _form_page(
+    return form_page(
         request,
-        "events/hosting_offer_form.html",
-        form,
-        _("Offer to host this meeting"),
+        form=form,
+        title=_("Offer to host this meeting"),
         cancel_url=event.get_absolute_url(),
+        template="events/hosting_offer_form.html",
+        submit_label=_("Send the offer"),
         event=event,
         member=None if staff else user.member,
     )
@@ -183,8 +188,8 @@ def hosting_offer_make(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_POST
 @login_required
-def hosting_offer_accept(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    user: Any = request.user
+def hosting_offer_accept(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+    user = request.user
     event = access.event_for_manage(user, slug)
     offer = get_object_or_404(HostingOffer.objects.select_related("member", "event"), event=event, pk=pk)
     services.hosting_offer_accept(actor=user, offer=offer)
@@ -205,8 +210,8 @@ def _original_start(series: Event, original: str) -> datetime.datetime:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def occurrence_edit(request: HttpRequest, slug: str, original: str) -> HttpResponse:
-    user: Any = request.user
+def occurrence_edit(request: AuthenticatedHttpRequest, slug: str, original: str) -> HttpResponse:
+    user = request.user
     series = access.event_for_manage(user, slug)
     original_start = _original_start(series, original)
     moved = series.overrides.filter(recurrence_id=original_start).first()
@@ -215,8 +220,7 @@ def occurrence_edit(request: HttpRequest, slug: str, original: str) -> HttpRespo
     if moved is not None and moved.starts_at is not None:
         starts_at, ends_at = moved.starts_at, moved.ends_at
     else:
-        duration = (series.ends_at - series.starts_at) if series.ends_at and series.starts_at else None
-        starts_at, ends_at = original_start, (original_start + duration if duration is not None else None)
+        starts_at, ends_at = original_start, series.end_from(original_start)
     form = OccurrenceForm(request.POST or None, series=series, starts_at=starts_at, ends_at=ends_at)
     if request.method == "POST" and form.is_valid():
         try:
@@ -236,19 +240,18 @@ def occurrence_edit(request: HttpRequest, slug: str, original: str) -> HttpRespo
             form.add_error(None, error.messages)
         else:
             return redirect(f"{series.get_absolute_url()}#occurrences")
-    original_when = selectors.when_text(
+    original_end = series.end_from(original_start)
+    original_when = presentation.when_text(
         series,
         original_start.astimezone(series.zone),
-        (original_start + (series.ends_at - series.starts_at)).astimezone(series.zone)
-        if series.ends_at and series.starts_at
-        else None,
+        original_end.astimezone(series.zone) if original_end is not None else None,
     )
-    return _form_page(
+    return form_page(
         request,
-        "events/occurrence_form.html",
-        form,
-        _("Change one date of %(title)s") % {"title": series.title},
+        form=form,
+        title=_("Change one date of %(title)s") % {"title": series.title},
         cancel_url=f"{series.get_absolute_url()}#occurrences",
+        template="events/occurrence_form.html",
         event=series,
         original_when=original_when,
         moved=moved,
@@ -258,8 +261,8 @@ def occurrence_edit(request: HttpRequest, slug: str, original: str) -> HttpRespo
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def minutes_edit(request: HttpRequest, slug: str) -> HttpResponse:
-    user: Any = request.user
+def minutes_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    user = request.user
     event = access.event_for_manage(user, slug)
     form = MinutesForm(request.POST or None, instance=event)
     if request.method == "POST" and form.is_valid():
@@ -271,11 +274,11 @@ def minutes_edit(request: HttpRequest, slug: str) -> HttpResponse:
             messages.success(request, _("Minutes saved.") if changed else _("Nothing was changed."))
             return redirect(f"{event.get_absolute_url()}#minutes")
     stored = Event.objects.get(pk=event.pk)
-    return _form_page(
+    return form_page(
         request,
-        "events/minutes_form.html",
-        form,
-        _("Minutes of %(title)s") % {"title": stored.title},
+        form=form,
+        title=_("Minutes of %(title)s") % {"title": stored.title},
         cancel_url=f"{event.get_absolute_url()}#minutes",
+        template="events/minutes_form.html",
         event=stored,
     )

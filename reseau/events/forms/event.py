@@ -20,12 +20,12 @@ from django.utils.translation import gettext_lazy as _
 
 from reseau.core.forms import DateInput
 from reseau.events.models import Event
-from reseau.events.selectors import last_day
 from reseau.plans.forms import ActivitiesField
 from reseau.plans.models import Activity
 from reseau.projects.models import Project
 from reseau.registry.models import Member, Network, Theme, validate_time_zone
 
+# Django's form classes are generic for the type checker only (not subscriptable at run time).
 # Offered first when typing a time zone; any zone of the tz database is accepted.
 COMMON_ZONES = (
     "Asia/Phnom_Penh",
@@ -100,15 +100,15 @@ class EventFilterForm(forms.Form):
         return dict(getattr(self, "cleaned_data", {}))
 
 
-class _ProjectsField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
+class _ProjectsField(forms.ModelMultipleChoiceField[Project]):
+    def label_from_instance(self, obj: Project) -> str:
         return f"{obj.code} — {obj.title}"
 
 
-class _MembersField(forms.ModelChoiceField):
+class _MembersField(forms.ModelChoiceField[Member]):
     show_network = False
 
-    def label_from_instance(self, obj: Any) -> str:
+    def label_from_instance(self, obj: Member) -> str:
         return f"{obj.name} ({obj.network})" if self.show_network else obj.name
 
 
@@ -116,7 +116,7 @@ class _MembersField(forms.ModelChoiceField):
 _SPLIT_FIELDS = {"starts_at": "start_date", "ends_at": "end_date", "registration_deadline": "deadline_date"}
 
 
-class EventForm(forms.ModelForm):
+class EventForm(forms.ModelForm[Event]):
     """An event of a network. ``network`` None: the secretariat chooses it on the form."""
 
     network = forms.ModelChoiceField(label=_("Network"), queryset=Network.objects.none(), empty_label=None)
@@ -213,7 +213,7 @@ class EventForm(forms.ModelForm):
         )
         network_projects = Project.objects.order_by("code")
         if network is None:
-            cast(forms.ModelChoiceField, self.fields["network"]).queryset = Network.objects.all()
+            cast("forms.ModelChoiceField[Network]", self.fields["network"]).queryset = Network.objects.all()
             host.show_network = True
         else:
             del self.fields["network"]
@@ -238,7 +238,7 @@ class EventForm(forms.ModelForm):
                 self.initial.setdefault("start_time", start.time())
         if end is not None:
             if event.all_day:
-                self.initial.setdefault("end_date", last_day(event, end))
+                self.initial.setdefault("end_date", event.last_day(end))
             else:
                 self.initial.setdefault("end_date", end.date())
                 self.initial.setdefault("end_time", end.time())
@@ -270,7 +270,7 @@ class EventForm(forms.ModelForm):
         if start_date is None:
             if {"start_date", "start_time"} & set(self.errors):
                 return
-            if cleaned.get("status") not in (Event.Status.TO_BE_FIXED, Event.Status.CANCELLED):
+            if Event.Status.needs_a_date(cleaned.get("status")):
                 self.add_error("start_date", _("Give the start, or set the status to “Date to be fixed”."))
             elif end_date or end_time:
                 self.add_error("start_date", _("Give the start date as well as the end."))
@@ -406,7 +406,7 @@ class OccurrenceForm(forms.Form):
         return cleaned
 
 
-class MinutesForm(forms.ModelForm):
+class MinutesForm(forms.ModelForm[Event]):
     class Meta:
         model = Event
         fields = ["minutes_en", "minutes_fr"]

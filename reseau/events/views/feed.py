@@ -8,8 +8,6 @@ after which the old addresses answer 404.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -23,26 +21,28 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST, require_safe
 
-from reseau.events import access, calendar_selectors, services
+from reseau.accounts.types import AuthenticatedHttpRequest, Viewer
+from reseau.events import access, services
 from reseau.events.feeds import CONTENT_TYPE, calendar_stream
 from reseau.events.models import Event
+from reseau.events.selectors import calendar as calendar_selectors
 from reseau.registry.models import Member, Network, Theme
 
 
-def _reader(token: str | None) -> Any:
+def _reader(token: str | None) -> Viewer:
     """Whose view a feed gives: the token's owner, or an anonymous visitor for a public address."""
     if token is None:
         return AnonymousUser()
     return access.user_for_feed_token(token)
 
 
-def _language(request: HttpRequest, reader: Any) -> str:
+def _language(request: HttpRequest, reader: Viewer) -> str:
     """``?lang=fr`` first; then the private feed owner's language; then the request's."""
     available = {code for code, _name in settings.LANGUAGES}
     asked = request.GET.get("lang", "")
     if asked in available:
         return asked
-    if getattr(reader, "is_authenticated", False) and reader.language in available:
+    if reader.is_authenticated and reader.language in available:
         return str(reader.language)
     return translation.get_language() or settings.LANGUAGE_CODE
 
@@ -113,7 +113,7 @@ def member_feed(request: HttpRequest, slug: str, token: str | None = None) -> St
 @require_safe
 def my_feed(request: HttpRequest, token: str) -> StreamingHttpResponse:
     """The events the token's owner is registered for."""
-    reader = _reader(token)
+    reader = access.user_for_feed_token(token)
     events = calendar_selectors.registered_events(access.events_visible_to(reader), reader)
     language = _language(request, reader)
     with translation.override(language):
@@ -123,11 +123,11 @@ def my_feed(request: HttpRequest, token: str) -> StreamingHttpResponse:
 
 @login_required
 @require_GET
-def feed_links(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
+def feed_links(request: AuthenticatedHttpRequest) -> HttpResponse:
+    user = request.user
     token = services.feed_token_for(user=user).token
     absolute = request.build_absolute_uri
-    networks = list(Network.objects.all() if user.is_secretariat else Network.objects.filter(pk=user.network_id))
+    networks = list(access.feed_networks_for(user))
     themes = list(Theme.objects.all())
     member = user.member if user.member_id else None
 
@@ -153,7 +153,7 @@ def feed_links(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @login_required
-def feed_token_reset(request: HttpRequest) -> HttpResponse:
+def feed_token_reset(request: AuthenticatedHttpRequest) -> HttpResponse:
     services.feed_token_reset(actor=request.user)
     messages.success(
         request,

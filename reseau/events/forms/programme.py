@@ -12,17 +12,18 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from reseau.core.forms import DateInput
-from reseau.events.event_forms import TimeInput, aware
+from reseau.events.forms.event import TimeInput, aware
 from reseau.events.models import Event, Session, SessionSpeaker
 from reseau.registry.models import Network, Person
 
 
+# Django's form classes are generic for the type checker only (not subscriptable at run time).
 def people_of(network: Network) -> Q:
     """The people of a network's members, and those working for no member (the secretariat, guests)."""
     return Q(member__network=network) | Q(member__isnull=True)
 
 
-class SessionForm(forms.ModelForm):
+class SessionForm(forms.ModelForm[Session]):
     day = forms.DateField(
         label=_("Day"), required=False, widget=DateInput(), help_text=_("Leave empty for the first day of the event.")
     )
@@ -88,8 +89,8 @@ class SessionForm(forms.ModelForm):
         return data
 
 
-class _PersonField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
+class _PersonField(forms.ModelChoiceField[Person]):
+    def label_from_instance(self, obj: Person) -> str:
         label = obj.name
         if obj.name_local:
             label = f"{label} ({obj.name_local})"
@@ -100,7 +101,7 @@ class _PersonField(forms.ModelChoiceField):
         return label
 
 
-class SpeakerForm(forms.ModelForm):
+class SpeakerForm(forms.ModelForm[SessionSpeaker]):
     class Meta:
         model = SessionSpeaker
         fields = ["person", "role", "title_on_the_day_en", "title_on_the_day_fr", "position"]

@@ -12,6 +12,8 @@ from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 
+from reseau.accounts.models import User
+from reseau.accounts.types import Viewer
 from reseau.events.access import events_visible_to
 from reseau.events.models import Event, Invitation, Registration
 from reseau.events.recurrence import Occurrence, expand
@@ -47,7 +49,7 @@ def filter_events(
 
 
 def occurrences_between(
-    user: Any,
+    user: Viewer,
     start: datetime.datetime,
     end: datetime.datetime,
     *,
@@ -89,7 +91,7 @@ def occurrences_between(
 
 
 def undated_events(
-    user: Any,
+    user: Viewer,
     *,
     theme: Theme | str | None = None,
     member: Member | str | None = None,
@@ -136,7 +138,7 @@ def member_feed_events(visible: QuerySet[Event], member: Member) -> QuerySet[Eve
     return _with_moved_dates(visible, chosen)
 
 
-def registered_events(visible: QuerySet[Event], user: Any) -> QuerySet[Event]:
+def registered_events(visible: QuerySet[Event], user: User) -> QuerySet[Event]:
     """Events the user is registered for: registrations of the person with the account's e-mail
     (people and accounts are linked by their e-mail address only)."""
     email = (user.email or "").strip().lower()

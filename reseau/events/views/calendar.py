@@ -12,23 +12,22 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
-from reseau.events import calendar_selectors, selectors
+from reseau.events import presentation
 from reseau.events.access import events_visible_to
+from reseau.events.forms.calendar import CalendarFilterForm
 from reseau.events.models import Event
 from reseau.events.recurrence import Occurrence
-from reseau.registry.access import members_visible_to
-from reseau.registry.models import Network, Theme
+from reseau.events.selectors import calendar as calendar_selectors
+from reseau.registry.models import Network
 
 # The list covers about three months from its first day, and shows at most this many dates.
 AGENDA_DAYS = 92
@@ -38,36 +37,6 @@ LONGEST_SPAN_DAYS = 42
 
 _MONTH = re.compile(r"(\d{4})-(\d{1,2})")
 _WEEK = re.compile(r"(\d{4})-?W(\d{1,2})", re.IGNORECASE)
-
-
-class CalendarFilterForm(forms.Form):
-    theme = forms.ChoiceField(label=gettext_lazy("Theme"), required=False)
-    member = forms.ChoiceField(label=gettext_lazy("Host member"), required=False)
-    type = forms.ChoiceField(label=gettext_lazy("Type"), required=False)
-
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        everyone = [("", gettext_lazy("All"))]
-        members = members_visible_to(user).order_by("search_text", "pk").only("slug", "name_en", "name_fr")
-        choices: dict[str, list[tuple[str, Any]]] = {
-            "theme": [(theme.code, theme.name) for theme in Theme.objects.all()],
-            "member": [(member.slug, member.name) for member in members],
-            "type": list(Event.Kind.choices),
-        }
-        for name, options in choices.items():
-            cast(forms.ChoiceField, self.fields[name]).choices = everyone + options
-        if len(choices["member"]) == 0:
-            del self.fields["member"]  # visitors do not read the members list
-
-    def values(self) -> dict[str, str]:
-        """The valid filters (a refused value is dropped, the others still apply)."""
-        self.is_valid()
-        cleaned = getattr(self, "cleaned_data", {})
-        return {
-            "theme": cleaned.get("theme") or "",
-            "member": cleaned.get("member") or "",
-            "kind": cleaned.get("type") or "",
-        }
 
 
 @dataclass
@@ -137,7 +106,7 @@ def _days_of(item_occurrence: Occurrence, zone: datetime.tzinfo) -> tuple[dateti
     event = item_occurrence.event
     if event.all_day:
         local_start = item_occurrence.local_start
-        last = selectors.last_day(event, item_occurrence.local_end) or local_start.date()
+        last = event.last_day(item_occurrence.local_end) or local_start.date()
         return local_start.date(), max(last, local_start.date()), True
     first = timezone.localtime(item_occurrence.starts_at, zone).date()
     ends_at = item_occurrence.ends_at
@@ -301,7 +270,6 @@ def week(request: HttpRequest) -> HttpResponse:
 class AgendaRow:
     occurrence: Occurrence
     when: str
-    tone: str
     place: str
 
     @property
@@ -351,8 +319,7 @@ def agenda(request: HttpRequest) -> HttpResponse:
     rows = [
         AgendaRow(
             occurrence,
-            selectors.when_text(occurrence.event, occurrence.local_start, occurrence.local_end, short=True),
-            selectors.status_tone(occurrence.event.status),
+            presentation.when_text(occurrence.event, occurrence.local_start, occurrence.local_end, short=True),
             _place_text(occurrence.event),
         )
         for occurrence in occurrences

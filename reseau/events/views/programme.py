@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.staticfiles import finders
 from django.core.exceptions import ValidationError
-from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -18,9 +17,13 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from reseau.events import access, selectors, services
+from reseau.accounts.models import User
+from reseau.accounts.types import AuthenticatedHttpRequest
+from reseau.core.pages import form_page
+from reseau.events import access, presentation, services
+from reseau.events.forms.programme import SessionForm, SpeakerForm
 from reseau.events.models import Event, Session, SessionSpeaker
-from reseau.events.programme_forms import SessionForm, SpeakerForm
+from reseau.events.selectors import event as selectors
 
 # The speaker form shares the session page: its fields get their own ids.
 SPEAKER_PREFIX = "speaker"
@@ -30,8 +33,8 @@ def _programme_context(request: HttpRequest, event: Event) -> dict[str, Any]:
     items = selectors.programme(event)
     return {
         "event": event,
-        "when": selectors.when_text(event),
-        "days": selectors.programme_days(event, items),
+        "when": presentation.when_text(event),
+        "days": presentation.programme_days(event, items),
         "staff": access.can_manage_events(request.user, event),
     }
 
@@ -65,20 +68,16 @@ def programme_pdf(request: HttpRequest, slug: str) -> HttpResponse:
     return response
 
 
-def _session_for_manage(user: Any, slug: str, pk: int) -> tuple[Event, Session]:
+def _session_for_manage(user: User, slug: str, pk: int) -> tuple[Event, Session]:
     """An item of the programme of the event in the address (404 for another event's)."""
     event = access.event_for_manage(user, slug)
     return event, get_object_or_404(event.sessions.all(), pk=pk)
 
 
-def _form_page(request: HttpRequest, template: str, form: BaseForm, title: str, **extra: Any) -> HttpResponse:
-    return render(request, template, {"form": form, "title": title, **extra})
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
-def session_create(request: HttpRequest, slug: str) -> HttpResponse:
-    user: Any = request.user
+def session_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    user = request.user
     event = access.event_for_manage(user, slug)
     form = SessionForm(request.POST or None, event=event)
     if request.method == "POST" and form.is_valid():
@@ -89,20 +88,20 @@ def session_create(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             messages.success(request, _("Programme item added. You can now add its speakers."))
             return redirect("events:session_edit", slug=event.slug, pk=session.pk)
-    return _form_page(
+    return form_page(
         request,
-        "events/session_form.html",
-        form,
-        _("Add a programme item"),
-        event=event,
+        form=form,
+        title=_("Add a programme item"),
         cancel_url=reverse("events:programme", kwargs={"slug": event.slug}),
+        template="events/session_form.html",
+        event=event,
     )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def session_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    user: Any = request.user
+def session_edit(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+    user = request.user
     event, session = _session_for_manage(user, slug, pk)
     form = SessionForm(request.POST or None, instance=session, event=event)
     if request.method == "POST" and form.is_valid():
@@ -114,23 +113,23 @@ def session_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             messages.success(request, _("Changes saved.") if changed else _("Nothing was changed."))
             return redirect(f"{reverse('events:programme', kwargs={'slug': event.slug})}#session-{session.pk}")
     stored = Session.objects.get(pk=session.pk)
-    return _form_page(
+    return form_page(
         request,
-        "events/session_form.html",
-        form,
-        _("Edit a programme item"),
+        form=form,
+        title=_("Edit a programme item"),
+        cancel_url=reverse("events:programme", kwargs={"slug": event.slug}),
+        template="events/session_form.html",
         event=event,
         session=stored,
         speakers=list(stored.speakers.select_related("person")),
         speaker_form=SpeakerForm(session=stored, prefix=SPEAKER_PREFIX),
-        cancel_url=reverse("events:programme", kwargs={"slug": event.slug}),
     )
 
 
 @require_POST
 @login_required
-def session_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    user: Any = request.user
+def session_delete(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+    user = request.user
     event, session = _session_for_manage(user, slug, pk)
     services.session_delete(actor=user, session=session)
     messages.success(request, _("Programme item deleted."))
@@ -139,8 +138,8 @@ def session_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def speaker_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    user: Any = request.user
+def speaker_add(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+    user = request.user
     event, session = _session_for_manage(user, slug, pk)
     form = SpeakerForm(request.POST or None, session=session, prefix=SPEAKER_PREFIX)
     if request.method == "POST" and form.is_valid():
@@ -151,21 +150,22 @@ def speaker_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Speaker added."))
             return redirect(f"{reverse('events:session_edit', kwargs={'slug': event.slug, 'pk': pk})}#speakers")
-    return _form_page(
+    return form_page(
         request,
-        "events/session_speaker_form.html",
-        form,
-        _("Add a speaker"),
+        form=form,
+        title=_("Add a speaker"),
+        cancel_url=f"{reverse('events:session_edit', kwargs={'slug': event.slug, 'pk': pk})}#speakers",
+        template="events/session_speaker_form.html",
+        submit_label=_("Add"),
         event=event,
         session=session,
-        cancel_url=f"{reverse('events:session_edit', kwargs={'slug': event.slug, 'pk': pk})}#speakers",
     )
 
 
 @require_POST
 @login_required
-def speaker_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    user: Any = request.user
+def speaker_remove(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+    user = request.user
     event = access.event_for_manage(user, slug)
     speaker = get_object_or_404(SessionSpeaker.objects.select_related("session", "person"), pk=pk, session__event=event)
     services.speaker_remove(actor=user, speaker=speaker)

@@ -1,0 +1,1 @@
+"""The events forms by area: ``event``, ``calendar``, ``participant``, ``programme``."""
