@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from reseau.accounts.models import Role, User, normalize_email
 from reseau.core.forms import DateInput
+from reseau.registry.access import can_invite_any_role
 from reseau.registry.models import (
     FocalPointAppointment,
     LanguageChoice,
@@ -226,7 +227,7 @@ class InviteForm(forms.Form):
         role = cast(forms.ChoiceField, self.fields["role"])
         network = cast(forms.ModelChoiceField, self.fields["network"])
         member = cast(forms.ModelChoiceField, self.fields["member"])
-        if inviter.is_secretariat:
+        if can_invite_any_role(inviter):
             role.choices = Role.choices
             network.queryset = Network.objects.all()
             member.queryset = members_with_status(Member.objects.all())
@@ -253,6 +254,6 @@ class InviteForm(forms.Form):
             cleaned["member"] = None
         elif cleaned.get("member"):
             cleaned["network"] = cleaned["member"].network
-        if not self.inviter.is_secretariat and role == Role.PARTNER:
+        if not can_invite_any_role(self.inviter) and role == Role.PARTNER:
             cleaned["network"] = self.inviter.network
         return cleaned
