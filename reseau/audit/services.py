@@ -24,6 +24,10 @@ def _display_value(instance: models.Model, field: models.Field) -> Any:
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(value, (datetime.date, datetime.datetime)):
         return value.isoformat()
+    if isinstance(field, models.DecimalField) and value is not None:
+        # "1000" typed and "1000.00" read back are the same amount: show both with the
+        # field's places, so that saving an unchanged amount records no change.
+        return str(field.to_python(value).quantize(Decimal(1).scaleb(-field.decimal_places)))
     if isinstance(value, Decimal):
         return str(value)
     if isinstance(value, (list, tuple)):
