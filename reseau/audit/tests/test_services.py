@@ -66,7 +66,9 @@ def test_a_snapshot_keeps_each_language_of_a_translated_field():
 
 def test_a_snapshot_lists_many_to_many_values_sorted():
     organisation = OrganisationFactory()
-    organisation.countries.set([CountryFactory(code="VN", name_en="Vietnam"), CountryFactory(code="LA", name_en="Laos")])
+    organisation.countries.set(
+        [CountryFactory(code="VN", name_en="Vietnam"), CountryFactory(code="LA", name_en="Laos")]
+    )
     assert audit_snapshot(organisation)["countries"] == "Laos, Vietnam"
 
 
@@ -169,18 +171,14 @@ def test_a_change_without_a_person_is_made_by_the_system():
 
 def test_a_change_by_an_anonymous_visitor_links_no_account():
     dues = DuesFactory()
-    event = audit_record(
-        actor=AnonymousUser(), instance=dues, subject=dues.member, action=AuditEvent.Action.CREATED
-    )
+    event = audit_record(actor=AnonymousUser(), instance=dues, subject=dues.member, action=AuditEvent.Action.CREATED)
     assert event is not None
     assert event.actor is None
 
 
 def test_a_change_by_an_anonymous_visitor_is_made_by_the_system():
     dues = DuesFactory()
-    event = audit_record(
-        actor=AnonymousUser(), instance=dues, subject=dues.member, action=AuditEvent.Action.CREATED
-    )
+    event = audit_record(actor=AnonymousUser(), instance=dues, subject=dues.member, action=AuditEvent.Action.CREATED)
     assert event is not None
     assert event.actor_label == "system"
 
