@@ -111,7 +111,7 @@ def focal_point_summary(members: QuerySet[Member], *, today: datetime.date | Non
         .values("focal_point_status")  # type: ignore[misc]  # annotated in members_with_status
         .annotate(n=Count("pk"))
     )
-    summary = {status: 0 for status in FocalPointStatus.values}
+    summary = dict.fromkeys(FocalPointStatus.values, 0)
     for row in counts:
         summary[row["focal_point_status"]] = row["n"]
     return summary
