@@ -25,6 +25,7 @@ from django.core.validators import EmailValidator, URLValidator
 from django.db import IntegrityError, models
 from django.utils.translation import gettext_lazy as _
 
+from reseau.core.choices import Tone, TonedChoices
 from reseau.core.services import model_create, model_update
 from reseau.core.spreadsheets import FileProblem
 from reseau.core.text import translated
@@ -42,9 +43,22 @@ from reseau.partners.models import (
 from reseau.partners.selectors import organisation_duplicates
 from reseau.registry.models import Country, Currency, Member, Network, Person, Theme
 
-CREATE = "create"
-UPDATE = "update"
-UNCHANGED = "unchanged"
+
+class RowAction(TonedChoices):
+    """What applying a row will do; the review shows it as a badge."""
+
+    CREATE = "create", _("New")
+    UPDATE = "update", _("Update")
+    UNCHANGED = "unchanged", _("Unchanged")
+
+    @classmethod
+    def tones(cls) -> Mapping[str, Tone]:
+        return {cls.CREATE: Tone.OK, cls.UPDATE: Tone.WARN}
+
+
+CREATE = RowAction.CREATE
+UPDATE = RowAction.UPDATE
+UNCHANGED = RowAction.UNCHANGED
 
 UNKNOWN_COLUMNS = _("This file has columns that this import does not know: %(columns)s.")
 MISSING_COLUMNS = _("This file lacks the required columns: %(columns)s.")

@@ -20,7 +20,7 @@ from reseau.exchange import access, services
 from reseau.exchange.exports import export_table
 from reseau.exchange.forms import ImportUploadForm
 from reseau.exchange.guide import column_guide
-from reseau.exchange.importers import CREATE, UPDATE, RowNotSaved, StaleData
+from reseau.exchange.importers import CREATE, UNCHANGED, UPDATE, RowAction, RowNotSaved, StaleData
 from reseau.exchange.messages import WARNING, render_message
 from reseau.exchange.models import ImportBatch, ImportKind
 
@@ -116,8 +116,7 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
         "rows": batch.rows,
         "list_url": reverse(LIST_URLS[batch.kind]),
         "upload_url": reverse("exchange:import", kwargs={"kind": batch.kind}),
-        "CREATE": CREATE,
-        "UPDATE": UPDATE,
+        "RowAction": RowAction,
     }
     return render(request, "exchange/import_review.html", context)
 
@@ -175,7 +174,7 @@ def _apply(request: HttpRequest, batch: ImportBatch) -> None:
     messages.success(
         request,
         _("Import done. New: %(created)s. Updated: %(updated)s. Unchanged: %(unchanged)s.")
-        % {"created": done[CREATE], "updated": done[UPDATE], "unchanged": done["unchanged"]},
+        % {"created": done[CREATE], "updated": done[UPDATE], "unchanged": done[UNCHANGED]},
     )
 
 
