@@ -51,5 +51,6 @@ class ImportUploadForm(forms.Form):
 
     def network_for_import(self) -> Network | None:
         if "network" in self.fields:
-            return self.cleaned_data["network"]
+            chosen: Network = self.cleaned_data["network"]
+            return chosen
         return self.user.network

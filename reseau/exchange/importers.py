@@ -25,6 +25,7 @@ from django.core.validators import EmailValidator, URLValidator
 from django.db import IntegrityError, models
 from django.utils.translation import gettext_lazy as _
 
+from reseau.accounts.types import Actor
 from reseau.core.choices import Tone, TonedChoices
 from reseau.core.services import model_create, model_update
 from reseau.core.spreadsheets import FileProblem
@@ -272,7 +273,7 @@ class Importer:
     columns: ClassVar[tuple[str, ...]]
     required_columns: ClassVar[tuple[str, ...]]
 
-    def __init__(self, *, actor: Any, network: Network | None) -> None:
+    def __init__(self, *, actor: Actor, network: Network | None) -> None:
         self.actor = actor
         self.network = network
         self._countries: dict[str, Country] | None = None
@@ -334,7 +335,9 @@ class Importer:
             self._organisations[key] = exact or candidates
         return self._organisations[key]
 
-    def organisation_reference(self, checker: RowChecker, column: str, name: str, acronym: str = "") -> Any:
+    def organisation_reference(
+        self, checker: RowChecker, column: str, name: str, acronym: str = ""
+    ) -> Organisation | None:
         if not name:
             return None
         found = self.find_organisations(name, acronym)
@@ -566,7 +569,7 @@ class FundingImporter(Importer):
     )
     required_columns = ("title_en", "donor")
 
-    def __init__(self, *, actor: Any, network: Network | None) -> None:
+    def __init__(self, *, actor: Actor, network: Network | None) -> None:
         super().__init__(actor=actor, network=network)
         self._members: dict[str, Member] | None = None
 

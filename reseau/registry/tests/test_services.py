@@ -30,12 +30,12 @@ JUNE_1 = datetime.date(2024, 6, 1)
 
 @pytest.fixture
 def actor() -> User:
-    return UserFactory(email="coordinator@reseau.test", role=Role.COORDINATOR, network=MemberFactory().network)
+    return UserFactory.create(email="coordinator@reseau.test", role=Role.COORDINATOR, network=MemberFactory().network)
 
 
 @pytest.fixture
 def member() -> Member:
-    return MemberFactory(slug="hue", name_en="Huế", name_fr="Huế")
+    return MemberFactory.create(slug="hue", name_en="Huế", name_fr="Huế")
 
 
 def _history(subject) -> list[AuditEvent]:
