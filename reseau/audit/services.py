@@ -79,10 +79,13 @@ def audit_record(
         changes = {k: [None, v] for k, v in after.items() if v not in (None, "", [])}
     else:
         changes = {k: [v, None] for k, v in before.items() if v not in (None, "", [])}
+    # Typed as an account, but a view may still hand over an anonymous visitor: the
+    # change is then the platform's, as for seeds and jobs.
+    person = actor if actor is not None and actor.is_authenticated else None
     return AuditEvent.objects.create(
         # By key: the account model lives above this app.
-        actor_id=actor.pk if actor is not None else None,
-        actor_label=actor.get_username() if actor is not None else "system",
+        actor_id=person.pk if person is not None else None,
+        actor_label=person.get_username() if person is not None else "system",
         action=action,
         content_type=ContentType.objects.get_for_model(type(instance)),
         object_id=str(instance.pk),
