@@ -30,7 +30,6 @@ from reseau.registry.forms import (
     PersonForm,
 )
 from reseau.registry.models import (
-    Country,
     FocalPointAppointment,
     Mandate,
     Member,
@@ -46,7 +45,7 @@ MEMBERS_PER_PAGE = 50
 def member_directory(request: AuthenticatedHttpRequest) -> HttpResponse:
     visible = access.members_visible_to(request.user)
     show_dues = access.can_see_dues_status(request.user)
-    countries = [(c.code, c.name) for c in Country.objects.filter(members__in=visible).distinct()]
+    countries = selectors.directory_countries(visible)
     form = DirectoryFilterForm(request.GET or None, countries=countries, show_dues=show_dues)
     filters = selectors.DirectoryFilters()
     if form.is_valid():
