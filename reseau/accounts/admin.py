@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
@@ -9,25 +11,33 @@ from django.utils.translation import gettext_lazy as _
 from reseau.accounts.forms import AdminLoginForm
 from reseau.accounts.models import FailedLogin, User
 
+if TYPE_CHECKING:
+    _UserCreationForm = AdminUserCreationForm[User]
+    _UserChangeForm = UserChangeForm[User]
+else:
+    # Generic in django-stubs only: Django's own classes take no type argument.
+    _UserCreationForm = AdminUserCreationForm
+    _UserChangeForm = UserChangeForm
+
 admin.site.login_form = AdminLoginForm
 # Access is decided by each account's role, not by permission groups.
 admin.site.unregister(Group)
 
 
-class UserCreateForm(AdminUserCreationForm):
+class UserCreateForm(_UserCreationForm):
     class Meta:
         model = User
         fields = ("email",)
 
 
-class UserEditForm(UserChangeForm):
+class UserEditForm(_UserChangeForm):
     class Meta:
         model = User
         fields = "__all__"
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(BaseUserAdmin[User]):
     form = UserEditForm
     add_form = UserCreateForm
     ordering = ["email"]
@@ -55,6 +65,6 @@ class UserAdmin(BaseUserAdmin):
 
 
 @admin.register(FailedLogin)
-class FailedLoginAdmin(admin.ModelAdmin):
+class FailedLoginAdmin(admin.ModelAdmin[FailedLogin]):
     list_display = ["email", "ip_address", "at"]
     search_fields = ["email"]

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.template import loader
 from django.utils.translation import gettext_lazy as _
 
@@ -14,15 +16,19 @@ from reseau.accounts.services import login_failure_record, login_failures_clear,
 from reseau.accounts.tasks import deliver_email
 
 
-def client_ip(request: Any) -> str | None:
+def client_ip(request: HttpRequest | None) -> str | None:
     return request.META.get("REMOTE_ADDR") if request is not None else None
 
 
-class ThrottledLoginMixin:
-    """Refuses sign-in after too many failures for one address, before checking the password."""
+if TYPE_CHECKING:
+    _LoginFormBase = AuthenticationForm
+else:
+    # A mixin at run time; typed as the sign-in form it is mixed into.
+    _LoginFormBase = object
 
-    request: Any
-    cleaned_data: dict[str, Any]
+
+class ThrottledLoginMixin(_LoginFormBase):
+    """Refuses sign-in after too many failures for one address, before checking the password."""
 
     def clean(self) -> dict[str, Any]:
         email = normalize_email(self.cleaned_data.get("username") or "")
@@ -33,7 +39,7 @@ class ThrottledLoginMixin:
                 code="throttled",
             )
         try:
-            cleaned = super().clean()  # type: ignore[misc]
+            cleaned = super().clean()
         except ValidationError:
             login_failure_record(email=email, ip_address=ip_address)
             raise
@@ -59,10 +65,10 @@ class QueuedPasswordResetForm(PasswordResetForm):
     """Sends the reset e-mail in the background, and also to invited people who
     have not chosen a password yet (they may have lost their invitation)."""
 
-    def get_users(self, email: str) -> Any:
+    def get_users(self, email: str) -> QuerySet[User]:
         return User.objects.filter(email__iexact=normalize_email(email), is_active=True)
 
-    def send_mail(  # type: ignore[override]
+    def send_mail(
         self,
         subject_template_name: str,
         email_template_name: str,

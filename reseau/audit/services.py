@@ -6,6 +6,7 @@ import datetime
 from decimal import Decimal
 from typing import Any
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from modeltranslation.translator import NotRegistered, translator
@@ -14,8 +15,12 @@ from reseau.audit.models import AuditEvent
 
 Snapshot = dict[str, Any]
 
+# Whoever makes a change; None is the platform itself (seeds, jobs). Named by the account
+# model's base class: audit sits below the accounts app and does not import it.
+Actor = AbstractBaseUser | None
 
-def _display_value(instance: models.Model, field: models.Field) -> Any:
+
+def _display_value(instance: models.Model, field: models.Field[Any, Any]) -> Any:
     if isinstance(field, models.ForeignKey):
         related = getattr(instance, field.name)
         return str(related) if related is not None else None
@@ -24,6 +29,10 @@ def _display_value(instance: models.Model, field: models.Field) -> Any:
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(value, (datetime.date, datetime.datetime)):
         return value.isoformat()
+    if isinstance(field, models.DecimalField) and value is not None:
+        # "1000" typed and "1000.00" read back are the same amount: show both with the
+        # field's places, so that saving an unchanged amount records no change.
+        return str(field.to_python(value).quantize(Decimal(1).scaleb(-field.decimal_places)))
     if isinstance(value, Decimal):
         return str(value)
     if isinstance(value, (list, tuple)):
@@ -53,7 +62,7 @@ def audit_snapshot(instance: models.Model) -> Snapshot:
 
 def audit_record(
     *,
-    actor: Any,
+    actor: Actor,
     instance: models.Model,
     subject: models.Model,
     action: AuditEvent.Action,
@@ -70,10 +79,13 @@ def audit_record(
         changes = {k: [None, v] for k, v in after.items() if v not in (None, "", [])}
     else:
         changes = {k: [v, None] for k, v in before.items() if v not in (None, "", [])}
-    is_person = actor is not None and getattr(actor, "is_authenticated", False)
+    # Typed as an account, but a view may still hand over an anonymous visitor: the
+    # change is then the platform's, as for seeds and jobs.
+    person = actor if actor is not None and actor.is_authenticated else None
     return AuditEvent.objects.create(
-        actor=actor if is_person else None,
-        actor_label=actor.email if is_person else "system",
+        # By key: the account model lives above this app.
+        actor_id=person.pk if person is not None else None,
+        actor_label=person.get_username() if person is not None else "system",
         action=action,
         content_type=ContentType.objects.get_for_model(type(instance)),
         object_id=str(instance.pk),

@@ -3,12 +3,33 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from reseau.core.numbers import CENTS
+
+if TYPE_CHECKING:
+    from django.forms import ModelChoiceField as ModelChoiceField
+    from django.forms import ModelForm as ModelForm
+    from django.forms import ModelMultipleChoiceField as ModelMultipleChoiceField
+else:
+    # django-stubs makes these generic (``ModelForm[Member]``) but Django's classes take no
+    # type argument at run time: these subclasses accept one and ignore it.
+
+    class ModelForm(forms.ModelForm):
+        def __class_getitem__(cls, item):
+            return cls
+
+    class ModelChoiceField(forms.ModelChoiceField):
+        def __class_getitem__(cls, item):
+            return cls
+
+    class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+        def __class_getitem__(cls, item):
+            return cls
 
 
 class DateInput(forms.DateInput):
@@ -36,3 +57,16 @@ class AmountField(forms.DecimalField):
         amount = super().clean(value)
         # "1000" and the stored "1000.00" are the same amount: no change in the history.
         return amount.quantize(CENTS) if amount is not None else None
+
+
+def add_service_error(form: forms.BaseForm, error: ValidationError) -> None:
+    """Show a service's refusal on the form: on the field it names, else above the form.
+
+    A service validates the whole model, so it may name a field the form does not show
+    (``member``, ``slug``…); that message goes above the form rather than failing.
+    """
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error.error_list)

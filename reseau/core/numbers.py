@@ -109,7 +109,7 @@ class FigureField(forms.DecimalField):
         return number
 
     def clean(self, value: Any) -> Decimal | None:
-        number = super().clean(value)
+        number: Decimal | None = super().clean(value)  # what to_python above returned
         if number is not None and self.quantize:
             # "1000" and the stored "1000.00" are the same amount: no change in the history.
             number = number.quantize(CENTS)

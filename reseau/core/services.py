@@ -12,14 +12,14 @@ from typing import Any, TypeVar
 from django.db import models, transaction
 
 from reseau.audit.models import AuditEvent
-from reseau.audit.services import Snapshot, audit_record, audit_snapshot
+from reseau.audit.services import Actor, Snapshot, audit_record, audit_snapshot
 
 ModelT = TypeVar("ModelT", bound=models.Model)
 
 
 @transaction.atomic
 def model_create(
-    *, instance: ModelT, data: Mapping[str, Any], actor: Any, subject: models.Model | None = None
+    *, instance: ModelT, data: Mapping[str, Any], actor: Actor, subject: models.Model | None = None
 ) -> ModelT:
     many_to_many = _set_fields(instance, data)
     instance.full_clean()
@@ -36,7 +36,9 @@ def model_create(
 
 
 @transaction.atomic
-def model_update(*, instance: ModelT, data: Mapping[str, Any], actor: Any, subject: models.Model | None = None) -> bool:
+def model_update(
+    *, instance: ModelT, data: Mapping[str, Any], actor: Actor, subject: models.Model | None = None
+) -> bool:
     """Apply ``data``; returns whether anything changed."""
     # Read the stored values: a bound ModelForm has already copied its input
     # onto ``instance`` while validating it.
@@ -58,7 +60,7 @@ def model_update(*, instance: ModelT, data: Mapping[str, Any], actor: Any, subje
 
 @transaction.atomic
 def model_delete(
-    *, instance: models.Model, actor: Any, subject: models.Model | None = None, before: Snapshot | None = None
+    *, instance: models.Model, actor: Actor, subject: models.Model | None = None, before: Snapshot | None = None
 ) -> None:
     """Delete ``instance`` and keep, in the history of ``subject``, what it held.
 

@@ -13,12 +13,13 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 
+from reseau.accounts.models import User
+from reseau.core.text import translated
 from reseau.exchange.importers import (
     ContactImporter,
     FundingImporter,
     OrganisationImporter,
     display_name,
-    translated,
 )
 from reseau.exchange.models import ImportKind
 from reseau.funding.access import opportunities_visible_to
@@ -37,7 +38,7 @@ def _codes(values: Any, attribute: str) -> str:
     return LIST_SEPARATOR.join(sorted(getattr(v, attribute) for v in values))
 
 
-def organisation_rows(user: Any) -> Iterator[list[Any]]:
+def organisation_rows(user: User) -> Iterator[list[Any]]:
     organisations = organisations_visible_to(user).prefetch_related("countries", "themes").order_by("name_en", "pk")
     for o in organisations:
         yield [
@@ -55,7 +56,7 @@ def organisation_rows(user: Any) -> Iterator[list[Any]]:
         ]
 
 
-def contact_rows(user: Any) -> Iterator[list[Any]]:
+def contact_rows(user: User) -> Iterator[list[Any]]:
     if not is_network_staff(user):
         raise PermissionDenied
     contacts = (
@@ -73,7 +74,7 @@ def contact_rows(user: Any) -> Iterator[list[Any]]:
         ]
 
 
-def funding_rows(user: Any) -> Iterator[list[Any]]:
+def funding_rows(user: User) -> Iterator[list[Any]]:
     calls = (
         opportunities_visible_to(user)
         .select_related("donor")
@@ -101,14 +102,14 @@ def funding_rows(user: Any) -> Iterator[list[Any]]:
         ]
 
 
-EXPORTS: dict[str, tuple[tuple[str, ...], Callable[[Any], Iterator[list[Any]]]]] = {
+EXPORTS: dict[str, tuple[tuple[str, ...], Callable[[User], Iterator[list[Any]]]]] = {
     ImportKind.ORGANISATIONS: (OrganisationImporter.columns, organisation_rows),
     ImportKind.CONTACTS: (ContactImporter.columns, contact_rows),
     ImportKind.FUNDING: (FundingImporter.columns, funding_rows),
 }
 
 
-def export_table(kind: str, user: Any) -> tuple[tuple[str, ...], list[list[Any]]]:
+def export_table(kind: str, user: User) -> tuple[tuple[str, ...], list[list[Any]]]:
     """The header and rows of an export; raises PermissionDenied when the user may not have it."""
     header, rows = EXPORTS[kind]
     return header, list(rows(user))

@@ -5,7 +5,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from reseau.accounts.models import User
 from reseau.core.spreadsheets import FORMATS
+from reseau.exchange.access import can_choose_import_network
 from reseau.exchange.models import ImportKind
 from reseau.registry.models import Network
 
@@ -29,11 +31,11 @@ class ImportUploadForm(forms.Form):
         help_text=_("The network whose funding opportunities the file holds."),
     )
 
-    def __init__(self, *args: Any, user: Any, kind: str, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: User, kind: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
         # Funding calls belong to a network: the coordinator's own, or the one the secretariat picks.
-        if kind != ImportKind.FUNDING or not user.is_secretariat:
+        if kind != ImportKind.FUNDING or not can_choose_import_network(user):
             del self.fields["network"]
         elif user.network_id:
             self.fields["network"].initial = user.network_id
@@ -49,5 +51,6 @@ class ImportUploadForm(forms.Form):
 
     def network_for_import(self) -> Network | None:
         if "network" in self.fields:
-            return self.cleaned_data["network"]
+            chosen: Network = self.cleaned_data["network"]
+            return chosen
         return self.user.network

@@ -25,6 +25,8 @@ from django.core.validators import EmailValidator, URLValidator
 from django.db import IntegrityError, models
 from django.utils.translation import gettext_lazy as _
 
+from reseau.accounts.types import Actor
+from reseau.core.choices import Tone, TonedChoices
 from reseau.core.services import model_create, model_update
 from reseau.core.spreadsheets import FileProblem
 from reseau.core.text import translated
@@ -42,9 +44,22 @@ from reseau.partners.models import (
 from reseau.partners.selectors import organisation_duplicates
 from reseau.registry.models import Country, Currency, Member, Network, Person, Theme
 
-CREATE = "create"
-UPDATE = "update"
-UNCHANGED = "unchanged"
+
+class RowAction(TonedChoices):
+    """What applying a row will do; the review shows it as a badge."""
+
+    CREATE = "create", _("New")
+    UPDATE = "update", _("Update")
+    UNCHANGED = "unchanged", _("Unchanged")
+
+    @classmethod
+    def tones(cls) -> Mapping[str, Tone]:
+        return {cls.CREATE: Tone.OK, cls.UPDATE: Tone.WARN}
+
+
+CREATE = RowAction.CREATE
+UPDATE = RowAction.UPDATE
+UNCHANGED = RowAction.UNCHANGED
 
 UNKNOWN_COLUMNS = _("This file has columns that this import does not know: %(columns)s.")
 MISSING_COLUMNS = _("This file lacks the required columns: %(columns)s.")
@@ -258,7 +273,7 @@ class Importer:
     columns: ClassVar[tuple[str, ...]]
     required_columns: ClassVar[tuple[str, ...]]
 
-    def __init__(self, *, actor: Any, network: Network | None) -> None:
+    def __init__(self, *, actor: Actor, network: Network | None) -> None:
         self.actor = actor
         self.network = network
         self._countries: dict[str, Country] | None = None
@@ -320,7 +335,9 @@ class Importer:
             self._organisations[key] = exact or candidates
         return self._organisations[key]
 
-    def organisation_reference(self, checker: RowChecker, column: str, name: str, acronym: str = "") -> Any:
+    def organisation_reference(
+        self, checker: RowChecker, column: str, name: str, acronym: str = ""
+    ) -> Organisation | None:
         if not name:
             return None
         found = self.find_organisations(name, acronym)
@@ -552,7 +569,7 @@ class FundingImporter(Importer):
     )
     required_columns = ("title_en", "donor")
 
-    def __init__(self, *, actor: Any, network: Network | None) -> None:
+    def __init__(self, *, actor: Actor, network: Network | None) -> None:
         super().__init__(actor=actor, network=network)
         self._members: dict[str, Member] | None = None
 
@@ -563,40 +580,12 @@ class FundingImporter(Importer):
         return self._members
 
     def check_row(self, checker: RowChecker) -> RowOutcome:
+        # Columns are read in the file's documented order, so that the errors come in that order too.
         data: dict[str, Any] = {}
-        for name in ("title_en", "title_fr"):
-            if checker.has(name):
-                data[name] = checker.text(
-                    name, max_length=_max_length(FundingOpportunity, name), required=name == "title_en"
-                )
-        data["donor"] = checker.text("donor", required=True)
-        donor = self.organisation_reference(checker, "donor", data["donor"])
-        if checker.has("url"):
-            data["url"] = checker.url("url", max_length=_max_length(FundingOpportunity, "url"))
-        if checker.has("themes"):
-            data["themes"] = checker.codes("themes", self.themes, code="unknown_theme", list_known=True)
-        if checker.has("eligible_countries"):
-            data["eligible_countries"] = checker.codes("eligible_countries", self.countries, code="unknown_country")
-        if checker.has("eligible_member_kinds"):
-            kinds = Member.Kind.values
-            chosen = checker.codes("eligible_member_kinds", kinds, code="unknown_choice", list_known=True)
-            data["eligible_member_kinds"] = [k for k in kinds if k in chosen]
-        for name in ("amount_min", "amount_max"):
-            if checker.has(name):
-                data[name] = checker.amount(name)
-        for name, choices in (("currency", Currency.values), ("status", FundingOpportunity.Status.values)):
-            value = checker.choice(name, choices) if checker.has(name) else ""
-            if value:  # empty: keep the current value, or the default for a new call
-                data[name] = value
-        for name in ("opens_on", "closes_on"):
-            if checker.has(name):
-                data[name] = checker.date(name)
-        if checker.has("members"):
-            data["members"] = checker.codes("members", self.members, code="unknown_member")
-        if checker.has("notes"):
-            data["notes"] = checker.text("notes")
-        if checker.has("shared_with_partners"):
-            data["shared_with_partners"] = checker.yes_no("shared_with_partners")
+        donor = self._read_title_and_donor(checker, data)
+        self._read_what_it_funds(checker, data)
+        self._read_terms(checker, data)
+        self._read_notes(checker, data)
 
         title = data.get("title_en", "")
         outcome = RowOutcome(
@@ -608,7 +597,60 @@ class FundingImporter(Importer):
         if donor is None or checker.has_errors:
             return outcome
         existing = self._existing(donor, title)
-        # The order of dates and amounts, with what is kept from the stored call for absent columns.
+        self._check_ranges(checker, data, existing)
+        if checker.has_errors:
+            return outcome
+        if existing is None:
+            outcome.action = CREATE
+        else:
+            outcome.action = UPDATE if differs(existing, self._model_data(checker.row, data, donor)) else UNCHANGED
+        outcome.data = data
+        return outcome
+
+    def _read_title_and_donor(self, checker: RowChecker, data: dict[str, Any]) -> Organisation | None:
+        for name in ("title_en", "title_fr"):
+            if checker.has(name):
+                data[name] = checker.text(
+                    name, max_length=_max_length(FundingOpportunity, name), required=name == "title_en"
+                )
+        data["donor"] = checker.text("donor", required=True)
+        return self.organisation_reference(checker, "donor", data["donor"])
+
+    def _read_what_it_funds(self, checker: RowChecker, data: dict[str, Any]) -> None:
+        if checker.has("url"):
+            data["url"] = checker.url("url", max_length=_max_length(FundingOpportunity, "url"))
+        if checker.has("themes"):
+            data["themes"] = checker.codes("themes", self.themes, code="unknown_theme", list_known=True)
+        if checker.has("eligible_countries"):
+            data["eligible_countries"] = checker.codes("eligible_countries", self.countries, code="unknown_country")
+        if checker.has("eligible_member_kinds"):
+            kinds = Member.Kind.values
+            chosen = checker.codes("eligible_member_kinds", kinds, code="unknown_choice", list_known=True)
+            data["eligible_member_kinds"] = [k for k in kinds if k in chosen]
+
+    def _read_terms(self, checker: RowChecker, data: dict[str, Any]) -> None:
+        for name in ("amount_min", "amount_max"):
+            if checker.has(name):
+                data[name] = checker.amount(name)
+        for name, choices in (("currency", Currency.values), ("status", FundingOpportunity.Status.values)):
+            value = checker.choice(name, choices) if checker.has(name) else ""
+            if value:  # empty: keep the current value, or the default for a new call
+                data[name] = value
+        for name in ("opens_on", "closes_on"):
+            if checker.has(name):
+                data[name] = checker.date(name)
+
+    def _read_notes(self, checker: RowChecker, data: dict[str, Any]) -> None:
+        if checker.has("members"):
+            data["members"] = checker.codes("members", self.members, code="unknown_member")
+        if checker.has("notes"):
+            data["notes"] = checker.text("notes")
+        if checker.has("shared_with_partners"):
+            data["shared_with_partners"] = checker.yes_no("shared_with_partners")
+
+    @staticmethod
+    def _check_ranges(checker: RowChecker, data: dict[str, Any], existing: FundingOpportunity | None) -> None:
+        """The order of dates and amounts, with what is kept from the stored call for absent columns."""
         combined = {
             name: data[name] if name in data else getattr(existing, name, None)
             for name in ("opens_on", "closes_on", "amount_min", "amount_max")
@@ -619,14 +661,6 @@ class FundingImporter(Importer):
         amount_min, amount_max = (_as_decimal(combined["amount_min"]), _as_decimal(combined["amount_max"]))
         if amount_min is not None and amount_max is not None and amount_max < amount_min:
             checker.error("amount_max", "max_below_min", amount_min=format(amount_min, "f"))
-        if checker.has_errors:
-            return outcome
-        if existing is None:
-            outcome.action = CREATE
-        else:
-            outcome.action = UPDATE if differs(existing, self._model_data(checker.row, data, donor)) else UNCHANGED
-        outcome.data = data
-        return outcome
 
     def _existing(self, donor: Organisation, title: str) -> FundingOpportunity | None:
         # Compared in Python: SQLite ignores the case of ASCII letters only ("HUẾ" / "Huế").

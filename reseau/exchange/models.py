@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from reseau.core.choices import Tone, TonedChoices
 from reseau.registry.models import Network
 
 
@@ -25,10 +28,15 @@ class ImportBatch(models.Model):
     language. Nothing reaches the registry until the batch is applied.
     """
 
-    class Status(models.TextChoices):
+    class Status(TonedChoices):
         PENDING = "pending", _("Waiting for confirmation")
         APPLIED = "applied", _("Imported")
         CANCELLED = "cancelled", _("Cancelled")
+
+        @classmethod
+        def tones(cls) -> Mapping[str, Tone]:
+            # Waiting: someone still has to confirm or cancel it.
+            return {cls.PENDING: Tone.WARN, cls.APPLIED: Tone.OK}
 
     kind = models.CharField(_("type"), max_length=20, choices=ImportKind.choices)
     network = models.ForeignKey(

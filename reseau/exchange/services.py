@@ -13,6 +13,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from reseau.accounts.types import Actor
 from reseau.core.spreadsheets import FileProblem, read_table
 from reseau.exchange.importers import CREATE, IMPORTERS, NO_HEADER, NO_ROWS, UNCHANGED, UPDATE, Importer, RowChecker
 from reseau.exchange.messages import WARNING, Issue
@@ -23,11 +24,11 @@ from reseau.registry.models import Network
 FIRST_DATA_ROW = 2
 
 
-def importer_for(kind: str, *, actor: Any, network: Network | None) -> Importer:
+def importer_for(kind: str, *, actor: Actor, network: Network | None) -> Importer:
     return IMPORTERS[kind](actor=actor, network=network)
 
 
-def import_check(*, actor: Any, kind: str, network: Network | None, file_name: str, content: bytes) -> ImportBatch:
+def import_check(*, actor: Actor, kind: str, network: Network | None, file_name: str, content: bytes) -> ImportBatch:
     """Read and check a whole file without writing to the registry.
 
     Raises FileProblem when the file as a whole cannot be imported (unreadable,
@@ -84,7 +85,7 @@ def import_check(*, actor: Any, kind: str, network: Network | None, file_name: s
 
 
 @transaction.atomic
-def import_apply(*, actor: Any, batch: ImportBatch) -> Counter[str] | None:
+def import_apply(*, actor: Actor, batch: ImportBatch) -> Counter[str] | None:
     """Write the batch's valid rows; None when the batch was already applied or cancelled.
 
     Raises importers.StaleData or importers.RowNotSaved, having written nothing, when

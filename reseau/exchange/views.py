@@ -5,7 +5,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,12 +15,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
+from reseau.accounts.types import AuthenticatedHttpRequest
 from reseau.core.spreadsheets import CONTENT_TYPES, CSV, FORMATS, XLSX, FileProblem, write_csv, write_xlsx
 from reseau.exchange import access, services
 from reseau.exchange.exports import export_table
 from reseau.exchange.forms import ImportUploadForm
 from reseau.exchange.guide import column_guide
-from reseau.exchange.importers import CREATE, UPDATE, RowNotSaved, StaleData
+from reseau.exchange.importers import CREATE, UNCHANGED, UPDATE, RowAction, RowNotSaved, StaleData
 from reseau.exchange.messages import WARNING, render_message
 from reseau.exchange.models import ImportBatch, ImportKind
 
@@ -46,7 +47,7 @@ def _kind_or_404(kind: str) -> str:
 
 @login_required
 @require_GET
-def export(request: HttpRequest, kind: str, fmt: str) -> HttpResponse:
+def export(request: AuthenticatedHttpRequest, kind: str, fmt: str) -> HttpResponse:
     kind = _kind_or_404(kind)
     if fmt not in FORMATS:
         raise Http404
@@ -63,7 +64,7 @@ def export(request: HttpRequest, kind: str, fmt: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def import_upload(request: HttpRequest, kind: str) -> HttpResponse:
+def import_upload(request: AuthenticatedHttpRequest, kind: str) -> HttpResponse:
     kind = _kind_or_404(kind)
     if not access.can_import(request.user):
         raise PermissionDenied
@@ -100,7 +101,7 @@ def import_upload(request: HttpRequest, kind: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def import_review(request: HttpRequest, pk: int) -> HttpResponse:
+def import_review(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     batch = access.batch_for_user(request.user, pk)
     if request.method == "POST":
         action = request.POST.get("action")
@@ -116,8 +117,7 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
         "rows": batch.rows,
         "list_url": reverse(LIST_URLS[batch.kind]),
         "upload_url": reverse("exchange:import", kwargs={"kind": batch.kind}),
-        "CREATE": CREATE,
-        "UPDATE": UPDATE,
+        "RowAction": RowAction,
     }
     return render(request, "exchange/import_review.html", context)
 
@@ -142,7 +142,7 @@ def _issues(batch: ImportBatch) -> list[dict[str, Any]]:
     return issues
 
 
-def _apply(request: HttpRequest, batch: ImportBatch) -> None:
+def _apply(request: AuthenticatedHttpRequest, batch: ImportBatch) -> None:
     try:
         done = services.import_apply(actor=request.user, batch=batch)
     except StaleData as error:
@@ -175,11 +175,11 @@ def _apply(request: HttpRequest, batch: ImportBatch) -> None:
     messages.success(
         request,
         _("Import done. New: %(created)s. Updated: %(updated)s. Unchanged: %(unchanged)s.")
-        % {"created": done[CREATE], "updated": done[UPDATE], "unchanged": done["unchanged"]},
+        % {"created": done[CREATE], "updated": done[UPDATE], "unchanged": done[UNCHANGED]},
     )
 
 
-def _cancel(request: HttpRequest, batch: ImportBatch) -> None:
+def _cancel(request: AuthenticatedHttpRequest, batch: ImportBatch) -> None:
     if services.import_cancel(batch=batch):
         messages.success(request, _("Import cancelled: nothing was written."))
     elif batch.status == ImportBatch.Status.APPLIED:

@@ -20,23 +20,23 @@ from reseau.registry.models import (
 
 
 @admin.register(Network)
-class NetworkAdmin(AuditedModelAdmin, TranslationAdmin):
+class NetworkAdmin(AuditedModelAdmin, TranslationAdmin[Network]):
     list_display = ["code", "name", "time_zone", "focal_point_deadline"]
 
 
 @admin.register(Country)
-class CountryAdmin(AuditedModelAdmin, TranslationAdmin):
+class CountryAdmin(AuditedModelAdmin, TranslationAdmin[Country]):
     list_display = ["code", "name", "name_local"]
 
 
 @admin.register(Theme)
-class ThemeAdmin(AuditedModelAdmin, TranslationAdmin):
+class ThemeAdmin(AuditedModelAdmin, TranslationAdmin[Theme]):
     list_display = ["name", "kind", "position"]
     list_filter = ["kind"]
 
 
 @admin.register(Member)
-class MemberAdmin(AuditedModelAdmin, TranslationAdmin):
+class MemberAdmin(AuditedModelAdmin, TranslationAdmin[Member]):
     list_display = ["name", "name_local", "kind", "country", "network"]
     list_filter = ["network", "country", "kind"]
     search_fields = ["search_text"]
@@ -46,11 +46,13 @@ class MemberAdmin(AuditedModelAdmin, TranslationAdmin):
 
 class MemberSubjectAdmin(AuditedModelAdmin):
     def audit_subject(self, obj: Any) -> models.Model:
-        return obj.member or obj
+        # People, leaders, focal points and dues: shown in their member's history.
+        member: Member | None = obj.member
+        return member or obj
 
 
 @admin.register(Person)
-class PersonAdmin(MemberSubjectAdmin, TranslationAdmin):
+class PersonAdmin(MemberSubjectAdmin, TranslationAdmin[Person]):
     list_display = ["name", "title", "member", "email"]
     list_filter = ["member__network", "gender"]
     search_fields = ["name", "name_local", "email"]
@@ -59,7 +61,7 @@ class PersonAdmin(MemberSubjectAdmin, TranslationAdmin):
 
 
 @admin.register(Mandate)
-class MandateAdmin(MemberSubjectAdmin, TranslationAdmin):
+class MandateAdmin(MemberSubjectAdmin, TranslationAdmin[Mandate]):
     list_display = ["member", "person", "office", "start_date", "end_date"]
     list_select_related = ["member", "person"]
     autocomplete_fields = ["member", "person"]

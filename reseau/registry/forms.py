@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.conf import settings
@@ -8,7 +8,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from reseau.accounts.models import Role, User, normalize_email
-from reseau.core.forms import DateInput
+from reseau.core.forms import DateInput, ModelChoiceField, ModelForm, ModelMultipleChoiceField
+from reseau.registry.access import can_invite_any_role
 from reseau.registry.models import (
     FocalPointAppointment,
     LanguageChoice,
@@ -21,14 +22,14 @@ from reseau.registry.models import (
 from reseau.registry.selectors import DuesStanding, FocalPointStatus, members_with_status
 
 
-class MemberWithDuesField(forms.ModelMultipleChoiceField):
+class MemberWithDuesField(ModelMultipleChoiceField[Member]):
     """Each member with its dues standing: only members up to date take part in activities."""
 
     def __init__(self, *args: Any, show_network: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.show_network = show_network
 
-    def label_from_instance(self, obj: Any) -> str:
+    def label_from_instance(self, obj: Member) -> str:
         standing = _("Dues outstanding") if getattr(obj, "dues_outstanding", False) else _("Up to date with dues")
         if self.show_network:
             return _("%(member)s (%(network)s) — %(standing)s") % {
@@ -39,7 +40,7 @@ class MemberWithDuesField(forms.ModelMultipleChoiceField):
         return _("%(member)s — %(standing)s") % {"member": obj.name, "standing": standing}
 
 
-class MemberForm(forms.ModelForm):
+class MemberForm(ModelForm[Member]):
     """What a focal point may change about its own member."""
 
     class Meta:
@@ -65,7 +66,7 @@ class MemberCreateForm(MemberStaffForm):
         help_texts = {"slug": _("Lower-case letters, digits and hyphens: it appears in the page address.")}
 
 
-class PersonForm(forms.ModelForm):
+class PersonForm(ModelForm[Person]):
     languages = forms.MultipleChoiceField(
         label=_("languages"),
         choices=LanguageChoice.choices,
@@ -102,17 +103,23 @@ class PersonForm(forms.ModelForm):
         return email.strip().lower() if email else None
 
 
-class _MemberPersonField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
+class _MemberPersonField(ModelChoiceField[Person]):
+    def label_from_instance(self, obj: Person) -> str:
         return f"{obj.name} — {obj.title}" if obj.title else obj.name
 
 
-class MemberPersonFormMixin:
+if TYPE_CHECKING:
+    _FormBase = forms.BaseForm
+else:
+    _FormBase = object
+
+
+class MemberPersonFormMixin(_FormBase):
     """Limits the person to the member's own people, with a clear refusal otherwise."""
 
     def __init__(self, *args: Any, member: Member, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
-        field = self.fields["person"]  # type: ignore[attr-defined]
+        super().__init__(*args, **kwargs)
+        field = cast(ModelChoiceField[Person], self.fields["person"])
         field.queryset = Person.objects.filter(member=member).order_by("name")
         field.error_messages["invalid_choice"] = _(
             "Choose a person who belongs to this member; add them first if needed."
@@ -123,7 +130,7 @@ class MemberPersonFormMixin:
         )
 
 
-class MandateForm(MemberPersonFormMixin, forms.ModelForm):
+class MandateForm(MemberPersonFormMixin, ModelForm[Mandate]):
     class Meta:
         model = Mandate
         fields = ["person", "office", "title_en", "title_fr", "start_date", "end_date"]
@@ -132,7 +139,7 @@ class MandateForm(MemberPersonFormMixin, forms.ModelForm):
         widgets = {"start_date": DateInput(), "end_date": DateInput()}
 
 
-class FocalPointForm(MemberPersonFormMixin, forms.ModelForm):
+class FocalPointForm(MemberPersonFormMixin, ModelForm[FocalPointAppointment]):
     class Meta:
         model = FocalPointAppointment
         fields = ["person", "kind", "nominated_on"]
@@ -140,7 +147,7 @@ class FocalPointForm(MemberPersonFormMixin, forms.ModelForm):
         widgets = {"nominated_on": DateInput()}
 
 
-class FocalPointEndForm(forms.ModelForm):
+class FocalPointEndForm(ModelForm[FocalPointAppointment]):
     class Meta:
         model = FocalPointAppointment
         fields = ["ended_on"]
@@ -151,7 +158,7 @@ class FocalPointEndForm(forms.ModelForm):
         self.fields["ended_on"].required = True
 
 
-class DuesForm(forms.ModelForm):
+class DuesForm(ModelForm[MembershipDues]):
     class Meta:
         model = MembershipDues
         fields = ["year", "amount", "currency", "status", "paid_on"]
@@ -163,7 +170,7 @@ class DuesForm(forms.ModelForm):
         self.fields["amount"].widget.attrs.update(min="0", step="0.01", inputmode="decimal")
 
     def clean_year(self) -> int:
-        year = self.cleaned_data["year"]
+        year: int = self.cleaned_data["year"]
         others = MembershipDues.objects.filter(member=self.member, year=year).exclude(pk=self.instance.pk)
         if others.exists():
             raise forms.ValidationError(
@@ -172,7 +179,7 @@ class DuesForm(forms.ModelForm):
         return year
 
 
-class NetworkForm(forms.ModelForm):
+class NetworkForm(ModelForm[Network]):
     class Meta:
         model = Network
         fields = ["focal_point_deadline", "office_en", "office_fr", "time_zone"]
@@ -202,11 +209,11 @@ class DirectoryFilterForm(forms.Form):
             del self.fields["dues"]
 
 
-class MemberChoiceField(forms.ModelChoiceField):
+class MemberChoiceField(ModelChoiceField[Member]):
     """Shows, beside each member, whether it is up to date with its dues: only
     members up to date take part in the network's activities."""
 
-    def label_from_instance(self, obj: Any) -> str:
+    def label_from_instance(self, obj: Member) -> str:
         if getattr(obj, "dues_outstanding", False):
             return _("%(member)s — dues outstanding") % {"member": obj.name}
         return _("%(member)s — up to date with dues") % {"member": obj.name}
@@ -224,9 +231,9 @@ class InviteForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.inviter = inviter
         role = cast(forms.ChoiceField, self.fields["role"])
-        network = cast(forms.ModelChoiceField, self.fields["network"])
-        member = cast(forms.ModelChoiceField, self.fields["member"])
-        if inviter.is_secretariat:
+        network = cast(ModelChoiceField[Network], self.fields["network"])
+        member = cast(ModelChoiceField[Member], self.fields["member"])
+        if can_invite_any_role(inviter):
             role.choices = Role.choices
             network.queryset = Network.objects.all()
             member.queryset = members_with_status(Member.objects.all())
@@ -253,6 +260,6 @@ class InviteForm(forms.Form):
             cleaned["member"] = None
         elif cleaned.get("member"):
             cleaned["network"] = cleaned["member"].network
-        if not self.inviter.is_secretariat and role == Role.PARTNER:
+        if not can_invite_any_role(self.inviter) and role == Role.PARTNER:
             cleaned["network"] = self.inviter.network
         return cleaned

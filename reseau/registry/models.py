@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime
 import zoneinfo
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.manager import MultilingualManager
 
+from reseau.core.choices import Tone, TonedChoices
 from reseau.core.text import fold_for_search
 
 if TYPE_CHECKING:
@@ -332,10 +334,14 @@ class Currency(models.TextChoices):
 
 
 class MembershipDues(models.Model):
-    class Status(models.TextChoices):
+    class Status(TonedChoices):
         DUE = "due", _("Due")
         PAID = "paid", _("Paid")
         WAIVED = "waived", _("Waived")
+
+        @classmethod
+        def tones(cls) -> Mapping[str, Tone]:
+            return {cls.DUE: Tone.WARN, cls.PAID: Tone.OK}
 
     member = models.ForeignKey(Member, verbose_name=_("member"), on_delete=models.CASCADE, related_name="dues")
     year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(1979), MaxValueValidator(2100)])

@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from reseau.core.text import fold_for_search
-from reseau.registry.models import FocalPointAppointment, Member, MembershipDues
+from reseau.registry.models import Country, FocalPointAppointment, Member, MembershipDues
 
 
 class FocalPointStatus(models.TextChoices):
@@ -80,6 +80,11 @@ class DirectoryFilters:
     network: str = ""
 
 
+def directory_countries(members: QuerySet[Member]) -> list[tuple[str, str]]:
+    """(code, name) of the countries of ``members``, for the directory's filter (one query)."""
+    return [(c.code, c.name) for c in Country.objects.filter(members__in=members).distinct()]
+
+
 def member_directory(
     members: QuerySet[Member], filters: DirectoryFilters, *, today: datetime.date | None = None
 ) -> QuerySet[Member]:
@@ -111,7 +116,7 @@ def focal_point_summary(members: QuerySet[Member], *, today: datetime.date | Non
         .values("focal_point_status")  # type: ignore[misc]  # annotated in members_with_status
         .annotate(n=Count("pk"))
     )
-    summary = {status: 0 for status in FocalPointStatus.values}
+    summary = dict.fromkeys(FocalPointStatus.values, 0)
     for row in counts:
         summary[row["focal_point_status"]] = row["n"]
     return summary

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from reseau.accounts.models import Role, User, normalize_email
 from reseau.accounts.tasks import deliver_email
+from reseau.accounts.types import Actor
 from reseau.audit.models import AuditEvent
 from reseau.audit.services import audit_record, audit_snapshot
 from reseau.core.services import model_create, model_update
@@ -33,38 +34,38 @@ from reseau.registry.models import (
 )
 
 
-def member_create(*, actor: Any, network: Network, data: Mapping[str, Any]) -> Member:
+def member_create(*, actor: Actor, network: Network, data: Mapping[str, Any]) -> Member:
     return model_create(instance=Member(network=network), data=data, actor=actor)
 
 
-def member_update(*, actor: Any, member: Member, data: Mapping[str, Any]) -> bool:
+def member_update(*, actor: Actor, member: Member, data: Mapping[str, Any]) -> bool:
     return model_update(instance=member, data=data, actor=actor)
 
 
-def network_update(*, actor: Any, network: Network, data: Mapping[str, Any]) -> bool:
+def network_update(*, actor: Actor, network: Network, data: Mapping[str, Any]) -> bool:
     return model_update(instance=network, data=data, actor=actor)
 
 
-def person_create(*, actor: Any, member: Member, data: Mapping[str, Any]) -> Person:
+def person_create(*, actor: Actor, member: Member, data: Mapping[str, Any]) -> Person:
     return model_create(instance=Person(member=member), data=data, actor=actor, subject=member)
 
 
-def person_update(*, actor: Any, person: Person, data: Mapping[str, Any]) -> bool:
+def person_update(*, actor: Actor, person: Person, data: Mapping[str, Any]) -> bool:
     return model_update(instance=person, data=data, actor=actor, subject=person.member or person)
 
 
-def mandate_create(*, actor: Any, member: Member, data: Mapping[str, Any]) -> Mandate:
+def mandate_create(*, actor: Actor, member: Member, data: Mapping[str, Any]) -> Mandate:
     return model_create(instance=Mandate(member=member), data=data, actor=actor, subject=member)
 
 
-def mandate_update(*, actor: Any, mandate: Mandate, data: Mapping[str, Any]) -> bool:
+def mandate_update(*, actor: Actor, mandate: Mandate, data: Mapping[str, Any]) -> bool:
     return model_update(instance=mandate, data=data, actor=actor, subject=mandate.member)
 
 
 @transaction.atomic
 def focal_point_appoint(
     *,
-    actor: Any,
+    actor: Actor,
     member: Member,
     person: Person,
     kind: str,
@@ -104,22 +105,22 @@ def focal_point_appoint(
     )
 
 
-def focal_point_end(*, actor: Any, appointment: FocalPointAppointment, ended_on: datetime.date) -> bool:
+def focal_point_end(*, actor: Actor, appointment: FocalPointAppointment, ended_on: datetime.date) -> bool:
     return model_update(instance=appointment, data={"ended_on": ended_on}, actor=actor, subject=appointment.member)
 
 
-def dues_record(*, actor: Any, member: Member, data: Mapping[str, Any]) -> MembershipDues:
+def dues_record(*, actor: Actor, member: Member, data: Mapping[str, Any]) -> MembershipDues:
     return model_create(instance=MembershipDues(member=member), data=data, actor=actor, subject=member)
 
 
-def dues_update(*, actor: Any, dues: MembershipDues, data: Mapping[str, Any]) -> bool:
+def dues_update(*, actor: Actor, dues: MembershipDues, data: Mapping[str, Any]) -> bool:
     return model_update(instance=dues, data=data, actor=actor, subject=dues.member)
 
 
 @transaction.atomic
 def user_invite(
     *,
-    invited_by: Any,
+    invited_by: User,
     email: str,
     full_name: str,
     role: str,

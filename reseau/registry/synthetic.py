@@ -486,144 +486,177 @@ def generate_members(*, members: int, network_code: str = "synthetic", seed: int
     deadline = network.focal_point_deadline or datetime.date(today.year - 1, 6, 15)
     email_domain = f"{network_code}.reseau.test"
 
+    with translation.override(settings.LANGUAGE_CODE):
+        member_rows, names = _invent_members(rng, network, countries, prefix=prefix, start=start, count=members)
+        Member.objects.bulk_create(member_rows)
+
+        per_member = [
+            _invent_staff(rng, member, place, index=index, email_domain=email_domain)
+            for index, (member, place) in enumerate(zip(member_rows, names, strict=True), start=start)
+        ]
+        Person.objects.bulk_create([person for staff in per_member for person in staff])
+
+        mandates: list[Mandate] = []
+        appointments: list[FocalPointAppointment] = []
+        dues: list[MembershipDues] = []
+        # One member at a time, in this order, so that a seed gives the same network.
+        for member, place, staff in zip(member_rows, names, per_member, strict=True):
+            mandates.append(_invent_mandate(rng, member, place, staff, today))
+            appointments.extend(_invent_focal_points(rng, member, staff, deadline, today))
+            dues.extend(_invent_dues(rng, member, today))
+        Mandate.objects.bulk_create(mandates)
+        FocalPointAppointment.objects.bulk_create(appointments)
+        MembershipDues.objects.bulk_create(dues)
+    return network
+
+
+def _invent_members(
+    rng: random.Random, network: Network, countries: dict[str, Country], *, prefix: str, start: int, count: int
+) -> tuple[list[Member], list[_Names]]:
+    today = timezone.localdate()
     member_rows: list[Member] = []
     names: list[_Names] = []
     pattern = list(COUNTRY_PATTERN)
     kinds = [kind for kind, _ in KIND_WEIGHTS]
     weights = [weight for _, weight in KIND_WEIGHTS]
-    with translation.override(settings.LANGUAGE_CODE):
-        for offset in range(members):
-            if offset % len(pattern) == 0:
-                rng.shuffle(pattern)
-            country = pattern[offset % len(pattern)]
-            kind = rng.choices(kinds, weights)[0]
-            place = _place_names(rng, country, kind)
-            slug = f"{prefix}{start + offset:05d}-{slugify(place.alternative)}"[:80]
-            member = Member(
-                network=network,
-                country=countries[country],
-                kind=kind,
-                slug=slug,
-                name_en=place.en,
-                name_fr=place.fr,
-                name_local=place.local,
-                name_alternative=place.alternative,
-                member_since=rng.randint(1990, today.year - 1),
-                website=f"https://{slugify(place.alternative)}.example.org" if rng.random() < 0.5 else "",
-            )
-            member.search_text = member_search_text(member)
-            member_rows.append(member)
-            names.append(place)
-        Member.objects.bulk_create(member_rows)
+    for offset in range(count):
+        if offset % len(pattern) == 0:
+            rng.shuffle(pattern)
+        country = pattern[offset % len(pattern)]
+        kind = rng.choices(kinds, weights)[0]
+        place = _place_names(rng, country, kind)
+        slug = f"{prefix}{start + offset:05d}-{slugify(place.alternative)}"[:80]
+        member = Member(
+            network=network,
+            country=countries[country],
+            kind=kind,
+            slug=slug,
+            name_en=place.en,
+            name_fr=place.fr,
+            name_local=place.local,
+            name_alternative=place.alternative,
+            member_since=rng.randint(1990, today.year - 1),
+            website=f"https://{slugify(place.alternative)}.example.org" if rng.random() < 0.5 else "",
+        )
+        member.search_text = member_search_text(member)
+        member_rows.append(member)
+        names.append(place)
+    return member_rows, names
 
-        people: list[Person] = []
-        per_member: list[list[Person]] = []
-        for index, (member, place) in enumerate(zip(member_rows, names, strict=True), start=start):
-            country = member.country.code
-            staff: list[Person] = []
-            for k in range(1, rng.randint(2, 4) + 1):
-                person_name = _person_name(rng, country)
-                gender = Person.Gender.UNDISCLOSED if rng.random() < 0.03 else person_name.gender
-                plain = Person.Honorific.MS if gender == Person.Gender.WOMAN else Person.Honorific.MR
-                if k == 1:
-                    _, title_en, title_fr = _leader_office(country, member.kind, place.base_en)
-                    honorific = Person.Honorific.EXCELLENCY if country != "VN" else plain
-                else:
-                    title_en, title_fr_m, title_fr_f = rng.choice(STAFF_TITLES)
-                    title_fr = title_fr_f if gender == Person.Gender.WOMAN else title_fr_m
-                    honorific = Person.Honorific.DR if rng.random() < 0.1 else plain
-                languages = [LOCAL_LANGUAGE[country]]
-                if rng.random() < 0.8:
-                    languages.insert(0, "en")
-                if rng.random() < 0.4:
-                    languages.insert(0, "fr")
-                person = Person(
-                    member=member,
-                    honorific=honorific,
-                    name=person_name.name,
-                    name_local=person_name.local,
-                    title_en=title_en,
-                    title_fr=title_fr,
-                    email=f"p{index}-{k}@{email_domain}",
-                    phone=f"+{DIALLING_CODE[country]} {rng.randint(10, 99)} {rng.randint(100000, 999999)}",
-                    gender=gender,
-                    languages=languages,
-                )
-                staff.append(person)
-            people.extend(staff)
-            per_member.append(staff)
-        Person.objects.bulk_create(people)
 
-        mandates: list[Mandate] = []
-        appointments: list[FocalPointAppointment] = []
-        dues: list[MembershipDues] = []
-        for member, place, staff in zip(member_rows, names, per_member, strict=True):
-            country = member.country.code
-            office, title_en, title_fr = _leader_office(country, member.kind, place.base_en)
-            mandates.append(
-                Mandate(
-                    member=member,
-                    person=staff[0],
-                    office=office,
-                    title_en=title_en,
-                    title_fr=title_fr,
-                    start_date=_random_date(
-                        rng, today - datetime.timedelta(days=5 * 365), today - datetime.timedelta(days=30)
-                    ),
-                )
+def _invent_staff(rng: random.Random, member: Member, place: _Names, *, index: int, email_domain: str) -> list[Person]:
+    """Two to four people; the first is the member's leader."""
+    return [
+        _invent_person(rng, member, place, leader=k == 1, email=f"p{index}-{k}@{email_domain}")
+        for k in range(1, rng.randint(2, 4) + 1)
+    ]
+
+
+def _invent_person(rng: random.Random, member: Member, place: _Names, *, leader: bool, email: str) -> Person:
+    country = member.country.code
+    person_name = _person_name(rng, country)
+    gender = Person.Gender.UNDISCLOSED if rng.random() < 0.03 else person_name.gender
+    plain = Person.Honorific.MS if gender == Person.Gender.WOMAN else Person.Honorific.MR
+    if leader:
+        _, title_en, title_fr = _leader_office(country, member.kind, place.base_en)
+        honorific = Person.Honorific.EXCELLENCY if country != "VN" else plain
+    else:
+        title_en, title_fr_m, title_fr_f = rng.choice(STAFF_TITLES)
+        title_fr = title_fr_f if gender == Person.Gender.WOMAN else title_fr_m
+        honorific = Person.Honorific.DR if rng.random() < 0.1 else plain
+    languages = [LOCAL_LANGUAGE[country]]
+    if rng.random() < 0.8:
+        languages.insert(0, "en")
+    if rng.random() < 0.4:
+        languages.insert(0, "fr")
+    return Person(
+        member=member,
+        honorific=honorific,
+        name=person_name.name,
+        name_local=person_name.local,
+        title_en=title_en,
+        title_fr=title_fr,
+        email=email,
+        phone=f"+{DIALLING_CODE[country]} {rng.randint(10, 99)} {rng.randint(100000, 999999)}",
+        gender=gender,
+        languages=languages,
+    )
+
+
+def _invent_mandate(
+    rng: random.Random, member: Member, place: _Names, staff: list[Person], today: datetime.date
+) -> Mandate:
+    office, title_en, title_fr = _leader_office(member.country.code, member.kind, place.base_en)
+    return Mandate(
+        member=member,
+        person=staff[0],
+        office=office,
+        title_en=title_en,
+        title_fr=title_fr,
+        start_date=_random_date(rng, today - datetime.timedelta(days=5 * 365), today - datetime.timedelta(days=30)),
+    )
+
+
+def _invent_focal_points(
+    rng: random.Random, member: Member, staff: list[Person], deadline: datetime.date, today: datetime.date
+) -> list[FocalPointAppointment]:
+    """Six members in ten have a focal point (some nominated late), two in ten a deputy too."""
+    draw = rng.random()
+    if draw >= 0.6:
+        return []
+    late = rng.random() < 0.3
+    nominated_on = (
+        _random_date(rng, deadline + datetime.timedelta(days=1), deadline + datetime.timedelta(days=120))
+        if late
+        else _random_date(rng, deadline - datetime.timedelta(days=150), deadline)
+    )
+    appointments = [
+        FocalPointAppointment(
+            member=member,
+            person=staff[1],
+            kind=FocalPointAppointment.Kind.OFFICIAL,
+            nominated_on=min(nominated_on, today),
+        )
+    ]
+    if draw < 0.2:
+        appointments.append(
+            FocalPointAppointment(
+                member=member,
+                person=staff[-1] if len(staff) > 2 else staff[0],
+                kind=FocalPointAppointment.Kind.DEPUTY,
+                nominated_on=min(nominated_on + datetime.timedelta(days=rng.randint(0, 60)), today),
             )
-            draw = rng.random()
-            if draw < 0.6:
-                late = rng.random() < 0.3
-                nominated_on = (
-                    _random_date(rng, deadline + datetime.timedelta(days=1), deadline + datetime.timedelta(days=120))
-                    if late
-                    else _random_date(rng, deadline - datetime.timedelta(days=150), deadline)
-                )
-                appointments.append(
-                    FocalPointAppointment(
-                        member=member,
-                        person=staff[1],
-                        kind=FocalPointAppointment.Kind.OFFICIAL,
-                        nominated_on=min(nominated_on, today),
-                    )
-                )
-                if draw < 0.2:
-                    appointments.append(
-                        FocalPointAppointment(
-                            member=member,
-                            person=staff[-1] if len(staff) > 2 else staff[0],
-                            kind=FocalPointAppointment.Kind.DEPUTY,
-                            nominated_on=min(nominated_on + datetime.timedelta(days=rng.randint(0, 60)), today),
-                        )
-                    )
-            base = DUES_BASE[Member.Kind(member.kind)]
-            currency = "USD" if rng.random() < 0.25 else "EUR"
-            for year in range(today.year - 2, today.year + 1):
-                current = year == today.year
-                draw = rng.random()
-                if draw < (0.55 if current else 0.85):
-                    status = MembershipDues.Status.PAID
-                elif draw < 0.95:
-                    status = MembershipDues.Status.DUE
-                else:
-                    status = MembershipDues.Status.WAIVED
-                paid_on = min(_random_date(rng, datetime.date(year, 1, 15), datetime.date(year, 9, 30)), today)
-                amount = Decimal(base) * Decimal(rng.choice(["1", "1", "1.2", "0.8"]))
-                dues.append(
-                    MembershipDues(
-                        member=member,
-                        year=year,
-                        amount=amount.quantize(Decimal("0.01")),
-                        currency=currency,
-                        status=status,
-                        paid_on=paid_on if status == MembershipDues.Status.PAID else None,
-                    )
-                )
-        Mandate.objects.bulk_create(mandates)
-        FocalPointAppointment.objects.bulk_create(appointments)
-        MembershipDues.objects.bulk_create(dues)
-    return network
+        )
+    return appointments
+
+
+def _invent_dues(rng: random.Random, member: Member, today: datetime.date) -> list[MembershipDues]:
+    """The last three years; the current one is less often paid yet."""
+    base = DUES_BASE[Member.Kind(member.kind)]
+    currency = "USD" if rng.random() < 0.25 else "EUR"
+    dues = []
+    for year in range(today.year - 2, today.year + 1):
+        current = year == today.year
+        draw = rng.random()
+        if draw < (0.55 if current else 0.85):
+            status = MembershipDues.Status.PAID
+        elif draw < 0.95:
+            status = MembershipDues.Status.DUE
+        else:
+            status = MembershipDues.Status.WAIVED
+        paid_on = min(_random_date(rng, datetime.date(year, 1, 15), datetime.date(year, 9, 30)), today)
+        amount = Decimal(base) * Decimal(rng.choice(["1", "1", "1.2", "0.8"]))
+        dues.append(
+            MembershipDues(
+                member=member,
+                year=year,
+                amount=amount.quantize(Decimal("0.01")),
+                currency=currency,
+                status=status,
+                paid_on=paid_on if status == MembershipDues.Status.PAID else None,
+            )
+        )
+    return dues
 
 
 def ensure_themes() -> dict[str, Theme]:

@@ -10,8 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from reseau.accounts.models import User
+from reseau.accounts.types import AuthenticatedHttpRequest
 from reseau.audit.selectors import audit_events_for
+from reseau.core.forms import add_service_error
+from reseau.core.pages import form_page
 from reseau.core.querystrings import query_without
 from reseau.registry import access, selectors, services
 from reseau.registry.forms import (
@@ -28,7 +30,6 @@ from reseau.registry.forms import (
     PersonForm,
 )
 from reseau.registry.models import (
-    Country,
     FocalPointAppointment,
     Mandate,
     Member,
@@ -41,10 +42,10 @@ MEMBERS_PER_PAGE = 50
 
 
 @login_required
-def member_directory(request: HttpRequest) -> HttpResponse:
+def member_directory(request: AuthenticatedHttpRequest) -> HttpResponse:
     visible = access.members_visible_to(request.user)
     show_dues = access.can_see_dues_status(request.user)
-    countries = [(c.code, c.name) for c in Country.objects.filter(members__in=visible).distinct()]
+    countries = selectors.directory_countries(visible)
     form = DirectoryFilterForm(request.GET or None, countries=countries, show_dues=show_dues)
     filters = selectors.DirectoryFilters()
     if form.is_valid():
@@ -56,7 +57,7 @@ def member_directory(request: HttpRequest) -> HttpResponse:
         "page": page,
         "show_dues": show_dues,
         "query_string": query_without(request, "page"),
-        "can_add": request.user.is_coordinator or request.user.is_secretariat,  # type: ignore[union-attr]
+        "can_add": access.can_add_members(request.user),
     }
     template = (
         "registry/_member_results.html" if request.headers.get("HX-Request") else "registry/member_directory.html"
@@ -65,7 +66,7 @@ def member_directory(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def member_detail(request: HttpRequest, slug: str) -> HttpResponse:
+def member_detail(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     member = access.member_for_user(request.user, slug)
     member = selectors.members_with_status(Member.objects.filter(pk=member.pk)).get()
     private = access.can_see_private_details(request.user, member)
@@ -83,90 +84,122 @@ def member_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def member_create(request: HttpRequest, code: str) -> HttpResponse:
+def member_create(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     network = access.network_for_manage(request.user, code)
     form = MemberCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        member = services.member_create(actor=request.user, network=network, data=form.cleaned_data)
-        messages.success(request, _("Member added."))
-        return redirect(member)
-    return _form_page(request, network, form, _("Add a member to %(network)s") % {"network": network})
+        try:
+            member = services.member_create(actor=request.user, network=network, data=form.cleaned_data)
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("Member added."))
+            return redirect(member)
+    title = _("Add a member to %(network)s") % {"network": network}
+    return form_page(request, form=form, title=title, cancel_url=network.get_absolute_url())
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def member_edit(request: HttpRequest, slug: str) -> HttpResponse:
+def member_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     member = access.member_for_edit(request.user, slug)
     form_class = MemberStaffForm if access.can_manage_network(request.user, member.network) else MemberForm
+    # The title names the member as stored, not as typed into a refused form.
+    title = _("Edit %(member)s") % {"member": member}
     form = form_class(request.POST or None, instance=member)
     if request.method == "POST" and form.is_valid():
-        changed = services.member_update(actor=request.user, member=member, data=form.cleaned_data)
-        messages.success(request, _("Changes saved.") if changed else _("Nothing was changed."))
-        return redirect(member)
-    return _form_page(request, member, form, _("Edit %(member)s") % {"member": member})
+        try:
+            changed = services.member_update(actor=request.user, member=member, data=form.cleaned_data)
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            _changes_saved(request, changed)
+            return redirect(member)
+    return form_page(request, form=form, title=title, cancel_url=member.get_absolute_url())
 
 
-def _form_page(request: HttpRequest, back_to: Member | Network, form: object, title: str) -> HttpResponse:
-    """A form on its own page; Cancel goes back to the member or network page."""
-    return render(
-        request, "registry/form_page.html", {"form": form, "title": title, "cancel_url": back_to.get_absolute_url()}
-    )
+def _changes_saved(request: HttpRequest, changed: bool) -> None:
+    """An update that changed nothing says so, rather than claiming to have saved."""
+    if changed:
+        messages.success(request, _("Changes saved."))
+    else:
+        messages.info(request, _("Nothing was changed."))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def person_create(request: HttpRequest, slug: str) -> HttpResponse:
+def person_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     member = access.member_for_edit(request.user, slug)
     form = PersonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.person_create(actor=request.user, member=member, data=form.cleaned_data)
-        messages.success(request, _("Person added."))
-        return redirect(member)
-    return _form_page(request, member, form, _("Add a person to %(member)s") % {"member": member})
+        try:
+            services.person_create(actor=request.user, member=member, data=form.cleaned_data)
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("Person added."))
+            return redirect(member)
+    title = _("Add a person to %(member)s") % {"member": member}
+    return form_page(request, form=form, title=title, cancel_url=member.get_absolute_url())
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def person_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     person = access.person_for_edit(request.user, pk)
-    if person.member is None:
+    member = person.member
+    if member is None:
         raise Http404
+    title = _("Edit %(person)s") % {"person": person}
     form = PersonForm(request.POST or None, instance=person)
     if request.method == "POST" and form.is_valid():
-        services.person_update(actor=request.user, person=person, data=form.cleaned_data)
-        messages.success(request, _("Changes saved."))
-        return redirect(person.member)
-    return _form_page(request, person.member, form, _("Edit %(person)s") % {"person": person})
+        try:
+            changed = services.person_update(actor=request.user, person=person, data=form.cleaned_data)
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            _changes_saved(request, changed)
+            return redirect(member)
+    return form_page(request, form=form, title=title, cancel_url=member.get_absolute_url())
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def mandate_create(request: HttpRequest, slug: str) -> HttpResponse:
+def mandate_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     member = access.member_for_edit(request.user, slug)
     form = MandateForm(request.POST or None, member=member, instance=Mandate(member=member))
     if request.method == "POST" and form.is_valid():
-        services.mandate_create(actor=request.user, member=member, data=form.cleaned_data)
-        messages.success(request, _("Leadership role added."))
-        return redirect(member)
-    return _form_page(request, member, form, _("Add a leader of %(member)s") % {"member": member})
+        try:
+            services.mandate_create(actor=request.user, member=member, data=form.cleaned_data)
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("Leadership role added."))
+            return redirect(member)
+    title = _("Add a leader of %(member)s") % {"member": member}
+    return form_page(request, form=form, title=title, cancel_url=member.get_absolute_url())
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def mandate_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def mandate_edit(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     member = access.member_for_edit(request.user, slug)
     mandate = get_object_or_404(Mandate, pk=pk, member=member)
     form = MandateForm(request.POST or None, member=member, instance=mandate)
     if request.method == "POST" and form.is_valid():
-        services.mandate_update(actor=request.user, mandate=mandate, data=form.cleaned_data)
-        messages.success(request, _("Changes saved."))
-        return redirect(member)
-    return _form_page(request, member, form, _("Edit a leadership role"))
+        try:
+            changed = services.mandate_update(actor=request.user, mandate=mandate, data=form.cleaned_data)
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            _changes_saved(request, changed)
+            return redirect(member)
+    return form_page(request, form=form, title=_("Edit a leadership role"), cancel_url=member.get_absolute_url())
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def focal_point_appoint(request: HttpRequest, slug: str) -> HttpResponse:
+def focal_point_appoint(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     member = access.member_for_edit(request.user, slug)
     form = FocalPointForm(
         request.POST or None,
@@ -184,29 +217,40 @@ def focal_point_appoint(request: HttpRequest, slug: str) -> HttpResponse:
                 nominated_on=form.cleaned_data["nominated_on"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Focal point recorded."))
             return redirect(member)
-    return _form_page(request, member, form, _("Confirm a focal point for %(member)s") % {"member": member})
+    title = _("Confirm a focal point for %(member)s") % {"member": member}
+    return form_page(request, form=form, title=title, cancel_url=member.get_absolute_url())
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def focal_point_end(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def focal_point_end(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     member = access.member_for_edit(request.user, slug)
     appointment = get_object_or_404(FocalPointAppointment.objects.select_related("person"), pk=pk, member=member)
     form = FocalPointEndForm(request.POST or None, instance=appointment, initial={"ended_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
-        services.focal_point_end(actor=request.user, appointment=appointment, ended_on=form.cleaned_data["ended_on"])
-        messages.success(request, _("End date recorded."))
-        return redirect(member)
-    return _form_page(request, member, form, _("End the role of %(person)s") % {"person": appointment.person})
+        try:
+            changed = services.focal_point_end(
+                actor=request.user, appointment=appointment, ended_on=form.cleaned_data["ended_on"]
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            if changed:
+                messages.success(request, _("End date recorded."))
+            else:
+                messages.info(request, _("Nothing was changed."))
+            return redirect(member)
+    title = _("End the role of %(person)s") % {"person": appointment.person}
+    return form_page(request, form=form, title=title, cancel_url=member.get_absolute_url())
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def dues_create(request: HttpRequest, slug: str) -> HttpResponse:
+def dues_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     member = access.member_for_dues(request.user, slug)
     form = DuesForm(
         request.POST or None,
@@ -215,25 +259,33 @@ def dues_create(request: HttpRequest, slug: str) -> HttpResponse:
         initial={"year": timezone.localdate().year},
     )
     if request.method == "POST" and form.is_valid():
-        services.dues_record(actor=request.user, member=member, data=form.cleaned_data)
-        messages.success(request, _("Dues recorded."))
-        return redirect(member)
-    return _form_page(request, member, form, _("Record dues for %(member)s") % {"member": member})
+        try:
+            services.dues_record(actor=request.user, member=member, data=form.cleaned_data)
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("Dues recorded."))
+            return redirect(member)
+    title = _("Record dues for %(member)s") % {"member": member}
+    return form_page(request, form=form, title=title, cancel_url=member.get_absolute_url())
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def dues_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def dues_edit(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     member = access.member_for_dues(request.user, slug)
     dues = get_object_or_404(MembershipDues, pk=pk, member=member)
+    title = _("Dues of %(member)s for %(year)s") % {"member": member, "year": dues.year}
     form = DuesForm(request.POST or None, member=member, instance=dues)
     if request.method == "POST" and form.is_valid():
-        services.dues_update(actor=request.user, dues=dues, data=form.cleaned_data)
-        messages.success(request, _("Changes saved."))
-        return redirect(member)
-    return _form_page(
-        request, member, form, _("Dues of %(member)s for %(year)s") % {"member": member, "year": dues.year}
-    )
+        try:
+            changed = services.dues_update(actor=request.user, dues=dues, data=form.cleaned_data)
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            _changes_saved(request, changed)
+            return redirect(member)
+    return form_page(request, form=form, title=title, cancel_url=member.get_absolute_url())
 
 
 def network_detail(request: HttpRequest, code: str) -> HttpResponse:
@@ -254,14 +306,19 @@ def network_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def network_edit(request: HttpRequest, code: str) -> HttpResponse:
+def network_edit(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     network = access.network_for_manage(request.user, code)
+    title = _("Edit %(network)s") % {"network": network}
     form = NetworkForm(request.POST or None, instance=network)
     if request.method == "POST" and form.is_valid():
-        services.network_update(actor=request.user, network=network, data=form.cleaned_data)
-        messages.success(request, _("Changes saved."))
-        return redirect(network)
-    return _form_page(request, network, form, _("Edit %(network)s") % {"network": network})
+        try:
+            changed = services.network_update(actor=request.user, network=network, data=form.cleaned_data)
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            _changes_saved(request, changed)
+            return redirect(network)
+    return form_page(request, form=form, title=title, cancel_url=network.get_absolute_url())
 
 
 def theme_list(request: HttpRequest) -> HttpResponse:
@@ -278,15 +335,18 @@ def theme_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def invite(request: HttpRequest) -> HttpResponse:
+def invite(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not access.is_network_staff(request.user):
         raise PermissionDenied
-    assert isinstance(request.user, User)  # login_required and is_network_staff above
     form = InviteForm(request.POST or None, inviter=request.user)
     if request.method == "POST" and form.is_valid():
-        user = services.user_invite(
-            invited_by=request.user, site_url=request.build_absolute_uri("/"), **form.cleaned_data
-        )
-        messages.success(request, _("Invitation sent to %(email)s.") % {"email": user.email})
-        return redirect("registry:invite")
+        try:
+            user = services.user_invite(
+                invited_by=request.user, site_url=request.build_absolute_uri("/"), **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("Invitation sent to %(email)s.") % {"email": user.email})
+            return redirect("registry:invite")
     return render(request, "registry/invite.html", {"form": form})

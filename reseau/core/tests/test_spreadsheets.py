@@ -25,7 +25,9 @@ def test_what_is_written_reads_back_the_same(fmt):
 
 
 def test_spreadsheet_cells_become_text():
-    content = xlsx_bytes([["a", "b", "c", "d", "e"], [True, 12.0, 0.1, datetime.datetime(2026, 1, 2, 10, 30), None]])
+    # A spreadsheet cell holds a date and time without a time zone, as openpyxl reads it.
+    typed = datetime.datetime(2026, 1, 2, 10, 30)  # noqa: DTZ001 — a cell has no time zone
+    content = xlsx_bytes([["a", "b", "c", "d", "e"], [True, 12.0, 0.1, typed, None]])
     assert read_table(content, "f.xlsx")[1] == ["yes", "12", "0.1", "2026-01-02 10:30:00"]
 
 

@@ -80,9 +80,9 @@ def test_funding_calls_are_imported_into_the_coordinators_network(catalogue, don
 
 
 def test_dates_typed_as_spreadsheet_dates_and_amounts_as_numbers_are_accepted(catalogue, donor):
-    row = _row(
-        opens_on=datetime.date(2026, 2, 1), closes_on=datetime.datetime(2026, 3, 1), amount_min=1500.5, amount_max=20000
-    )
+    # A spreadsheet cell holds a date and time without a time zone, as openpyxl writes it.
+    closes_on = datetime.datetime(2026, 3, 1)  # noqa: DTZ001 — a cell has no time zone
+    row = _row(opens_on=datetime.date(2026, 2, 1), closes_on=closes_on, amount_min=1500.5, amount_max=20000)
     upload_and_apply(catalogue.client_for("coordinator"), "funding", "calls.xlsx", xlsx_bytes([HEADER, row]))
     call = FundingOpportunity.objects.get()
     assert (call.opens_on, call.closes_on) == (datetime.date(2026, 2, 1), datetime.date(2026, 3, 1))

@@ -9,6 +9,7 @@ from django.urls import reverse
 from conftest import ROLES
 from reseau.accounts.models import Role
 from reseau.audit.models import AuditEvent
+from reseau.exchange.importers import RowAction
 from reseau.exchange.models import ImportBatch
 from reseau.exchange.tests.helpers import ORGANISATION_HEADER, csv_bytes, organisation_row, review, upload
 from reseau.partners import services as partner_services
@@ -165,3 +166,21 @@ def test_the_upload_page_explains_the_columns_and_lists_recent_imports(catalogue
     assert "<code>shared_with_partners</code>" in html
     assert reverse("exchange:export", kwargs={"kind": "organisations", "fmt": "xlsx"}) in html
     assert batch.get_absolute_url() in html
+
+
+def test_a_checked_file_shows_its_status_as_waiting(world, catalogue):
+    page = review(world.client_for("coordinator"), _checked_batch(world)).content.decode()
+    assert '<span class="badge warn">Waiting for confirmation</span>' in page
+
+
+def test_each_new_row_shows_a_new_badge(world, catalogue):
+    page = review(world.client_for("coordinator"), _checked_batch(world)).content.decode()
+    assert page.count('<span class="badge ok">New</span>') == 2
+
+
+def test_an_applied_import_is_ok_and_a_cancelled_one_neutral():
+    assert [ImportBatch.Status(s).tone for s in ("applied", "cancelled")] == ["ok", "neutral"]
+
+
+def test_a_row_to_update_is_a_warning_and_an_unchanged_one_neutral():
+    assert [RowAction.UPDATE.tone, RowAction.UNCHANGED.tone] == ["warn", "neutral"]

@@ -65,3 +65,13 @@ def test_marking_dues_paid_puts_the_member_back_up_to_date(world):
 def test_a_focal_point_cannot_record_its_own_dues(world):
     assert _post(world.client_for("focal_point"), status="waived").status_code == 403
     assert not MembershipDues.objects.exists()
+
+
+def test_dues_due_show_as_a_warning_on_the_members_page(world):
+    DuesFactory(member=world.hue, year=2025, status=MembershipDues.Status.DUE)
+    page = world.client_for("coordinator").get(world.hue.get_absolute_url()).content.decode()
+    assert '<span class="badge warn">Due</span>' in page
+
+
+def test_dues_paid_show_as_ok_and_waived_as_neutral():
+    assert [MembershipDues.Status.PAID.tone, MembershipDues.Status.WAIVED.tone] == ["ok", "neutral"]
