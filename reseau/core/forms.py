@@ -3,33 +3,13 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from reseau.core.numbers import CENTS
-
-if TYPE_CHECKING:
-    from django.forms import ModelChoiceField as ModelChoiceField
-    from django.forms import ModelForm as ModelForm
-    from django.forms import ModelMultipleChoiceField as ModelMultipleChoiceField
-else:
-    # django-stubs makes these generic (``ModelForm[Member]``) but Django's classes take no
-    # type argument at run time: these subclasses accept one and ignore it.
-
-    class ModelForm(forms.ModelForm):
-        def __class_getitem__(cls, item):
-            return cls
-
-    class ModelChoiceField(forms.ModelChoiceField):
-        def __class_getitem__(cls, item):
-            return cls
-
-    class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
-        def __class_getitem__(cls, item):
-            return cls
 
 
 class DateInput(forms.DateInput):

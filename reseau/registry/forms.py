@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from reseau.accounts.models import Role, User, normalize_email
-from reseau.core.forms import DateInput, ModelChoiceField, ModelForm, ModelMultipleChoiceField
+from reseau.core.forms import DateInput
 from reseau.registry.access import can_invite_any_role
 from reseau.registry.models import (
     FocalPointAppointment,
@@ -22,7 +22,7 @@ from reseau.registry.models import (
 from reseau.registry.selectors import DuesStanding, FocalPointStatus, members_with_status
 
 
-class MemberWithDuesField(ModelMultipleChoiceField[Member]):
+class MemberWithDuesField(forms.ModelMultipleChoiceField[Member]):
     """Each member with its dues standing: only members up to date take part in activities."""
 
     def __init__(self, *args: Any, show_network: bool = False, **kwargs: Any) -> None:
@@ -40,7 +40,7 @@ class MemberWithDuesField(ModelMultipleChoiceField[Member]):
         return _("%(member)s — %(standing)s") % {"member": obj.name, "standing": standing}
 
 
-class MemberForm(ModelForm[Member]):
+class MemberForm(forms.ModelForm[Member]):
     """What a focal point may change about its own member."""
 
     class Meta:
@@ -66,7 +66,7 @@ class MemberCreateForm(MemberStaffForm):
         help_texts = {"slug": _("Lower-case letters, digits and hyphens: it appears in the page address.")}
 
 
-class PersonForm(ModelForm[Person]):
+class PersonForm(forms.ModelForm[Person]):
     languages = forms.MultipleChoiceField(
         label=_("languages"),
         choices=LanguageChoice.choices,
@@ -103,7 +103,7 @@ class PersonForm(ModelForm[Person]):
         return email.strip().lower() if email else None
 
 
-class _MemberPersonField(ModelChoiceField[Person]):
+class _MemberPersonField(forms.ModelChoiceField[Person]):
     def label_from_instance(self, obj: Person) -> str:
         return f"{obj.name} — {obj.title}" if obj.title else obj.name
 
@@ -119,7 +119,7 @@ class MemberPersonFormMixin(_FormBase):
 
     def __init__(self, *args: Any, member: Member, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = cast(ModelChoiceField[Person], self.fields["person"])
+        field = cast(forms.ModelChoiceField[Person], self.fields["person"])
         field.queryset = Person.objects.filter(member=member).order_by("name")
         field.error_messages["invalid_choice"] = _(
             "Choose a person who belongs to this member; add them first if needed."
@@ -130,7 +130,7 @@ class MemberPersonFormMixin(_FormBase):
         )
 
 
-class MandateForm(MemberPersonFormMixin, ModelForm[Mandate]):
+class MandateForm(MemberPersonFormMixin, forms.ModelForm[Mandate]):
     class Meta:
         model = Mandate
         fields = ["person", "office", "title_en", "title_fr", "start_date", "end_date"]
@@ -139,7 +139,7 @@ class MandateForm(MemberPersonFormMixin, ModelForm[Mandate]):
         widgets = {"start_date": DateInput(), "end_date": DateInput()}
 
 
-class FocalPointForm(MemberPersonFormMixin, ModelForm[FocalPointAppointment]):
+class FocalPointForm(MemberPersonFormMixin, forms.ModelForm[FocalPointAppointment]):
     class Meta:
         model = FocalPointAppointment
         fields = ["person", "kind", "nominated_on"]
@@ -147,7 +147,7 @@ class FocalPointForm(MemberPersonFormMixin, ModelForm[FocalPointAppointment]):
         widgets = {"nominated_on": DateInput()}
 
 
-class FocalPointEndForm(ModelForm[FocalPointAppointment]):
+class FocalPointEndForm(forms.ModelForm[FocalPointAppointment]):
     class Meta:
         model = FocalPointAppointment
         fields = ["ended_on"]
@@ -158,7 +158,7 @@ class FocalPointEndForm(ModelForm[FocalPointAppointment]):
         self.fields["ended_on"].required = True
 
 
-class DuesForm(ModelForm[MembershipDues]):
+class DuesForm(forms.ModelForm[MembershipDues]):
     class Meta:
         model = MembershipDues
         fields = ["year", "amount", "currency", "status", "paid_on"]
@@ -179,7 +179,7 @@ class DuesForm(ModelForm[MembershipDues]):
         return year
 
 
-class NetworkForm(ModelForm[Network]):
+class NetworkForm(forms.ModelForm[Network]):
     class Meta:
         model = Network
         fields = ["focal_point_deadline", "office_en", "office_fr", "time_zone"]
@@ -209,7 +209,7 @@ class DirectoryFilterForm(forms.Form):
             del self.fields["dues"]
 
 
-class MemberChoiceField(ModelChoiceField[Member]):
+class MemberChoiceField(forms.ModelChoiceField[Member]):
     """Shows, beside each member, whether it is up to date with its dues: only
     members up to date take part in the network's activities."""
 
@@ -231,8 +231,8 @@ class InviteForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.inviter = inviter
         role = cast(forms.ChoiceField, self.fields["role"])
-        network = cast(ModelChoiceField[Network], self.fields["network"])
-        member = cast(ModelChoiceField[Member], self.fields["member"])
+        network = cast(forms.ModelChoiceField[Network], self.fields["network"])
+        member = cast(forms.ModelChoiceField[Member], self.fields["member"])
         if can_invite_any_role(inviter):
             role.choices = Role.choices
             network.queryset = Network.objects.all()
