@@ -4,11 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
+from reseau.accounts.types import Viewer
 from reseau.funding.models import FundingOpportunity
+from reseau.projects import access, selectors
 from reseau.projects.access import projects_visible_to
+from reseau.registry.models import Member
 
 
-def funding_call_projects(user: Any, opportunity: FundingOpportunity) -> dict[str, Any]:
+def member_projects(user: Viewer, member: Member) -> dict[str, Any]:
+    """The projects a member leads or takes part in, as far as the reader may see them (one query)."""
+    return {
+        "member": member,
+        "projects": selectors.member_projects(access.projects_visible_to(user), member),
+        "can_propose": access.can_propose_for(user, member),
+    }
+
+
+def funding_call_projects(user: Viewer, opportunity: FundingOpportunity) -> dict[str, Any]:
     """Projects whose funding plan counts on this call, among those the reader may open."""
     return {
         "projects": list(

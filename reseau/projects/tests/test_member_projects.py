@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.db import connection
 from django.template import Context, Template
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from reseau.projects.models import Stage
@@ -76,17 +77,23 @@ def test_an_empty_section_offers_to_propose_to_those_who_may(world):
     )
 
 
+def _request_of(user):
+    request = RequestFactory().get("/")
+    request.user = user
+    return request
+
+
 def test_the_section_takes_one_query(world, projects):
     for n in range(5):
         extra = ProjectFactory(network=world.hue.network, lead_member=world.vientiane, title_en=f"Extra {n}")
         extra.members.add(world.hue)
-    template = Template("{% load projects %}{% member_projects member user %}")
+    template = Template('{% load sections %}{% page_sections "registry.member" member %}')
     user = world.users["coordinator"]
     with CaptureQueriesContext(connection) as queries:
-        html = template.render(Context({"member": world.hue, "user": user}))
+        html = template.render(Context({"member": world.hue, "request": _request_of(user)}))
     assert len(queries) == 1, [q["sql"] for q in queries]
     assert html.count("participating member") == 6
     # Each project once, even when the member both leads and joins it.
     projects["led"].members.add(world.hue)
-    html = template.render(Context({"member": world.hue, "user": user}))
+    html = template.render(Context({"member": world.hue, "request": _request_of(user)}))
     assert html.count("FSM in Huế") == 1
