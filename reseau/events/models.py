@@ -277,6 +277,11 @@ class Event(models.Model):
         return self.status == self.Status.CANCELLED
 
     @property
+    def is_confirmed(self) -> bool:
+        """Lists that show a status only when it is news leave it out for a confirmed event."""
+        return self.status == self.Status.CONFIRMED
+
+    @property
     def registration_closed(self) -> bool:
         return self.registration_deadline is not None and timezone.now() > self.registration_deadline
 

@@ -101,11 +101,6 @@ def when_text(
     return _("%(when)s (%(zone)s)") % {"when": text, "zone": zone}
 
 
-def status_tone(status: str) -> str:
-    """The badge colour of a status (``Event.Status.tones()``), for pages that still colour their own badge."""
-    return str(Event.Status(status).tone) if status in Event.Status.values else "neutral"
-
-
 # --- The list ---------------------------------------------------------------------------------
 
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from reseau.accounts.types import Viewer
 from reseau.events.access import events_visible_to
 from reseau.events.models import Event
-from reseau.events.presentation import status_tone, when_text
+from reseau.events.presentation import when_text
 from reseau.events.recurrence import expand
 from reseau.home import access as home_access
 from reseau.partners import access as partner_access
@@ -28,7 +28,6 @@ class UpcomingEvent:
     event: Event
     url: str
     when: str
-    tone: str
     starts_at: datetime.datetime | None
     repeating: bool = False
     registered: int | None = None  # the focal point's delegation
@@ -70,7 +69,6 @@ def upcoming_events(user: Viewer, *, now: datetime.datetime | None = None) -> li
             event=event,
             url=(event.series or event).get_absolute_url(),
             when=when_text(event, short=True),
-            tone=status_tone(event.status),
             starts_at=event.starts_at,
             repeating=event.series_id is not None,
             registered=registered(event),
@@ -87,7 +85,6 @@ def upcoming_events(user: Viewer, *, now: datetime.datetime | None = None) -> li
                         event=row,
                         url=row.get_absolute_url(),
                         when=when_text(row, occurrence.local_start, occurrence.local_end, short=True),
-                        tone=status_tone(row.status),
                         starts_at=occurrence.starts_at,
                         repeating=True,
                         registered=registered(row),

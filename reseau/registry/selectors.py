@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,14 +23,19 @@ from django.db.models import (
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from reseau.core.choices import Tone, TonedChoices
 from reseau.core.text import fold_for_search
 from reseau.registry.models import Country, FocalPointAppointment, Member, MembershipDues
 
 
-class FocalPointStatus(models.TextChoices):
+class FocalPointStatus(TonedChoices):
     CONFIRMED = "confirmed", _("Focal point confirmed")
     LATE = "late", _("Focal point late")
     AWAITED = "awaited", _("Focal point awaited")
+
+    @classmethod
+    def tones(cls) -> Mapping[str, Tone]:
+        return {cls.CONFIRMED: Tone.OK, cls.LATE: Tone.BAD}
 
 
 class DuesStanding(models.TextChoices):
