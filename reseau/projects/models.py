@@ -146,6 +146,8 @@ class ProjectPartner(models.Model):
 class Transition(models.Model):
     """One move of a project from a stage to another: who, when, and why."""
 
+    Stage = Stage
+
     project = models.ForeignKey(
         Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="transitions"
     )
