@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.forms import BaseForm
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from reseau.accounts.types import AuthenticatedHttpRequest
 from reseau.audit.selectors import audit_events_for
+from reseau.core.forms import add_service_error
 from reseau.core.pages import form_page
 from reseau.core.querystrings import query_without
 from reseau.decisions import access, selectors, services
@@ -76,11 +76,6 @@ def decision_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return render(request, "decisions/decision_detail.html", context)
 
 
-def _refused(form: BaseForm, error: ValidationError) -> None:
-    """The model's own checks refused what the form let through: say why on the form, not on an error page."""
-    form.add_error(None, error.messages)
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def decision_create(request: AuthenticatedHttpRequest) -> HttpResponse:
@@ -95,7 +90,7 @@ def decision_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         try:
             decision = services.decision_create(actor=user, network=chosen, data=form.service_data())
         except ValidationError as error:
-            _refused(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Decision recorded."))
             return redirect(decision)
@@ -118,7 +113,7 @@ def decision_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         try:
             changed = services.decision_update(actor=user, decision=decision, data=form.service_data())
         except ValidationError as error:
-            _refused(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Changes saved.") if changed else _("Nothing was changed."))
             return redirect(decision)
@@ -146,7 +141,7 @@ def decision_note_add(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
         try:
             services.decision_note_add(actor=user, decision=decision, data=form.cleaned_data)
         except ValidationError as error:
-            _refused(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Follow-up note added."))
             return redirect(f"{decision.get_absolute_url()}#notes")
@@ -170,7 +165,7 @@ def event_decision_create(request: AuthenticatedHttpRequest, slug: str) -> HttpR
         try:
             services.event_decision_create(actor=user, event=event, data=form.service_data())
         except ValidationError as error:
-            form.add_error(None, error.messages)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Decision recorded in the decisions register."))
             return redirect(f"{event.get_absolute_url()}#decisions")

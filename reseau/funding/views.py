@@ -19,6 +19,7 @@ from icalendar import Calendar, Event
 
 from reseau.accounts.types import AuthenticatedHttpRequest
 from reseau.audit.selectors import audit_events_for
+from reseau.core.forms import add_service_error
 from reseau.core.pages import form_page
 from reseau.core.querystrings import query_without
 from reseau.funding import access, selectors, services
@@ -103,7 +104,7 @@ def opportunity_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         try:
             opportunity = services.opportunity_create(actor=user, network=form.chosen_network, data=form.service_data())
         except ValidationError as error:
-            form.add_error(None, error.messages)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Funding opportunity added."))
             return redirect(opportunity)
@@ -123,7 +124,7 @@ def opportunity_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
         try:
             changed = services.opportunity_update(actor=request.user, opportunity=opportunity, data=form.service_data())
         except ValidationError as error:
-            form.add_error(None, error.messages)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Changes saved.") if changed else _("Nothing was changed."))
             return redirect(opportunity)

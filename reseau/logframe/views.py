@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from reseau.accounts.types import AuthenticatedHttpRequest
+from reseau.core.forms import add_service_error
 from reseau.core.pages import form_page
 from reseau.logframe import access, services
 from reseau.logframe.forms import ComputedOnForm, IndicatorForm, IndicatorValueForm, ResultForm
@@ -65,11 +66,6 @@ def _form_page(
     )
 
 
-def _refused(form: BaseForm, error: ValidationError) -> None:
-    """The model's own checks refused what the form let through: say why on the form, not on an error page."""
-    form.add_error(None, error.messages)
-
-
 @login_required
 @require_GET
 def logframe(request: AuthenticatedHttpRequest) -> HttpResponse:
@@ -111,7 +107,7 @@ def result_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         try:
             result = services.result_create(actor=user, network=network, data=form.service_data())
         except ValidationError as error:
-            _refused(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Result %(code)s added.") % {"code": result.code})
             return redirect(f"{_logframe_url(network)}#result-{result.pk}")
@@ -128,7 +124,7 @@ def indicator_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
         try:
             indicator = services.indicator_create(actor=user, result=result, data=form.cleaned_data)
         except ValidationError as error:
-            _refused(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Indicator %(code)s added.") % {"code": indicator.code})
             return redirect(_indicator_url(indicator))
@@ -149,7 +145,7 @@ def indicator_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         try:
             changed = services.indicator_update(actor=user, indicator=indicator, data=form.cleaned_data)
         except ValidationError as error:
-            _refused(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Changes saved.") if changed else _("Nothing was changed."))
             return redirect(_indicator_url(indicator))
@@ -201,7 +197,7 @@ def value_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         try:
             value = services.indicator_value_record(actor=user, indicator=indicator, data=form.service_data())
         except ValidationError as error:
-            _refused(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Value recorded as a draft: it counts once the secretariat approves it."))
             return redirect(_indicator_url(indicator, f"value-{value.pk}"))

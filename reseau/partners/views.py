@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from reseau.accounts.models import User
 from reseau.accounts.types import AuthenticatedHttpRequest
 from reseau.audit.selectors import audit_events_for
+from reseau.core.forms import add_service_error
 from reseau.core.pages import form_page
 from reseau.core.querystrings import query_without
 from reseau.partners import access, services
@@ -268,7 +269,7 @@ def stage_change(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 reason=form.cleaned_data["reason"].strip(),
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Stage recorded."))
             return redirect(organisation)

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from reseau.accounts.types import AuthenticatedHttpRequest
 from reseau.audit.selectors import audit_events_for
+from reseau.core.forms import add_service_error
 from reseau.core.pages import form_page
 from reseau.partners.access import organisations_visible_to
 from reseau.plans import access, selectors, services
@@ -71,7 +72,7 @@ def plan_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         try:
             plan = services.plan_create(actor=user, network=form.chosen_network, data=form.service_data())
         except ValidationError as error:
-            form.add_error(None, error.messages)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Plan created. Add its axes, then its activities."))
             return redirect(plan)
@@ -92,7 +93,7 @@ def plan_edit(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
         try:
             changed = services.plan_update(actor=user, plan=plan, data=form.service_data())
         except ValidationError as error:
-            form.add_error(None, error.messages)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Changes saved.") if changed else _("Nothing was changed."))
             return redirect(plan)
@@ -133,7 +134,7 @@ def period_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         try:
             period = services.period_create(actor=user, network=form.chosen_network, data=form.service_data())
         except ValidationError as error:
-            form.add_error(None, error.messages)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Reporting period %(label)s added.") % {"label": period.label})
             return redirect("plans:period_list")
@@ -227,7 +228,7 @@ def axis_create(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
         try:
             axis = services.axis_create(actor=user, plan=plan, data=form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error.messages)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Axis %(number)s added.") % {"number": axis.number})
             return redirect(_table_url(plan, anchor=f"axis-{axis.number}"))
@@ -250,7 +251,7 @@ def activity_create(request: AuthenticatedHttpRequest, code: str) -> HttpRespons
         try:
             activity = services.activity_create(actor=user, plan=plan, data=form.service_data())
         except ValidationError as error:
-            form.add_error(None, error.messages)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Activity %(number)s added.") % {"number": activity.number})
             return redirect("plans:activity_detail", code=plan.code, number=activity.number)
@@ -273,7 +274,7 @@ def activity_edit(request: AuthenticatedHttpRequest, code: str, number: int) -> 
         try:
             changed = services.activity_update(actor=user, activity=activity, data=form.service_data())
         except ValidationError as error:
-            form.add_error(None, error.messages)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Changes saved.") if changed else _("Nothing was changed."))
             return redirect("plans:activity_detail", code=plan.code, number=activity.number)
@@ -327,7 +328,7 @@ def progress_edit(request: AuthenticatedHttpRequest, code: str, number: int, per
         try:
             services.progress_record(actor=user, activity=activity, period=chosen, data=form.service_data())
         except ValidationError as error:
-            form.add_error(None, error.messages)
+            add_service_error(form, error)
         else:
             messages.success(
                 request,

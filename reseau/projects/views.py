@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from reseau.accounts.types import AuthenticatedHttpRequest
 from reseau.audit.selectors import audit_events_for
+from reseau.core.forms import add_service_error
 from reseau.core.pages import form_page
 from reseau.core.querystrings import query_without
 from reseau.core.spreadsheets import CONTENT_TYPES, FORMATS, XLSX, write_csv, write_xlsx
@@ -142,7 +143,7 @@ def project_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         try:
             project = services.project_propose(actor=user, network=form.network, data=form.service_data())
         except ValidationError as error:
-            form.add_error(None, error.messages)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Project proposed."))
             return redirect(project)
@@ -161,7 +162,7 @@ def project_edit(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
         try:
             changed = services.project_update(actor=user, project=project, data=form.service_data())
         except ValidationError as error:
-            form.add_error(None, error.messages)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Changes saved.") if changed else _("Nothing was changed."))
             return redirect(project)

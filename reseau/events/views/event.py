@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from reseau.accounts.types import AuthenticatedHttpRequest
 from reseau.audit.selectors import audit_events_for
+from reseau.core.forms import add_service_error
 from reseau.core.pages import form_page
 from reseau.core.querystrings import query_without
 from reseau.events import access, presentation, services
@@ -109,7 +110,7 @@ def event_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         try:
             event = services.event_create(actor=user, network=form.chosen_network(), data=form.service_data())
         except ValidationError as error:
-            form.add_error(None, error.messages)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Event created."))
             return redirect(event)
@@ -133,7 +134,7 @@ def event_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
         try:
             changed = services.event_update(actor=user, event=event, data=form.service_data())
         except ValidationError as error:
-            form.add_error(None, error.messages)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Changes saved.") if changed else _("Nothing was changed."))
             return redirect(event)
@@ -170,7 +171,7 @@ def hosting_offer_make(request: AuthenticatedHttpRequest, slug: str) -> HttpResp
         try:
             services.hosting_offer_make(actor=user, event=event, member=member, message=form.cleaned_data["message"])
         except ValidationError as error:
-            form.add_error(None, error.messages)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Offer to host recorded. The coordinator will answer it."))
             return redirect(f"{event.get_absolute_url()}#hosting")
@@ -237,7 +238,7 @@ def occurrence_edit(request: AuthenticatedHttpRequest, slug: str, original: str)
                 )
                 messages.success(request, _("This date is moved; the other dates of the series are kept."))
         except ValidationError as error:
-            form.add_error(None, error.messages)
+            add_service_error(form, error)
         else:
             return redirect(f"{series.get_absolute_url()}#occurrences")
     original_end = series.end_from(original_start)
@@ -269,7 +270,7 @@ def minutes_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
         try:
             changed = services.minutes_update(actor=user, event=event, data=form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error.messages)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Minutes saved.") if changed else _("Nothing was changed."))
             return redirect(f"{event.get_absolute_url()}#minutes")

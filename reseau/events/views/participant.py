@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from reseau.accounts.types import AuthenticatedHttpRequest
+from reseau.core.forms import add_service_error
 from reseau.events import access, services
 from reseau.events.forms.participant import AttendanceForm, InvitationForm, RegistrationForm
 from reseau.events.models import Event
@@ -43,7 +44,7 @@ def invitations(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
         try:
             count = services.invitations_send(actor=user, event=event, members=chosen)
         except ValidationError as error:
-            form.add_error(None, error.messages)
+            add_service_error(form, error)
         else:
             if count:
                 messages.success(

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from reseau.accounts.models import User
 from reseau.accounts.types import AuthenticatedHttpRequest
+from reseau.core.forms import add_service_error
 from reseau.core.pages import form_page
 from reseau.events import access, presentation, services
 from reseau.events.forms.programme import SessionForm, SpeakerForm
@@ -84,7 +85,7 @@ def session_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse
         try:
             session = services.session_create(actor=user, event=event, data=form.service_data())
         except ValidationError as error:
-            form.add_error(None, error.messages)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Programme item added. You can now add its speakers."))
             return redirect("events:session_edit", slug=event.slug, pk=session.pk)
@@ -108,7 +109,7 @@ def session_edit(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpR
         try:
             changed = services.session_update(actor=user, session=session, data=form.service_data())
         except ValidationError as error:
-            form.add_error(None, error.messages)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Changes saved.") if changed else _("Nothing was changed."))
             return redirect(f"{reverse('events:programme', kwargs={'slug': event.slug})}#session-{session.pk}")
@@ -146,7 +147,7 @@ def speaker_add(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpRe
         try:
             services.speaker_add(actor=user, session=session, data=form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error.messages)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Speaker added."))
             return redirect(f"{reverse('events:session_edit', kwargs={'slug': event.slug, 'pk': pk})}#speakers")

@@ -9,7 +9,6 @@ from decimal import Decimal
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.forms import BaseForm
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from reseau.accounts.types import AuthenticatedHttpRequest
+from reseau.core.forms import add_service_error
 from reseau.core.pages import form_page
 from reseau.projects import access, services
 from reseau.projects.follow_up.forms import (
@@ -39,11 +39,6 @@ def _back_to(project: Project, anchor: str) -> str:
 FOLLOW_UP_FORM = "projects/follow_up_form.html"
 
 
-def _refused(form: BaseForm, error: ValidationError) -> None:
-    """The model's own checks refused what the form let through: say why on the form, not on an error page."""
-    form.add_error(None, error.messages)
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def partner_add(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
@@ -53,7 +48,7 @@ def partner_add(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
         try:
             services.partner_add(actor=request.user, project=project, data=form.cleaned_data)
         except ValidationError as error:
-            _refused(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Partner added."))
             return redirect(_back_to(project, "partners"))
@@ -77,7 +72,7 @@ def funding_line_add(request: AuthenticatedHttpRequest, code: str) -> HttpRespon
         try:
             services.funding_line_add(actor=request.user, project=project, data=form.cleaned_data)
         except ValidationError as error:
-            _refused(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Funding line added."))
             return redirect(_back_to(project, "funding-plan"))
@@ -104,7 +99,7 @@ def funding_line_edit(request: AuthenticatedHttpRequest, code: str, pk: int) -> 
         try:
             changed = services.funding_line_update(actor=request.user, line=line, data=form.cleaned_data)
         except ValidationError as error:
-            _refused(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Changes saved.") if changed else _("Nothing was changed."))
             return redirect(_back_to(project, "funding-plan"))
@@ -127,7 +122,7 @@ def milestone_add(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
         try:
             services.milestone_add(actor=request.user, project=project, data=form.cleaned_data)
         except ValidationError as error:
-            _refused(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Milestone added."))
             return redirect(_back_to(project, "milestones"))
@@ -153,7 +148,7 @@ def milestone_edit(request: AuthenticatedHttpRequest, code: str, pk: int) -> Htt
         try:
             changed = services.milestone_update(actor=request.user, milestone=milestone, data=form.cleaned_data)
         except ValidationError as error:
-            _refused(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Changes saved.") if changed else _("Nothing was changed."))
             return redirect(_back_to(project, "milestones"))
@@ -176,7 +171,7 @@ def note_add(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
         try:
             services.progress_note_add(actor=request.user, project=project, data=form.cleaned_data)
         except ValidationError as error:
-            _refused(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Progress note added."))
             return redirect(_back_to(project, "progress-notes"))
@@ -239,7 +234,7 @@ def rate_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         try:
             services.exchange_rate_add(actor=request.user, data=form.cleaned_data)
         except ValidationError as error:
-            _refused(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Exchange rate recorded."))
             return redirect("projects:rate_list")
