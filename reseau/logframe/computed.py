@@ -15,7 +15,8 @@ from reseau.partners.models import Stage as RelationshipStage
 from reseau.partners.models import StageChange
 from reseau.projects.models import Stage as ProjectStage
 from reseau.projects.models import Transition
-from reseau.registry.models import FocalPointAppointment, Member, MembershipDues, Network, Person
+from reseau.registry.models import FocalPointAppointment, Member, Network, Person
+from reseau.registry.selectors import dues_owed, dues_settled_this_year
 
 
 def focal_points_confirmed(network: Network, on: datetime.date) -> int:
@@ -26,13 +27,14 @@ def focal_points_confirmed(network: Network, on: datetime.date) -> int:
 
 
 def members_up_to_date(network: Network, on: datetime.date) -> int:
-    """Members with no dues outstanding on that date: every year up to it paid by then, or waived."""
-    outstanding = (
-        MembershipDues.objects.filter(member=OuterRef("pk"), year__lte=on.year)
-        .exclude(status=MembershipDues.Status.WAIVED)
-        .exclude(status=MembershipDues.Status.PAID, paid_on__lte=on)
+    """Members known to be up to date on that date: that year's dues paid by then or waived,
+    and nothing owed for an earlier year. A member with nothing recorded does not count."""
+    return (
+        Member.objects.filter(network=network)
+        .filter(Exists(dues_settled_this_year(on)))
+        .exclude(Exists(dues_owed(on)))
+        .count()
     )
-    return Member.objects.filter(network=network).exclude(Exists(outstanding)).count()
 
 
 def partners_in_dialogue(network: Network, on: datetime.date) -> int:

@@ -11,6 +11,7 @@ from reseau.accounts.models import Role, User, normalize_email
 from reseau.core.forms import DateInput
 from reseau.registry.access import can_invite_any_role
 from reseau.registry.models import (
+    DuesStanding,
     FocalPointAppointment,
     LanguageChoice,
     Mandate,
@@ -19,7 +20,7 @@ from reseau.registry.models import (
     Network,
     Person,
 )
-from reseau.registry.selectors import DuesStanding, FocalPointStatus, members_with_status
+from reseau.registry.selectors import FocalPointStatus, members_with_status
 
 
 class MemberWithDuesField(forms.ModelMultipleChoiceField[Member]):
@@ -30,7 +31,7 @@ class MemberWithDuesField(forms.ModelMultipleChoiceField[Member]):
         self.show_network = show_network
 
     def label_from_instance(self, obj: Member) -> str:
-        standing = _("Dues outstanding") if getattr(obj, "dues_outstanding", False) else _("Up to date with dues")
+        standing = DuesStanding(getattr(obj, "dues_standing", DuesStanding.UNKNOWN)).label
         if self.show_network:
             return _("%(member)s (%(network)s) — %(standing)s") % {
                 "member": obj.name,
@@ -214,9 +215,12 @@ class MemberChoiceField(forms.ModelChoiceField[Member]):
     members up to date take part in the network's activities."""
 
     def label_from_instance(self, obj: Member) -> str:
-        if getattr(obj, "dues_outstanding", False):
+        standing = getattr(obj, "dues_standing", DuesStanding.UNKNOWN)
+        if standing == DuesStanding.OUTSTANDING:
             return _("%(member)s — dues outstanding") % {"member": obj.name}
-        return _("%(member)s — up to date with dues") % {"member": obj.name}
+        if standing == DuesStanding.UP_TO_DATE:
+            return _("%(member)s — up to date with dues") % {"member": obj.name}
+        return _("%(member)s — dues not recorded") % {"member": obj.name}
 
 
 class InviteForm(forms.Form):

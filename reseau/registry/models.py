@@ -99,7 +99,26 @@ class Theme(models.Model):
         return self.name
 
 
+class DuesStanding(TonedChoices):
+    """Where a member stands with its fees on a day (``registry.selectors.dues_standing``).
+
+    Nothing recorded for the year is "not recorded", never "up to date": the platform does
+    not know, and only members known to be up to date count in the network's indicator.
+    """
+
+    UP_TO_DATE = "up_to_date", _("Up to date with dues")
+    OUTSTANDING = "outstanding", _("Dues outstanding")
+    UNKNOWN = "unknown", _("Dues not recorded")
+
+    @classmethod
+    def tones(cls) -> Mapping[str, Tone]:
+        return {cls.UP_TO_DATE: Tone.OK, cls.OUTSTANDING: Tone.WARN}
+
+
 class Member(models.Model):
+    # For templates: {% badge member.dues_standing member.DuesStanding %}.
+    DuesStanding = DuesStanding
+
     class Kind(models.TextChoices):
         CITY = "city", _("City")
         PROVINCE = "province", _("Province")

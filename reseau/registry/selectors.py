@@ -7,7 +7,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import models
 from django.db.models import (
     Case,
     CharField,
@@ -25,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 
 from reseau.core.choices import Tone, TonedChoices
 from reseau.core.text import fold_for_search
-from reseau.registry.models import Country, FocalPointAppointment, Member, MembershipDues
+from reseau.registry.models import Country, DuesStanding, FocalPointAppointment, Member, MembershipDues
 
 
 class FocalPointStatus(TonedChoices):
@@ -38,9 +37,33 @@ class FocalPointStatus(TonedChoices):
         return {cls.CONFIRMED: Tone.OK, cls.LATE: Tone.BAD}
 
 
-class DuesStanding(models.TextChoices):
-    UP_TO_DATE = "up_to_date", _("Up to date with dues")
-    OUTSTANDING = "outstanding", _("Dues outstanding")
+def dues_owed(on: datetime.date) -> QuerySet[MembershipDues]:
+    """The dues of the member in ``OuterRef("pk")`` for a year up to ``on``'s that were
+    neither waived nor paid by then (a payment with no date counts as paid)."""
+    paid = Q(status=MembershipDues.Status.PAID) & (Q(paid_on__isnull=True) | Q(paid_on__lte=on))
+    return (
+        MembershipDues.objects.filter(member=OuterRef("pk"), year__lte=on.year)
+        .exclude(status=MembershipDues.Status.WAIVED)
+        .exclude(paid)
+    )
+
+
+def dues_settled_this_year(on: datetime.date) -> QuerySet[MembershipDues]:
+    """The dues of the member in ``OuterRef("pk")`` for ``on``'s year, paid by then or waived."""
+    paid = Q(status=MembershipDues.Status.PAID) & (Q(paid_on__isnull=True) | Q(paid_on__lte=on))
+    return MembershipDues.objects.filter(member=OuterRef("pk"), year=on.year).filter(
+        paid | Q(status=MembershipDues.Status.WAIVED)
+    )
+
+
+def dues_standing(on: datetime.date) -> Case:
+    """A DuesStanding value per member, for ``annotate``: outstanding, up to date, or not recorded."""
+    return Case(
+        When(Exists(dues_owed(on)), then=Value(DuesStanding.OUTSTANDING.value)),
+        When(Exists(dues_settled_this_year(on)), then=Value(DuesStanding.UP_TO_DATE.value)),
+        default=Value(DuesStanding.UNKNOWN.value),
+        output_field=CharField(),
+    )
 
 
 def _current(qs: QuerySet[FocalPointAppointment], today: datetime.date) -> QuerySet[FocalPointAppointment]:
@@ -51,7 +74,8 @@ def members_with_status(members: QuerySet[Member], *, today: datetime.date | Non
     """Annotate each member with its focal-point status and dues standing.
 
     Adds ``focal_point_since`` (date), ``focal_point_name``, ``focal_point_status``
-    (a FocalPointStatus value) and ``dues_outstanding`` (bool).
+    (a FocalPointStatus value), ``dues_outstanding`` (bool) and ``dues_standing`` (a
+    DuesStanding value: nothing recorded for this year is not "up to date").
     """
     today = today or timezone.localdate()
     official = _current(
@@ -70,9 +94,8 @@ def members_with_status(members: QuerySet[Member], *, today: datetime.date | Non
             default=Value(FocalPointStatus.AWAITED.value),
             output_field=CharField(),
         ),
-        dues_outstanding=Exists(
-            MembershipDues.objects.filter(member=OuterRef("pk"), status=MembershipDues.Status.DUE, year__lte=today.year)
-        ),
+        dues_outstanding=Exists(dues_owed(today)),
+        dues_standing=dues_standing(today),
     )
 
 
@@ -104,10 +127,8 @@ def member_directory(
         qs = qs.filter(kind=filters.kind)
     if filters.network:
         qs = qs.filter(network__code=filters.network)
-    if filters.dues == DuesStanding.UP_TO_DATE:
-        qs = qs.filter(dues_outstanding=False)  # type: ignore[misc]  # annotated above; the plugin cannot see it
-    elif filters.dues == DuesStanding.OUTSTANDING:
-        qs = qs.filter(dues_outstanding=True)  # type: ignore[misc]  # annotated above; the plugin cannot see it
+    if filters.dues in DuesStanding.values:
+        qs = qs.filter(dues_standing=filters.dues)  # type: ignore[misc]  # annotated above; the plugin cannot see it
     if filters.focal_point in FocalPointStatus.values:
         qs = qs.filter(focal_point_status=filters.focal_point)  # type: ignore[misc]  # annotated above; the plugin cannot see it
     # search_text starts with the folded English name: "Cần Thơ" sorts with "Can…", not after "Z".

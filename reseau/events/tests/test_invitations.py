@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.html import escape
 
 from reseau.audit.models import AuditEvent
@@ -42,6 +42,7 @@ def test_only_the_staff_invite(world, event, role, status):
 def test_members_with_dues_outstanding_are_marked_not_hidden(world, event):
     DuesFactory(member=world.vientiane, year=2020, status="due")
     DuesFactory(member=world.hue, year=2020, status="paid", paid_on=datetime.date(2020, 4, 1))
+    DuesFactory(member=world.hue, year=timezone.localdate().year, status="paid")
     page = world.client_for("coordinator").get(_url(event)).content.decode()
     vientiane, hue = _row(page, "Vientiane Capital"), _row(page, "Huế")
     assert "Dues outstanding" in vientiane

@@ -78,8 +78,13 @@ def test_members_up_to_date_with_their_dues(world, third):
     # Huế's 2025 dues are paid on 1 March 2025: outstanding before, settled after.
     assert value(Computation.MEMBERS_UP_TO_DATE, network, D(2025, 2, 1)) == 1  # Vientiane (waived)
     assert value(Computation.MEMBERS_UP_TO_DATE, network, D(2025, 4, 1)) == 2  # Huế and Vientiane
-    # Before 2025 no one owes the 2025 dues yet.
-    assert value(Computation.MEMBERS_UP_TO_DATE, network, D(2024, 12, 31)) == 3
+    # At the end of 2024 only Huế has that year's dues recorded (paid); the others have
+    # nothing recorded for 2024 and do not count as up to date.
+    assert value(Computation.MEMBERS_UP_TO_DATE, network, D(2024, 12, 31)) == 1
+
+
+def test_a_member_with_no_dues_recorded_is_not_counted_up_to_date(world):
+    assert value(Computation.MEMBERS_UP_TO_DATE, world.hue.network, D(2025, 6, 1)) == 0
 
 
 def test_dues_paid_on_the_day_count_that_day(world, third):

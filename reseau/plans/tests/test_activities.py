@@ -110,7 +110,7 @@ def test_adding_an_activity_with_everything(world, plan):
     other_project = ProjectFactory(network=maghreb, code="maghreb-project", lead_member__slug="tunis")
     client = world.client_for("coordinator")
     form_page = client.get(_url("activity_create", plan)).content.decode()
-    assert "Huế — Up to date with dues" in form_page
+    assert "Huế — Dues not recorded" in form_page
     assert "Vientiane Capital — Dues outstanding" in form_page
     assert "FSM in Huế" in form_page
     assert other_project.title not in form_page
@@ -246,7 +246,7 @@ def test_the_activity_page(world, plan, activity):
     assert "First line<br>&lt;b&gt;second&lt;/b&gt; line" in page
     assert "ສົມພອນ (Vientiane)" in page
     assert "Huế" in page
-    assert "Up to date with dues" in page
+    assert "Dues not recorded" in page
     assert "UCLG-ASPAC" in page
     # Progress in every period, the newest first.
     assert page.index("Contacts in Vietnam") < page.index("Contacts in Cambodia")

@@ -66,7 +66,7 @@ def test_a_focal_point_proposes_for_its_own_member(world, themes):
     page = client.get(URL).content.decode()
     assert 'name="lead_member"' not in page
     assert 'name="shared_with_partners"' not in page
-    assert "Vientiane Capital — Up to date with dues" in page
+    assert "Vientiane Capital — Dues not recorded" in page
 
     response = client.post(
         URL,
@@ -143,7 +143,7 @@ def test_members_show_their_dues_standing(world):
     DuesFactory(member=world.vientiane, year=2024, status="due")
     page = world.client_for("coordinator").get(URL).content.decode()
     assert "Vientiane Capital — Dues outstanding" in page
-    assert "Huế — Up to date with dues" in page
+    assert "Huế — Dues not recorded" in page
     assert "Only members up to date with their dues" in page
 
 

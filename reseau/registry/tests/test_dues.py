@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from reseau.registry.models import MembershipDues
 from tests.factories import DuesFactory
@@ -52,14 +53,27 @@ def test_a_second_row_for_the_same_year_is_refused(world):
 
 
 def test_marking_dues_paid_puts_the_member_back_up_to_date(world):
-    dues = DuesFactory(member=world.hue, year=2025)
+    today = timezone.localdate()
+    dues = DuesFactory(member=world.hue, year=today.year)
     url = reverse("registry:dues_edit", kwargs={"slug": "hue", "pk": dues.pk})
     response = world.client_for("secretariat").post(
-        url, {"year": "2025", "amount": "1000.00", "currency": "EUR", "status": "paid", "paid_on": "2025-03-01"}
+        url,
+        {"year": str(today.year), "amount": "1000.00", "currency": "EUR", "status": "paid", "paid_on": str(today)},
     )
     assert response.status_code == 302
     page = world.client_for("coordinator").get(world.hue.get_absolute_url()).content.decode()
-    assert "Up to date with dues" in page
+    assert '<span class="badge ok">Up to date with dues</span>' in page
+
+
+def test_a_member_with_no_dues_recorded_is_not_up_to_date(world):
+    page = world.client_for("coordinator").get(world.hue.get_absolute_url()).content.decode()
+    assert '<span class="badge neutral">Dues not recorded</span>' in page
+
+
+def test_dues_paid_for_an_earlier_year_only_leave_this_year_not_recorded(world):
+    DuesFactory(member=world.hue, year=timezone.localdate().year - 1, status=MembershipDues.Status.PAID)
+    page = world.client_for("coordinator").get(world.hue.get_absolute_url()).content.decode()
+    assert "Dues not recorded" in page
 
 
 def test_a_focal_point_cannot_record_its_own_dues(world):

@@ -6,6 +6,7 @@ import pytest
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from reseau.accounts.models import User
 from reseau.audit.models import AuditEvent
@@ -103,6 +104,12 @@ def test_members_to_choose_from_show_their_dues_standing(world):
     from tests.factories import DuesFactory
 
     DuesFactory(member=world.vientiane, year=2024)
+    DuesFactory(member=world.hue, year=timezone.localdate().year, status="paid")
     page = world.client_for("coordinator").get(URL).content.decode()
     assert "Vientiane Capital — dues outstanding" in page
     assert "Huế — up to date with dues" in page
+
+
+def test_members_with_no_dues_recorded_say_so(world):
+    page = world.client_for("coordinator").get(URL).content.decode()
+    assert "Huế — dues not recorded" in page

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.factories import AppointmentFactory, DuesFactory, MemberFactory
 
@@ -31,6 +32,7 @@ def test_search_in_lao_script(world):
 def test_filters_by_focal_point_status_and_dues(world):
     AppointmentFactory(member=world.hue, nominated_on=datetime.date(2023, 6, 1))
     DuesFactory(member=world.vientiane, year=2024)
+    DuesFactory(member=world.hue, year=timezone.localdate().year, status="paid")
     client = world.client_for("coordinator")
     late = client.get(URL, {"focal_point": "late"}).content.decode()
     assert "/members/vientiane/" in late
@@ -44,6 +46,18 @@ def test_filters_by_focal_point_status_and_dues(world):
     up_to_date = client.get(URL, {"dues": "up_to_date"}).content.decode()
     assert "/members/hue/" in up_to_date
     assert "Up to date with dues" in up_to_date
+
+
+def test_filters_members_whose_dues_are_not_recorded(world):
+    DuesFactory(member=world.hue, year=timezone.localdate().year, status="paid")
+    page = world.client_for("coordinator").get(URL, {"dues": "unknown"}).content.decode()
+    assert "/members/vientiane/" in page
+
+
+def test_the_not_recorded_filter_leaves_out_members_up_to_date(world):
+    DuesFactory(member=world.hue, year=timezone.localdate().year, status="paid")
+    page = world.client_for("coordinator").get(URL, {"dues": "unknown"}).content.decode()
+    assert "/members/hue/" not in page
 
 
 def test_filters_by_country_and_type(world):
