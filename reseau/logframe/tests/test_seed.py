@@ -33,7 +33,20 @@ def _load_all() -> dict[str, int]:
 def test_logframe_shape():
     _load_all()
     results = {r.code: r for r in Result.objects.filter(network__code="rvase").select_related("parent")}
-    assert set(results) == {"IM1", "OC1", "OC2", "OC3", "OP1.1", "OP1.2", "OP1.3", "OP2.1", "OP3.1", "OP3.2"}
+    assert set(results) == {
+        "IM1",
+        "OC1",
+        "OC2",
+        "OC3",
+        "OC4",
+        "OP1.1",
+        "OP1.2",
+        "OP1.3",
+        "OP2.1",
+        "OP3.1",
+        "OP3.2",
+        "OP4.1",
+    }
     assert results["IM1"].level == Result.Level.IMPACT
     assert results["IM1"].parent is None
     assert "Sustainable Development Goals" in results["IM1"].title_en
@@ -49,7 +62,7 @@ def test_logframe_shape():
             assert result.parent.code == "OC" + code[2]
     indicators = list(Indicator.objects.filter(result__network__code="rvase"))
     assert {i.computation for i in indicators if i.computation} == set(Computation.values)
-    assert sum(not i.computation for i in indicators) == 1
+    assert sum(not i.computation for i in indicators) == 2  # the conferences and the advocacy documents
     for indicator in indicators:
         assert indicator.unit
         assert indicator.title_en
@@ -93,7 +106,7 @@ def test_computed_indicators_on_the_seeded_data():
 
 def test_the_thematic_conference_value_is_approved_with_its_source():
     _load_all()
-    indicator = Indicator.objects.get(result__network__code="rvase", computation="")
+    indicator = Indicator.objects.get(result__network__code="rvase", code="OP1.3.a")
     assert indicator.title_en == "Number of thematic conferences held"
     assert (indicator.baseline_value, indicator.baseline_year) == (Decimal(0), 2022)
     value = IndicatorValue.objects.get(indicator=indicator)
@@ -115,7 +128,31 @@ def _snapshot() -> dict[str, list[dict]]:
 
 
 def test_running_it_twice_changes_nothing():
-    assert _load_all() == {"results": 10, "indicators": 9, "indicator_values": 1}
+    assert _load_all() == {"results": 12, "indicators": 10, "indicator_values": 1}
     before = _snapshot()
     assert set(_load_all().values()) == {0}
     assert _snapshot() == before
+
+
+def test_the_deck_third_expected_result_is_an_outcome():
+    _load_all()
+    outcome = Result.objects.get(network__code="rvase", code="OC4")
+    assert "decentralisation process deepened" in outcome.title_en
+
+
+def test_an_unedited_assumption_the_seed_no_longer_holds_is_replaced():
+    from reseau.logframe.seed import SUPERSEDED_ASSUMPTIONS
+
+    _load_all()
+    indicator = Indicator.objects.get(result__network__code="rvase", code="OC1.a")
+    Indicator.objects.filter(pk=indicator.pk).update(assumptions=SUPERSEDED_ASSUMPTIONS["OC1.a"])
+    _load_all()
+    indicator.refresh_from_db()
+    assert "counts as up to date" not in indicator.assumptions
+
+
+def test_an_edited_assumption_is_kept():
+    _load_all()
+    Indicator.objects.filter(result__network__code="rvase", code="OC1.a").update(assumptions="Ours.")
+    _load_all()
+    assert Indicator.objects.get(result__network__code="rvase", code="OC1.a").assumptions == "Ours."
