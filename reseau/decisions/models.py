@@ -7,6 +7,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modeltranslation.manager import MultilingualManager
 
 from reseau.core.choices import Tone, TonedChoices
@@ -26,7 +27,7 @@ class Decision(models.Model):
     class Status(TonedChoices):
         OPEN = "open", _("Open")
         IN_PROGRESS = "in_progress", _("In progress")
-        DONE = "done", _("Done")
+        DONE = "done", pgettext_lazy("decision status", "Done")
         CANCELLED = "cancelled", _("Cancelled")
 
         @classmethod

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modeltranslation.manager import MultilingualManager
 
 from reseau.core.choices import Tone, TonedChoices
@@ -171,7 +172,7 @@ class ActivityProgress(models.Model):
     class Status(TonedChoices):
         NOT_STARTED = "not_started", _("Not started")
         ONGOING = "ongoing", _("Ongoing")
-        DONE = "done", _("Done")
+        DONE = "done", pgettext_lazy("activity progress", "Done")
         DROPPED = "dropped", _("Dropped")
 
         @classmethod

@@ -97,6 +97,7 @@ class PersonForm(forms.ModelForm[Person]):
             "organisation_fr": _("Organisation in French"),
         }
         error_messages = {"email": {"unique": _("A person with this email is already registered.")}}
+        widgets = {"phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"})}
 
     def clean_email(self) -> str | None:
         # Stored lower-case, so the uniqueness check must compare lower-case too.

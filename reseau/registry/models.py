@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -205,7 +205,17 @@ class Person(models.Model):
     title = models.CharField(_("title"), max_length=300, blank=True)
     organisation = models.CharField(_("organisation"), max_length=300, blank=True)
     email = models.EmailField(_("email"), null=True, blank=True, unique=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    phone = models.CharField(
+        _("phone"),
+        max_length=40,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^(?=(?:\D*\d){5})\+?[0-9 ().\-/]{5,40}$",
+                _("Enter a phone number with digits, e.g. +855 23 724 156; spaces, dots and dashes may separate them."),
+            )
+        ],
+    )
     gender = models.CharField(_("gender"), max_length=12, choices=Gender.choices, blank=True)
     languages = models.JSONField(_("languages"), default=list, blank=True)
 

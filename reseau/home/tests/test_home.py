@@ -1,4 +1,7 @@
+import datetime
+
 import pytest
+from django.utils import timezone
 
 from tests.factories import DuesFactory
 
@@ -25,3 +28,17 @@ def test_coordinator_sees_dues_outstanding(world):
     DuesFactory(member=world.vientiane, year=2025)
     page = world.client_for("coordinator").get("/").content.decode()
     assert "Vientiane Capital</a> — 2025 · 1,000.00 EUR" in page
+
+
+def test_no_focal_point_is_said_awaited_once_the_deadline_has_passed(world):
+    world.hue.network.focal_point_deadline = datetime.date(2023, 6, 15)
+    world.hue.network.save()
+    page = world.client_for("coordinator").get("/").content.decode()
+    assert "focal points awaited before the deadline" not in page
+
+
+def test_focal_points_awaited_before_a_coming_deadline_are_counted(world):
+    world.hue.network.focal_point_deadline = timezone.localdate() + datetime.timedelta(days=30)
+    world.hue.network.save()
+    page = world.client_for("coordinator").get("/").content.decode()
+    assert "focal points awaited before the deadline" in page

@@ -43,3 +43,13 @@ def test_a_plan_covers_the_periods_its_dates_overlap(starts_on, ends_on, covered
 )
 def test_each_status_has_its_tone(status, tone):
     assert status.tone == tone
+
+
+def test_in_french_the_done_status_is_not_the_achieved_column() -> None:
+    from django.utils import translation
+    from django.utils.translation import gettext
+
+    from reseau.plans.models import ActivityProgress
+
+    with translation.override("fr"):
+        assert str(ActivityProgress.Status.DONE.label) != gettext("Achieved")

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -87,3 +89,10 @@ def test_network_page_shows_its_history_to_staff_only(world):
     assert "coordinator@reseau.test" in page
     assert "<ins>15/06/2026</ins>" in page
     assert "History of changes" not in world.client_for("partner").get(detail).content.decode()
+
+
+def test_the_network_page_title_is_the_network_name(world):
+    detail = reverse("registry:network_detail", kwargs={"code": "rvase"})
+    page = world.client_for("secretariat").get(detail).content.decode()
+    title = re.search(r"<title>(.*?)</title>", page, re.S).group(1)
+    assert title == "AIMF South-East Asian Cities Network · Reseau"

@@ -91,3 +91,36 @@ def test_leaders_are_shown_with_their_title_and_former_leaders_apart(world):
     assert "Vice President of the People&#x27;s Committee" in page
     assert "Former leaders" in page
     assert page.index("Former Leader") > page.index("Former leaders")
+
+
+def _add_person(world, **data):
+    return world.client_for("focal_point").post(
+        reverse("registry:person_create", kwargs={"slug": "hue"}), _person(**data)
+    )
+
+
+def test_a_phone_without_digits_is_refused(world):
+    page = _add_person(world, phone="abc").content.decode()
+    assert "Enter a phone number with digits" in page
+
+
+def test_a_refused_phone_saves_no_person(world):
+    _add_person(world, phone="abc")
+    assert not Person.objects.filter(email="lan@hue.gov.vn").exists()
+
+
+def test_a_refused_phone_keeps_what_was_typed(world):
+    page = _add_person(world, phone="abc").content.decode()
+    assert 'value="Nguyễn Thị Lan"' in page
+
+
+@pytest.mark.parametrize("phone", ["+855 23 724 156", "(024) 3825-3536", "021.212.548"])
+def test_phones_written_the_usual_ways_are_accepted(world, phone):
+    assert _add_person(world, phone=phone).status_code == 302
+
+
+def test_the_phone_field_opens_a_phone_keypad(world):
+    page = (
+        world.client_for("focal_point").get(reverse("registry:person_create", kwargs={"slug": "hue"})).content.decode()
+    )
+    assert 'type="tel"' in page
