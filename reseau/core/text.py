@@ -34,3 +34,19 @@ def fold_for_search(text: str) -> str:
 def translated(instance: models.Model, name: str) -> str:
     """A translated field, such as ``name_en``, as text ("" when empty)."""
     return getattr(instance, name, None) or ""
+
+
+# A cut looks for a space in the last part of the allowed length only: Khmer and Lao write
+# words without spaces, and cutting a long phrase at its first space would say too little.
+_WORD_SEARCH = 0.6
+
+
+def shorten(text: str, length: int) -> str:
+    """``text`` if it fits in ``length`` characters, else cut at the last word that fits, with "…"."""
+    if len(text) <= length:
+        return text
+    cut = text[: length - 1]
+    space = cut.rfind(" ")
+    if space >= length * _WORD_SEARCH:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.—–-") + "…"

@@ -5,7 +5,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reseau.core.text import fold_for_search
+from reseau.core.text import fold_for_search, shorten
 
 
 def test_vietnamese_folds_to_plain_latin():
@@ -28,3 +28,32 @@ def test_folding_twice_changes_nothing(text):
 @given(st.text(alphabet=st.sampled_from("aăâeêioôơuưyđAĂÂEÊIOÔƠUƯYĐ\u0300\u0301\u0303\u0309\u0323 ")))
 def test_folded_vietnamese_is_plain_ascii(text):
     assert fold_for_search(text).isascii()
+
+
+def test_a_short_text_is_left_whole():
+    assert shorten("Appoint the focal points", 40) == "Appoint the focal points"
+
+
+def test_a_long_text_is_cut_at_a_word():
+    assert shorten("Appoint the focal points of every member by June", 30) == "Appoint the focal points of…"
+
+
+def test_a_cut_text_fits_the_length():
+    assert len(shorten("Appoint the focal points of every member by June", 30)) <= 30
+
+
+def test_a_text_without_spaces_is_cut_at_a_character():
+    khmer = "កិច្ចប្រជុំប្រចាំឆ្នាំរបស់បណ្តាញទីក្រុងអាស៊ីអាគ្នេយ៍"
+    assert shorten(khmer, 20) == khmer[:19] + "…"
+
+
+def test_the_shortened_tag_keeps_the_whole_text_in_a_tooltip():
+    from django.template import Context, Template
+
+    html = Template("{% load texts %}{% shortened title 30 %}").render(
+        Context({"title": "Appoint the focal points of every <member> by June"})
+    )
+    assert (
+        html
+        == '<span title="Appoint the focal points of every &lt;member&gt; by June">Appoint the focal points of…</span>'
+    )

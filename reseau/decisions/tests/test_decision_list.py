@@ -269,3 +269,21 @@ def test_query_count_does_not_grow_with_the_register(world):
     large = {f"{role} {path}": _count(clients[role], path) for role, path in pages}
     assert small == large
     assert max(large.values()) <= 15, large
+
+
+LONG_TITLE = (
+    "Appoint the official focal points of every member city and province before the regional office sends the "
+    "invitations to the annual meeting of the network, and tell the Permanent Secretariat in Paris"
+)
+
+
+def test_a_long_decision_title_is_cut_at_a_word(world):
+    DecisionFactory(network=world.hue.network, title_en=LONG_TITLE)
+    page = world.client_for("coordinator").get(URL).content.decode()
+    assert "annual meeting of the network, and…</span>" in page
+
+
+def test_a_cut_decision_title_keeps_the_whole_title_in_its_tooltip(world):
+    DecisionFactory(network=world.hue.network, title_en=LONG_TITLE)
+    page = world.client_for("coordinator").get(URL).content.decode()
+    assert f'title="{LONG_TITLE}"' in page
