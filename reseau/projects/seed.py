@@ -318,11 +318,11 @@ PROJECTS: list[SeedProject] = [
     ),
 ]
 
-# What one unit is worth in euros, from 1 January 2023 and from 1 January 2025.
-# APPROXIMATE DEMO VALUES (rounded market rates of early January of each year), for
-# the funding views to have something to convert with: the secretariat keeps the
-# real ones and the seed never overwrites a rate that already exists.
-EXCHANGE_RATES: list[tuple[str, datetime.date, Decimal]] = [
+# What one unit is worth in euros, from 1 January 2023 and from 1 January 2025: EXAMPLE VALUES
+# (rounded market rates of early January of each year) for the demo and invented networks, so
+# the funding views have something to convert with. The RVASE seed loads none: the secretariat
+# enters the real ones, and an example rate never overwrites a rate that already exists.
+EXAMPLE_EXCHANGE_RATES: list[tuple[str, datetime.date, Decimal]] = [
     ("USD", datetime.date(2023, 1, 1), Decimal("0.935")),
     ("KHR", datetime.date(2023, 1, 1), Decimal("0.000227")),
     ("LAK", datetime.date(2023, 1, 1), Decimal("0.0000540")),
@@ -341,8 +341,8 @@ def _at(on: datetime.date, order: int) -> datetime.datetime:
 
 @transaction.atomic
 def load_projects() -> dict[str, int]:
-    """Create or bring up to date the deck's projects and the demo rates; returns how many rows were created."""
-    created = {"projects": 0, "project_stage_changes": 0, "project_partners": 0, "exchange_rates": 0}
+    """Create or bring up to date the deck's projects; returns how many rows were created."""
+    created = {"projects": 0, "project_stage_changes": 0, "project_partners": 0}
     network = Network.objects.get(code=NETWORK_CODE)
     members = Member.objects.in_bulk(field_name="slug")
     themes = Theme.objects.in_bulk(field_name="code")
@@ -393,9 +393,16 @@ def load_projects() -> dict[str, int]:
                 previous = step.to
             Transition.objects.bulk_create(steps)
             created["project_stage_changes"] += len(steps)
-    for currency, valid_from, euros in EXCHANGE_RATES:
-        _, added = ExchangeRate.objects.get_or_create(
+    return created
+
+
+@transaction.atomic
+def load_example_rates() -> int:
+    """Add the example rates that are missing (the demo only); returns how many were added."""
+    added = 0
+    for currency, valid_from, euros in EXAMPLE_EXCHANGE_RATES:
+        _, new = ExchangeRate.objects.get_or_create(
             currency=currency, valid_from=valid_from, defaults={"euros_per_unit": euros}
         )
-        created["exchange_rates"] += added
-    return created
+        added += new
+    return added

@@ -44,7 +44,7 @@ from reseau.projects.models import (
     Stage,
     Transition,
 )
-from reseau.projects.seed import EXCHANGE_RATES
+from reseau.projects.seed import EXAMPLE_EXCHANGE_RATES
 from reseau.projects.workflow import RULES
 from reseau.registry.models import Member, Network, Theme
 from reseau.registry.synthetic import ensure_themes
@@ -267,7 +267,7 @@ def _ensure_rates(currencies: set[str]) -> None:
     ExchangeRate.objects.bulk_create(
         [
             ExchangeRate(currency=currency, valid_from=valid_from, euros_per_unit=euros)
-            for currency, valid_from, euros in EXCHANGE_RATES
+            for currency, valid_from, euros in EXAMPLE_EXCHANGE_RATES
             if currency in currencies
         ],
         ignore_conflicts=True,
@@ -372,7 +372,7 @@ def _world(network: Network) -> _World:
     ):
         calls.setdefault(donor_pk, []).append(call_pk)
     first_rate: dict[str, datetime.date] = {}
-    for currency, valid_from, _ in EXCHANGE_RATES:
+    for currency, valid_from, _ in EXAMPLE_EXCHANGE_RATES:
         first_rate[currency] = min(valid_from, first_rate.get(currency, valid_from))
     return _World(
         members=members,

@@ -15,6 +15,7 @@ from django.db import transaction
 from reseau.accounts.models import Role, User
 from reseau.events.models import Event, Registration
 from reseau.partners.models import Organisation
+from reseau.projects.seed import load_example_rates
 from reseau.registry.models import FocalPointAppointment, Mandate, Member, MembershipDues, Network, Person
 
 DEMO_PASSWORD = "demo-password"
@@ -110,6 +111,8 @@ def load_demo() -> int:
                     "paid_on": None if year in outstanding else datetime.date(year, 3, 31),
                 },
             )
+    # Example exchange rates, so the demo's funding plans convert to euros (marked as demo data).
+    load_example_rates()
     created = 0
     for email, full_name, role, network_code, member_slug, language in DEMO_ACCOUNTS:
         if User.objects.filter(email=email).exists():

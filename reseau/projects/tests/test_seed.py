@@ -10,7 +10,7 @@ from django.utils import translation
 
 from reseau.partners.seed import load_partners
 from reseau.projects.models import ExchangeRate, Project, ProjectPartner, Stage, Transition
-from reseau.projects.seed import PROJECTS, SEED_LABEL, load_projects
+from reseau.projects.seed import PROJECTS, SEED_LABEL, load_example_rates, load_projects
 from reseau.projects.workflow import RULES
 from reseau.registry.seed_rvase import load_rvase
 
@@ -133,29 +133,36 @@ def test_emr2_partner_and_unknown_cities():
     assert "URBA" in Project.objects.get(code="rvase-calu").summary_en
 
 
-def test_exchange_rates_for_every_currency_from_2023_and_2025():
+def test_the_rvase_seed_invents_no_exchange_rate():
     _load_all()
+    assert not ExchangeRate.objects.exists()
+
+
+def test_example_rates_cover_every_currency_from_2023_and_2025():
+    load_example_rates()
     rates = set(ExchangeRate.objects.values_list("currency", "valid_from"))
     assert rates == {
         (currency, datetime.date(year, 1, 1)) for currency in ("USD", "KHR", "LAK", "VND") for year in (2023, 2025)
     }
-    usd = ExchangeRate.objects.get(currency="USD", valid_from=datetime.date(2025, 1, 1))
-    assert 0.8 < float(usd.euros_per_unit) < 1.1
+
+
+def test_example_rates_never_overwrite_a_rate_the_secretariat_entered():
+    ExchangeRate.objects.create(currency="USD", valid_from=datetime.date(2023, 1, 1), euros_per_unit="0.93")
+    load_example_rates()
+    assert str(ExchangeRate.objects.get(currency="USD", valid_from=datetime.date(2023, 1, 1)).euros_per_unit) == (
+        "0.9300000000"
+    )
 
 
 def test_running_twice_changes_no_counts_and_keeps_the_network_s_moves():
     _load_all()
     before = _counts()
     assert before["Project"] == len(PROJECTS)
-    # The network moves a project on, and the secretariat corrects a rate: the seed leaves both alone.
+    # The network moves a project on: the seed leaves it alone.
     Project.objects.filter(code="rvase-calu").update(stage=S.FEASIBILITY)
-    ExchangeRate.objects.filter(currency="USD", valid_from=datetime.date(2023, 1, 1)).update(euros_per_unit="0.93")
-    assert load_projects() == {"projects": 0, "project_stage_changes": 0, "project_partners": 0, "exchange_rates": 0}
+    assert load_projects() == {"projects": 0, "project_stage_changes": 0, "project_partners": 0}
     assert _counts() == before
     assert Project.objects.get(code="rvase-calu").stage == S.FEASIBILITY
-    assert str(ExchangeRate.objects.get(currency="USD", valid_from=datetime.date(2023, 1, 1)).euros_per_unit) == (
-        "0.9300000000"
-    )
 
 
 def test_the_seed_command_loads_the_projects():
