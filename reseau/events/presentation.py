@@ -9,6 +9,7 @@ page shows, without a query.
 from __future__ import annotations
 
 import datetime
+import zoneinfo
 from dataclasses import dataclass
 
 from django.utils import formats, timezone
@@ -46,6 +47,27 @@ def zone_abbreviation(moment: datetime.datetime, zone_name: str) -> str:
 def zone_place(zone_name: str) -> str:
     """ "Asia/Phnom_Penh" → "Phnom Penh"."""
     return zone_name.rsplit("/", 1)[-1].replace("_", " ")
+
+
+def utc_offset(moment: datetime.datetime, zone_name: str) -> str:
+    """ "UTC+7", "UTC+1", "UTC-3:30", "UTC" at that moment in that zone."""
+    offset = moment.astimezone(zoneinfo.ZoneInfo(zone_name)).utcoffset() or datetime.timedelta(0)
+    minutes = int(offset.total_seconds() // 60)
+    if minutes == 0:
+        return "UTC"
+    sign = "+" if minutes > 0 else "-"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+
+
+def zone_for_people(zone_name: str, moment: datetime.datetime | None = None) -> str:
+    """ "Phnom Penh time (UTC+7)": the zone as people say it, its offset at ``moment`` (now)."""
+    if zone_name == "UTC":
+        return _("Universal time (UTC)")
+    return _("%(place)s time (%(offset)s)") % {
+        "place": zone_place(zone_name),
+        "offset": utc_offset(moment or timezone.now(), zone_name),
+    }
 
 
 def zone_label(moment: datetime.datetime, zone_name: str) -> str:

@@ -15,6 +15,7 @@ pytestmark = pytest.mark.django_db
 
 UTC = datetime.UTC
 PHNOM_PENH = zoneinfo.ZoneInfo("Asia/Phnom_Penh")
+NEXT_YEAR = str(datetime.date.today().year + 1)  # an undated event of a year gone by is not listed
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 
 
@@ -57,8 +58,8 @@ def events(world):
             visibility="public",
             status="to_be_fixed",
             starts_at=None,
-            title_en="Annual meeting 2024",
-            date_note="2024",
+            title_en="Annual meeting to be dated",
+            date_note=NEXT_YEAR,
         ),
     }
 
@@ -142,8 +143,8 @@ def test_list_gives_each_time_in_the_zone_of_the_place_and_the_dates_to_be_fixed
     assert "Events from 1 May 2031 to 31 July 2031" in html
     assert "18 May 2031, 8:00–12:00 ICT" in html
     assert "Date to be fixed" in html
-    assert "Annual meeting 2024" in html
-    assert "2024" in html
+    assert "Annual meeting to be dated" in html
+    assert NEXT_YEAR in html
     assert "Place to be fixed" in html
     assert "?from=2031-08-01" in html
 

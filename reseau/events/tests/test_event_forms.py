@@ -36,7 +36,10 @@ def _data(**changes) -> dict[str, object]:
         "capacity": "",
         "deadline_date": "",
         "deadline_time": "",
-        "recurrence_rule": "",
+        "repeats": "",
+        "repeat_weekday": "",
+        "repeat_week": "",
+        "repeat_day": "",
         "description_en": "",
         "description_fr": "",
     }
@@ -156,9 +159,12 @@ def test_slugs_stay_unique(world):
     [
         ({"end_date": "2031-05-17"}, "The end cannot be before the start."),
         ({"end_time": "07:00"}, "The end cannot be before the start."),
-        ({"time_zone": "Asia/Phnom_Pen"}, "“Asia/Phnom_Pen” is not a known time zone."),
-        ({"recurrence_rule": "EVERY MONDAY"}, "“EVERY MONDAY” is not a repeat rule this calendar understands."),
-        ({"recurrence_rule": "FREQ=SECONDLY"}, "is not a repeat rule this calendar understands."),
+        ({"time_zone": "Asia/Phnom_Pen"}, "Select a valid choice. Asia/Phnom_Pen is not one of the available"),
+        ({"repeats": "every minute"}, "Select a valid choice. every minute is not one of the available"),
+        (
+            {"repeats": "weekly", "repeat_weekday": "0"},
+            "The start date is not one of these dates: change the start date or the choice.",
+        ),
         (
             {"start_date": "", "start_time": "", "end_time": ""},
             "Give the start, or set the status to “Date to be fixed”.",
@@ -177,10 +183,11 @@ def test_bad_input_is_refused_with_a_clear_message_and_kept(world, changes, mess
     assert not Event.objects.exists()
 
 
-def test_a_valid_repeat_rule_is_kept(world):
+def test_the_app_writes_the_repeat_rule_from_the_chooser(world):
     client = world.client_for("coordinator")
-    client.post(CREATE, _data(recurrence_rule="freq=monthly;byday=1th"))
-    assert Event.objects.get().recurrence_rule == "FREQ=MONTHLY;BYDAY=1TH"
+    # 18 May 2031 is the third Sunday of May.
+    client.post(CREATE, _data(repeats="monthly_weekday"))
+    assert Event.objects.get().recurrence_rule == "FREQ=MONTHLY;BYDAY=3SU"
 
 
 def test_the_form_offers_the_networks_members_only(world):

@@ -151,8 +151,12 @@ def event_cancel(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     if event.is_cancelled:
         messages.info(request, _("This event was already cancelled."))
     else:
-        services.event_cancel(actor=user, event=event)
-        messages.success(request, _("Event cancelled. Calendars that follow it will show it as cancelled."))
+        try:
+            services.event_cancel(actor=user, event=event)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Event cancelled. Calendars that follow it will show it as cancelled."))
     return redirect(event)
 
 
