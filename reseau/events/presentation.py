@@ -1,7 +1,7 @@
 """How events read on a page: dates and times in the event's own zone, with the zone named.
 
 Times are always shown in the event's own time zone, with the zone named, so that
-"8:00-12:00 (Phnom Penh time / ICT)" reads the same in Paris and in Huế. The selectors
+"8:00-12:00 (Phnom Penh time (UTC+7))" reads the same in Paris and in Huế. The selectors
 return events, occurrences and sessions; these functions turn them into the words a
 page shows, without a query.
 """
@@ -71,11 +71,8 @@ def zone_for_people(zone_name: str, moment: datetime.datetime | None = None) -> 
 
 
 def zone_label(moment: datetime.datetime, zone_name: str) -> str:
-    """ "Phnom Penh time / ICT"."""
-    return _("%(place)s time / %(abbreviation)s") % {
-        "place": zone_place(zone_name),
-        "abbreviation": zone_abbreviation(moment, zone_name),
-    }
+    """ "Phnom Penh time (UTC+7)" at that moment."""
+    return zone_for_people(zone_name, moment)
 
 
 def _date(moment: datetime.datetime | datetime.date) -> str:
@@ -95,7 +92,7 @@ def when_text(
 ) -> str:
     """When the event (or one date of its series) happens, in its own zone.
 
-    "18 May 2023, 8:00-12:00 (Phnom Penh time / ICT)"; short: "18 May 2023, 8:00-12:00 ICT".
+    "18 May 2023, 8:00-12:00 (Phnom Penh time, UTC+7)"; short: "18 May 2023, 8:00-12:00 ICT".
     """
     start = local_start or event.local_start
     end = local_end if local_start is not None else event.local_end
@@ -106,7 +103,6 @@ def when_text(
         if final is None or final <= start.date():
             return _date(start)
         return _("%(start)s – %(end)s") % {"start": _date(start), "end": _date(final)}
-    zone = zone_abbreviation(start, event.time_zone) if short else zone_label(start, event.time_zone)
     if end is None or end == start:
         text = _("%(date)s, %(time)s") % {"date": _date(start), "time": _time(start)}
     elif end.date() == start.date():
@@ -119,8 +115,12 @@ def when_text(
             "end": _time(end),
         }
     if short:
-        return f"{text} {zone}"
-    return _("%(when)s (%(zone)s)") % {"when": text, "zone": zone}
+        return f"{text} {zone_abbreviation(start, event.time_zone)}"
+    return _("%(when)s (%(place)s time, %(offset)s)") % {
+        "when": text,
+        "place": zone_place(event.time_zone),
+        "offset": utc_offset(start, event.time_zone),
+    }
 
 
 # --- The list ---------------------------------------------------------------------------------

@@ -191,7 +191,7 @@ class Repeat:
 @dataclass(frozen=True)
 class RepeatChoice:
     """A rule as the chooser shows it: how often, on which weekday (0 = Monday), which week of
-    the month (1–4, -1 for the last) and which day of the month; None where it does not apply."""
+    the month (1 to 4, -1 for the last) and which day of the month; None where it does not apply."""
 
     repeat: str
     weekday: int | None = None
@@ -221,7 +221,7 @@ def repeat_of(text: str) -> RepeatChoice:
             if found and int(found[1]) in WEEKS_OF_MONTH:
                 return RepeatChoice(Repeat.MONTHLY_WEEKDAY, weekday=WEEKDAY_CODES.index(found[2]), week=int(found[1]))
             return custom
-        if by_day is None and (by_month_day is None or by_month_day.isdigit() and 1 <= int(by_month_day) <= 31):
+        if by_day is None and (by_month_day is None or (by_month_day.isdigit() and 1 <= int(by_month_day) <= 31)):
             return RepeatChoice(Repeat.MONTHLY_DAY, day=int(by_month_day) if by_month_day else None)
         return custom
     if frequency == "YEARLY" and interval == "1" and by_day is None and by_month_day is None:

@@ -14,8 +14,8 @@ from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.text import slugify
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -179,7 +179,7 @@ class EventForm(forms.ModelForm[Event]):
         label=_("Time zone"),
         help_text=_("The time of the place where the event happens; dates and times above are in it."),
     )
-    repeats = forms.ChoiceField(label=_("Repeats"), required=False)
+    repeats = forms.ChoiceField(label=pgettext_lazy("event form", "Repeats"), required=False)
     repeat_weekday = forms.TypedChoiceField(
         label=_("On"),
         required=False,
@@ -320,8 +320,7 @@ class EventForm(forms.ModelForm[Event]):
         if stored.repeat == Repeat.CUSTOM:
             choices.append((Repeat.CUSTOM, _("Custom rule (kept)")))
             self.fields["repeats"].help_text = _(
-                "This event repeats by a rule the chooser cannot show (%(rule)s); it is kept unless you "
-                "choose another."
+                "This event repeats by a rule the chooser cannot show (%(rule)s); it is kept unless you choose another."
             ) % {"rule": self.instance.recurrence_rule}
         cast(forms.ChoiceField, self.fields["repeats"]).choices = choices
         cast(forms.ChoiceField, self.fields["repeat_weekday"]).choices = _weekday_choices()
@@ -330,7 +329,8 @@ class EventForm(forms.ModelForm[Event]):
             *((str(week), _WEEKS[week]) for week in WEEKS_OF_MONTH),
         ]
         self.initial.setdefault("repeats", stored.repeat)
-        for name, value in (("repeat_weekday", stored.weekday), ("repeat_week", stored.week), ("repeat_day", stored.day)):
+        parts = {"repeat_weekday": stored.weekday, "repeat_week": stored.week, "repeat_day": stored.day}
+        for name, value in parts.items():
             if value is not None:
                 self.initial.setdefault(name, value)
 

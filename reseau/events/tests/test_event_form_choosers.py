@@ -170,9 +170,7 @@ def test_the_type_has_a_default(world):
 
 def test_the_missing_date_is_said_once(world):
     page = (
-        world.client_for("coordinator")
-        .post(CREATE, _data(start_date="", start_time="", end_time=""))
-        .content.decode()
+        world.client_for("coordinator").post(CREATE, _data(start_date="", start_time="", end_time="")).content.decode()
     )
     assert page.count("Give the start, or set the status to") == 1
 
@@ -183,10 +181,11 @@ def test_the_end_before_the_start_is_said_once(world):
 
 
 def test_the_form_in_french(world):
+    ProjectFactory(network=world.hue.network, title_en="Faecal sludge in Huế", lead_member=world.hue)
     client = world.client_for("coordinator")
     page = client.get(CREATE, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
     assert '<html lang="fr"' in page
-    assert "Se répète" in page
+    assert "Répétition" in page
     assert "Ne se répète pas" in page
     assert "Tous les mois un jour de semaine donné (par ex. le premier jeudi)" in page
     assert "Heure de Phnom Penh (UTC+7)" in page

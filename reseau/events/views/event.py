@@ -57,6 +57,10 @@ def event_list(request: HttpRequest) -> HttpResponse:
         "filtered": any(request.GET.get(name) for name in form.fields),
         "can_create": access.can_create_events(user),
         "show_network": access.sees_every_network(user),
+        # A visitor has no private addresses: the calendar's public feeds are for them.
+        "feeds_url": reverse("events:feed_links")
+        if user.is_authenticated
+        else f"{reverse('events:calendar_month')}#calendar-subscribe",
     }
     return render(request, "events/event_list.html", context)
 
