@@ -111,7 +111,10 @@ class Event(models.Model):
         _("about the date"),
         max_length=200,
         blank=True,
-        help_text=_("While the date is to be fixed: what is known, e.g. “2024”."),
+        help_text=_(
+            "While the date is to be fixed: what is known, e.g. “2024”. Once the year written here "
+            "(or in the title) has passed, the event is no longer listed as upcoming."
+        ),
     )
     # Kept on save from "about the date" (else the title): the year an undated event is expected
     # in, so that lists stop calling it upcoming once that year has passed.
