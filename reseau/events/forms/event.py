@@ -410,7 +410,7 @@ class EventForm(forms.ModelForm[Event]):
         )
         stored_rule = self.instance.recurrence_rule if self.instance.pk else ""
         starts_at = cleaned.get("starts_at")
-        if chosen.repeat == Repeat.CUSTOM or (stored_rule and self._same_as_stored(chosen)):
+        if chosen.repeat == Repeat.CUSTOM:
             rule = stored_rule
         elif chosen.repeat == Repeat.NONE:
             rule = ""
@@ -425,7 +425,7 @@ class EventForm(forms.ModelForm[Event]):
                     "repeats", _("The start date is not one of these dates: change the start date or the choice.")
                 )
                 return
-            rule = rule_of(chosen, first)
+            rule = stored_rule if stored_rule and self._same_as_stored(chosen) else rule_of(chosen, first)
         cleaned["recurrence_rule"] = rule
         self.instance.recurrence_rule = rule
 

@@ -192,3 +192,17 @@ def test_the_form_in_french(world):
     assert "Filtrer la liste" in page
     assert _selected(page, "kind") == ["meeting"]
     assert ">Réunion</option>" in _select(page, "kind")
+
+
+def test_moving_the_start_off_the_kept_rule_is_refused(world):
+    """The chooser left at "first Thursday" while the start moves to a Friday: said, not saved."""
+    event = EventFactory(
+        network=world.hue.network,
+        starts_at=datetime.datetime(2031, 5, 1, 3, 0, tzinfo=datetime.UTC),  # Thursday 1 May
+        recurrence_rule="FREQ=MONTHLY;BYDAY=1TH",
+    )
+    data = _data(start_date="2031-05-02", repeats="monthly_weekday", repeat_weekday="3", repeat_week="1")
+    page = world.client_for("coordinator").post(_edit(event), data).content.decode()
+    assert "The start date is not one of these dates" in page
+    event.refresh_from_db()
+    assert event.local_start.date() == datetime.date(2031, 5, 1)
