@@ -8,6 +8,7 @@ calendar feeds carry that zone (TZID) for calendar programs to convert.
 from __future__ import annotations
 
 import datetime
+import re
 import secrets
 import uuid
 import zoneinfo
@@ -31,6 +32,18 @@ if TYPE_CHECKING:
     from django.db.models.fields.related_descriptors import RelatedManager
 
 
+_YEAR = re.compile(r"(?<!\d)(19\d\d|2\d\d\d)(?!\d)")
+
+
+def year_named(*texts: str) -> int | None:
+    """The first year the texts name, in order ("Second half of 2031" → 2031); None without one."""
+    for text in texts:
+        found = _YEAR.search(text or "")
+        if found:
+            return int(found[1])
+    return None
+
+
 def new_event_uid() -> str:
     return f"{uuid.uuid4()}@reseau"
 
@@ -41,6 +54,7 @@ def new_feed_token() -> str:
 
 class Event(models.Model):
     class Kind(models.TextChoices):
+        MEETING = "meeting", _("Meeting")
         ANNUAL_MEETING = "annual_meeting", _("Network annual meeting")
         CONGRESS = "congress", _("Congress or general assembly")
         CONFERENCE = "conference", _("Thematic conference")
@@ -74,7 +88,7 @@ class Event(models.Model):
 
     network = models.ForeignKey(Network, verbose_name=_("network"), on_delete=models.PROTECT, related_name="events")
     slug = models.SlugField(_("web address"), max_length=100, unique=True)
-    kind = models.CharField(_("type"), max_length=30, choices=Kind.choices)
+    kind = models.CharField(_("type"), max_length=30, choices=Kind.choices, default=Kind.MEETING)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED)
     visibility = models.CharField(
         _("visible to"), max_length=10, choices=Visibility.choices, default=Visibility.NETWORK
@@ -97,8 +111,14 @@ class Event(models.Model):
         _("about the date"),
         max_length=200,
         blank=True,
-        help_text=_("While the date is to be fixed: what is known, e.g. “2024”."),
+        help_text=_(
+            "While the date is to be fixed: what is known, e.g. “2024”. Once the year written here "
+            "(or in the title) has passed, the event is no longer listed as upcoming."
+        ),
     )
+    # Kept on save from "about the date" (else the title): the year an undated event is expected
+    # in, so that lists stop calling it upcoming once that year has passed.
+    expected_year = models.PositiveSmallIntegerField(_("expected year"), null=True, blank=True, editable=False)
     venue = models.CharField(_("place"), max_length=300, blank=True)
     city = models.CharField(_("city"), max_length=200, blank=True)
     country = models.ForeignKey(
@@ -188,8 +208,13 @@ class Event(models.Model):
         self.recurrence_ends_at = None
         if self.recurrence_rule and self.starts_at and self.time_zone in zoneinfo.available_timezones():
             self.recurrence_ends_at = series_end(self.recurrence_rule, self.starts_at, self.ends_at, self.zone)
+        self.expected_year = (
+            year_named(self.date_note, getattr(self, "title_en", "") or "", getattr(self, "title_fr", "") or "")
+            if self.starts_at is None
+            else None
+        )
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "recurrence_ends_at"}
+            kwargs["update_fields"] = {*kwargs["update_fields"], "recurrence_ends_at", "expected_year"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -219,6 +244,13 @@ class Event(models.Model):
                     errors.setdefault("recurrence_rule", []).append(error)
         if errors:
             raise ValidationError(errors)
+
+    @staticmethod
+    def awaiting_its_date(now: datetime.datetime) -> Q:
+        """Undated events still to come: their expected year (named in "about the date" or the
+        title) has not passed. One whose year nobody wrote stays listed: it cannot be said to be over."""
+        year = timezone.localdate(now).year
+        return Q(starts_at__isnull=True) & (Q(expected_year__isnull=True) | Q(expected_year__gte=year))
 
     @property
     def zone(self) -> zoneinfo.ZoneInfo:
@@ -257,6 +289,11 @@ class Event(models.Model):
     def is_open(self) -> bool:
         """Still to come: neither held nor cancelled."""
         return self.status not in (self.Status.HELD, self.Status.CANCELLED)
+
+    @property
+    def can_be_cancelled(self) -> bool:
+        """An event that took place is not cancelled afterwards; a cancelled one already is."""
+        return self.is_open
 
     @property
     def accepts_hosting_offers(self) -> bool:

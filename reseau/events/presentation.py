@@ -1,7 +1,7 @@
 """How events read on a page: dates and times in the event's own zone, with the zone named.
 
 Times are always shown in the event's own time zone, with the zone named, so that
-"8:00-12:00 (Phnom Penh time / ICT)" reads the same in Paris and in Huế. The selectors
+"8:00-12:00 (Phnom Penh time (UTC+7))" reads the same in Paris and in Huế. The selectors
 return events, occurrences and sessions; these functions turn them into the words a
 page shows, without a query.
 """
@@ -9,6 +9,7 @@ page shows, without a query.
 from __future__ import annotations
 
 import datetime
+import zoneinfo
 from dataclasses import dataclass
 
 from django.utils import formats, timezone
@@ -48,12 +49,30 @@ def zone_place(zone_name: str) -> str:
     return zone_name.rsplit("/", 1)[-1].replace("_", " ")
 
 
-def zone_label(moment: datetime.datetime, zone_name: str) -> str:
-    """ "Phnom Penh time / ICT"."""
-    return _("%(place)s time / %(abbreviation)s") % {
+def utc_offset(moment: datetime.datetime, zone_name: str) -> str:
+    """ "UTC+7", "UTC+1", "UTC-3:30", "UTC" at that moment in that zone."""
+    offset = moment.astimezone(zoneinfo.ZoneInfo(zone_name)).utcoffset() or datetime.timedelta(0)
+    minutes = int(offset.total_seconds() // 60)
+    if minutes == 0:
+        return "UTC"
+    sign = "+" if minutes > 0 else "-"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+
+
+def zone_for_people(zone_name: str, moment: datetime.datetime | None = None) -> str:
+    """ "Phnom Penh time (UTC+7)": the zone as people say it, its offset at ``moment`` (now)."""
+    if zone_name == "UTC":
+        return _("Universal time (UTC)")
+    return _("%(place)s time (%(offset)s)") % {
         "place": zone_place(zone_name),
-        "abbreviation": zone_abbreviation(moment, zone_name),
+        "offset": utc_offset(moment or timezone.now(), zone_name),
     }
+
+
+def zone_label(moment: datetime.datetime, zone_name: str) -> str:
+    """ "Phnom Penh time (UTC+7)" at that moment."""
+    return zone_for_people(zone_name, moment)
 
 
 def _date(moment: datetime.datetime | datetime.date) -> str:
@@ -73,7 +92,7 @@ def when_text(
 ) -> str:
     """When the event (or one date of its series) happens, in its own zone.
 
-    "18 May 2023, 8:00-12:00 (Phnom Penh time / ICT)"; short: "18 May 2023, 8:00-12:00 ICT".
+    "18 May 2023, 8:00-12:00 (Phnom Penh time, UTC+7)"; short: "18 May 2023, 8:00-12:00 ICT".
     """
     start = local_start or event.local_start
     end = local_end if local_start is not None else event.local_end
@@ -84,7 +103,6 @@ def when_text(
         if final is None or final <= start.date():
             return _date(start)
         return _("%(start)s – %(end)s") % {"start": _date(start), "end": _date(final)}
-    zone = zone_abbreviation(start, event.time_zone) if short else zone_label(start, event.time_zone)
     if end is None or end == start:
         text = _("%(date)s, %(time)s") % {"date": _date(start), "time": _time(start)}
     elif end.date() == start.date():
@@ -97,8 +115,12 @@ def when_text(
             "end": _time(end),
         }
     if short:
-        return f"{text} {zone}"
-    return _("%(when)s (%(zone)s)") % {"when": text, "zone": zone}
+        return f"{text} {zone_abbreviation(start, event.time_zone)}"
+    return _("%(when)s (%(place)s time, %(offset)s)") % {
+        "when": text,
+        "place": zone_place(event.time_zone),
+        "offset": utc_offset(start, event.time_zone),
+    }
 
 
 # --- The list ---------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ zone, exactly as calendar programs do with DTSTART;TZID=….
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -166,3 +167,99 @@ def is_occurrence(series: Event, moment: datetime.datetime) -> bool:
         return False
     naive = moment.astimezone(series.zone).replace(tzinfo=None)
     return naive in rule.between(naive - datetime.timedelta(seconds=1), naive + datetime.timedelta(seconds=1), inc=True)
+
+
+# --- The "Repeats" chooser: the few rules people ask for, read from and written to RRULE ------
+
+WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")  # datetime.date.weekday() order
+WEEKS_OF_MONTH = (1, 2, 3, 4, -1)  # first … fourth, last
+_NTH_WEEKDAY = re.compile(r"([+-]?\d)(MO|TU|WE|TH|FR|SA|SU)")
+
+
+class Repeat:
+    """What the "Repeats" chooser offers; CUSTOM keeps a rule it cannot express."""
+
+    NONE = ""
+    WEEKLY = "weekly"
+    FORTNIGHTLY = "fortnightly"
+    MONTHLY_WEEKDAY = "monthly_weekday"
+    MONTHLY_DAY = "monthly_day"
+    YEARLY = "yearly"
+    CUSTOM = "custom"
+
+
+@dataclass(frozen=True)
+class RepeatChoice:
+    """A rule as the chooser shows it: how often, on which weekday (0 = Monday), which week of
+    the month (1 to 4, -1 for the last) and which day of the month; None where it does not apply."""
+
+    repeat: str
+    weekday: int | None = None
+    week: int | None = None
+    day: int | None = None
+
+
+def repeat_of(text: str) -> RepeatChoice:
+    """The chooser's reading of a stored rule; CUSTOM when the chooser cannot say it."""
+    if not text.strip():
+        return RepeatChoice(Repeat.NONE)
+    parts = dict(part.split("=", 1) for part in normalise_rule(text).split(";") if "=" in part)
+    frequency, interval = parts.pop("FREQ", ""), parts.pop("INTERVAL", "1")
+    by_day, by_month_day = parts.pop("BYDAY", None), parts.pop("BYMONTHDAY", None)
+    custom = RepeatChoice(Repeat.CUSTOM)
+    parts.pop("WKST", None)
+    if parts:  # COUNT, UNTIL, BYMONTH, BYSETPOS…
+        return custom
+    if frequency == "WEEKLY" and interval in ("1", "2") and by_month_day is None:
+        if by_day is not None and by_day not in WEEKDAY_CODES:
+            return custom
+        weekday = WEEKDAY_CODES.index(by_day) if by_day else None
+        return RepeatChoice(Repeat.WEEKLY if interval == "1" else Repeat.FORTNIGHTLY, weekday=weekday)
+    if frequency == "MONTHLY" and interval == "1":
+        if by_day is not None and by_month_day is None:
+            found = _NTH_WEEKDAY.fullmatch(by_day)
+            if found and int(found[1]) in WEEKS_OF_MONTH:
+                return RepeatChoice(Repeat.MONTHLY_WEEKDAY, weekday=WEEKDAY_CODES.index(found[2]), week=int(found[1]))
+            return custom
+        if by_day is None and (by_month_day is None or (by_month_day.isdigit() and 1 <= int(by_month_day) <= 31)):
+            return RepeatChoice(Repeat.MONTHLY_DAY, day=int(by_month_day) if by_month_day else None)
+        return custom
+    if frequency == "YEARLY" and interval == "1" and by_day is None and by_month_day is None:
+        return RepeatChoice(Repeat.YEARLY)
+    return custom
+
+
+def rule_of(choice: RepeatChoice, start: datetime.date) -> str:
+    """The RRULE the chooser stands for, its missing parts taken from the first date (CUSTOM: "")."""
+    weekday = WEEKDAY_CODES[choice.weekday if choice.weekday is not None else start.weekday()]
+    if choice.repeat == Repeat.WEEKLY:
+        return f"FREQ=WEEKLY;BYDAY={weekday}"
+    if choice.repeat == Repeat.FORTNIGHTLY:
+        return f"FREQ=WEEKLY;INTERVAL=2;BYDAY={weekday}"
+    if choice.repeat == Repeat.MONTHLY_WEEKDAY:
+        return f"FREQ=MONTHLY;BYDAY={choice.week if choice.week is not None else week_of_month(start)}{weekday}"
+    if choice.repeat == Repeat.MONTHLY_DAY:
+        return f"FREQ=MONTHLY;BYMONTHDAY={choice.day if choice.day is not None else start.day}"
+    if choice.repeat == Repeat.YEARLY:
+        return "FREQ=YEARLY"
+    return ""
+
+
+def week_of_month(day: datetime.date) -> int:
+    """1 for the first Thursday of the month… 4 for the fourth; -1 for a fifth (the last)."""
+    week = (day.day - 1) // 7 + 1
+    return week if week <= 4 else -1
+
+
+def first_date_fits(choice: RepeatChoice, start: datetime.date) -> bool:
+    """Whether the first date is one of the dates the chooser describes (calendars start there)."""
+    weekly = (Repeat.WEEKLY, Repeat.FORTNIGHTLY, Repeat.MONTHLY_WEEKDAY)
+    if choice.repeat in weekly and choice.weekday is not None and start.weekday() != choice.weekday:
+        return False
+    if choice.repeat == Repeat.MONTHLY_WEEKDAY and choice.week is not None:
+        if choice.week == -1:
+            return (start + datetime.timedelta(days=7)).month != start.month
+        return (start.day - 1) // 7 + 1 == choice.week
+    if choice.repeat == Repeat.MONTHLY_DAY and choice.day is not None:
+        return start.day == choice.day
+    return True

@@ -82,6 +82,9 @@ def event_update(*, actor: Actor, event: Event, data: Mapping[str, Any]) -> bool
 
 
 def event_cancel(*, actor: Actor, event: Event) -> bool:
+    """Mark the event cancelled; one that was held cannot be."""
+    if event.status == Event.Status.HELD:
+        raise ValidationError(_("This event was held: it cannot be cancelled."), code="held")
     return event_update(actor=actor, event=event, data={"status": Event.Status.CANCELLED})
 
 

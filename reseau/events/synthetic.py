@@ -73,6 +73,7 @@ KINDS: list[tuple[str, int, bool, str, str]] = [
         "Réunion annuelle {year}, accueillie par {member_fr}",
     ),
     (EK.CONGRESS, 4, True, "General Assembly {year}", "Assemblée générale {year}"),
+    (EK.MEETING, 6, False, "Meeting in {member}: {theme}", "Réunion à {member_fr} : {theme_fr}"),
 ]
 ORGANISERS = [
     "Asian Development Bank (ADB)",

@@ -32,10 +32,16 @@ class UpcomingEvent:
     repeating: bool = False
     registered: int | None = None  # the focal point's delegation
 
+    @property
+    def shows_status(self) -> bool:
+        """The status is news unless confirmed, or already said by the date ("Date to be fixed")."""
+        return not self.event.is_confirmed and self.starts_at is not None
+
 
 def upcoming_events(user: Viewer, *, now: datetime.datetime | None = None) -> list[UpcomingEvent]:
     """The next events the user may see, soonest first, each repeating event once (its next
-    date), dates still to be fixed last; three queries whatever the number of events."""
+    date), dates still to be fixed last (those of a year gone by left out: they are not coming);
+    three queries whatever the number of events."""
     now = now or timezone.now()
     base = events_visible_to(user).exclude(status=Event.Status.CANCELLED)
     visible = base
@@ -47,7 +53,7 @@ def upcoming_events(user: Viewer, *, now: datetime.datetime | None = None) -> li
     # Single events and moved dates of a series, including those under way.
     singles = list(
         visible.filter(recurrence_rule="")
-        .filter(Q(starts_at__gte=now) | Q(ends_at__gte=now) | Q(starts_at__isnull=True))
+        .filter(Q(starts_at__gte=now) | Q(ends_at__gte=now) | Event.awaiting_its_date(now))
         .select_related("series")
         .order_by(F("starts_at").asc(nulls_last=True), "pk")[:UPCOMING_EVENTS_SHOWN]
     )

@@ -14,30 +14,42 @@ from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.html import format_html, format_html_join
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from reseau.core.forms import DateInput
 from reseau.events.models import Event
+from reseau.events.presentation import zone_for_people
+from reseau.events.recurrence import (
+    WEEKS_OF_MONTH,
+    Repeat,
+    RepeatChoice,
+    first_date_fits,
+    repeat_of,
+    rule_of,
+)
 from reseau.plans.forms import ActivitiesField
 from reseau.plans.models import Activity
 from reseau.projects.models import Project
 from reseau.registry.models import Member, Network, Theme, validate_time_zone
 
-# Django's form classes are generic for the type checker only (not subscriptable at run time).
-# Offered first when typing a time zone; any zone of the tz database is accepted.
-COMMON_ZONES = (
-    "Asia/Phnom_Penh",
-    "Asia/Vientiane",
-    "Asia/Ho_Chi_Minh",
-    "Asia/Bangkok",
-    "Europe/Paris",
-    "Africa/Tunis",
-    "Africa/Dakar",
-    "Indian/Antananarivo",
-    "UTC",
-)
+# The zones of the network's places and of its secretariat, offered first in the zone chooser.
+NETWORK_ZONES = ("Asia/Phnom_Penh", "Asia/Vientiane", "Asia/Ho_Chi_Minh", "Europe/Paris")
+# The other zones, by region (the tz database's first word); aliases such as "US/Eastern" left out.
+_REGIONS = {
+    "Africa": _("Africa"),
+    "America": _("Americas"),
+    "Antarctica": _("Antarctica"),
+    "Arctic": _("Arctic"),
+    "Asia": _("Asia"),
+    "Atlantic": _("Atlantic Ocean"),
+    "Australia": _("Australia"),
+    "Europe": _("Europe"),
+    "Indian": _("Indian Ocean"),
+    "Pacific": _("Pacific Ocean"),
+}
 SLUG_LENGTH = 80
 
 
@@ -48,16 +60,48 @@ class TimeInput(forms.TimeInput):
         super().__init__(format="%H:%M", **kwargs)
 
 
-class ZoneInput(forms.TextInput):
-    """A text box suggesting the usual zones (a <datalist>), without sending 600 of them to a phone."""
+def zone_choices(*, keep: str = "", now: datetime.datetime | None = None) -> list[tuple[Any, Any]]:
+    """The time zones as people name them ("Phnom Penh time (UTC+7)"): the network's first, then
+    the others by region; ``keep``, an event's current zone, is offered even when unusual."""
+    now = now or timezone.now()
+    regions: dict[str, list[tuple[str, str]]] = {region: [] for region in _REGIONS}
+    others = [("UTC", zone_for_people("UTC", now))]
+    for name in zoneinfo.available_timezones():
+        region = name.split("/", 1)[0]
+        if name in NETWORK_ZONES or name == "UTC":
+            continue
+        if "/" in name and region in regions:
+            regions[region].append((name, zone_for_people(name, now)))
+        elif name == keep:
+            others.append((name, zone_for_people(name, now)))
+    groups: list[tuple[Any, Any]] = [
+        (_("The network's places"), [(name, zone_for_people(name, now)) for name in NETWORK_ZONES])
+    ]
+    for region, label in _REGIONS.items():
+        groups.append((label, sorted(regions[region], key=lambda choice: (choice[1], choice[0]))))
+    groups.append((_("Other zones"), others))
+    return groups
 
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(attrs={"list": "time-zones", "autocomplete": "off", "spellcheck": "false"}, **kwargs)
 
-    def render(self, name: str, value: Any, attrs: Any = None, renderer: Any = None) -> Any:
-        box = super().render(name, value, attrs, renderer)
-        options = format_html_join("", '<option value="{}">', ((zone,) for zone in COMMON_ZONES))
-        return format_html('{}<datalist id="time-zones">{}</datalist>', box, options)
+def _weekday_choices() -> list[tuple[str, Any]]:
+    days = (_("Monday"), _("Tuesday"), _("Wednesday"), _("Thursday"), _("Friday"), _("Saturday"), _("Sunday"))
+    return [("", _("The start date's weekday")), *((str(number), day) for number, day in enumerate(days))]
+
+
+_WEEKS = {
+    1: pgettext_lazy("week of the month", "first"),
+    2: pgettext_lazy("week of the month", "second"),
+    3: pgettext_lazy("week of the month", "third"),
+    4: pgettext_lazy("week of the month", "fourth"),
+    -1: pgettext_lazy("week of the month", "last"),
+}
+
+
+class ChecklistWidget(forms.CheckboxSelectMultiple):
+    """Checkboxes (usable on a phone, unlike Ctrl-click lists); events/checklist.js adds a filter box."""
+
+    def __init__(self) -> None:
+        super().__init__(attrs={"class": "checklist", "data-filter-label": _("Filter the list")})
 
 
 def unique_slug(title: str, *, taken: Iterable[str] = ()) -> str:
@@ -102,7 +146,7 @@ class EventFilterForm(forms.Form):
 
 class _ProjectsField(forms.ModelMultipleChoiceField[Project]):
     def label_from_instance(self, obj: Project) -> str:
-        return f"{obj.code} — {obj.title}"
+        return obj.title
 
 
 class _MembersField(forms.ModelChoiceField[Member]):
@@ -113,7 +157,12 @@ class _MembersField(forms.ModelChoiceField[Member]):
 
 
 # Errors the model finds on a stored datetime are shown on the date the user typed.
-_SPLIT_FIELDS = {"starts_at": "start_date", "ends_at": "end_date", "registration_deadline": "deadline_date"}
+_SPLIT_FIELDS = {
+    "starts_at": "start_date",
+    "ends_at": "end_date",
+    "registration_deadline": "deadline_date",
+    "recurrence_rule": "repeats",
+}
 
 
 class EventForm(forms.ModelForm[Event]):
@@ -126,6 +175,32 @@ class EventForm(forms.ModelForm[Event]):
         label=_("End date"), required=False, widget=DateInput(), help_text=_("Leave empty for the same day.")
     )
     end_time = forms.TimeField(label=_("End time"), required=False, widget=TimeInput())
+    time_zone = forms.ChoiceField(
+        label=_("Time zone"),
+        help_text=_("The time of the place where the event happens; dates and times above are in it."),
+    )
+    repeats = forms.ChoiceField(label=pgettext_lazy("event form", "Repeats"), required=False)
+    repeat_weekday = forms.TypedChoiceField(
+        label=_("On"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        help_text=_("For an event every week, every two weeks, or every month on a given weekday."),
+    )
+    repeat_week = forms.TypedChoiceField(
+        label=_("Which week of the month"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        help_text=_("For an event every month on a given weekday, e.g. the first Thursday."),
+    )
+    repeat_day = forms.IntegerField(
+        label=_("Day of the month"),
+        required=False,
+        min_value=1,
+        max_value=31,
+        help_text=_("For an event every month on the same day; empty: the start date's day."),
+    )
     deadline_date = forms.DateField(label=_("Registration deadline (date)"), required=False, widget=DateInput())
     deadline_time = forms.TimeField(
         label=_("Registration deadline (time)"),
@@ -145,7 +220,6 @@ class EventForm(forms.ModelForm[Event]):
             "all_day",
             "time_zone",
             "date_note",
-            "recurrence_rule",
             "venue",
             "city",
             "country",
@@ -167,20 +241,17 @@ class EventForm(forms.ModelForm[Event]):
             "description_fr": _("Description in French"),
         }
         widgets = {
-            "time_zone": ZoneInput(),
             "themes": forms.CheckboxSelectMultiple(),
+            "activities": ChecklistWidget(),
+            "projects": ChecklistWidget(),
             "description_en": forms.Textarea(attrs={"rows": 5}),
             "description_fr": forms.Textarea(attrs={"rows": 5}),
         }
         help_texts = {
-            "time_zone": _(
-                "Where the event happens, e.g. Asia/Phnom_Penh, Asia/Ho_Chi_Minh, Europe/Paris. "
-                "Dates and times above are in this zone."
-            ),
             "visibility": _("Public events are shown to visitors who are not signed in."),
             "host_member": _("The member receiving the meeting."),
-            "activities": _("The plan activities it carries out. Hold Ctrl (Cmd on a Mac) to choose several."),
-            "projects": _("Hold Ctrl (Cmd on a Mac) to choose several."),
+            "activities": _("The plan activities it carries out; tick as many as apply."),
+            "projects": _("Tick as many as apply."),
         }
 
     field_order = [
@@ -197,7 +268,10 @@ class EventForm(forms.ModelForm[Event]):
         "all_day",
         "time_zone",
         "date_note",
-        "recurrence_rule",
+        "repeats",
+        "repeat_weekday",
+        "repeat_week",
+        "repeat_day",
     ]
 
     def __init__(self, *args: Any, network: Network | None, **kwargs: Any) -> None:
@@ -223,12 +297,42 @@ class EventForm(forms.ModelForm[Event]):
         host.queryset = members
         host.empty_label = _("No host member")
         activities.queryset = plan_activities
-        activities.widget.attrs["size"] = 8
         projects.queryset = network_projects
         if self.instance.pk:
             self._initial_times(self.instance)
         elif network is not None:
             self.initial.setdefault("time_zone", network.time_zone)
+        zone = cast(forms.ChoiceField, self.fields["time_zone"])
+        zone.choices = zone_choices(keep=self.instance.time_zone if self.instance.pk else "")
+        self.stored_repeat = repeat_of(self.instance.recurrence_rule if self.instance.pk else "")
+        self._repeat_fields(self.stored_repeat)
+
+    def _repeat_fields(self, stored: RepeatChoice) -> None:
+        """The chooser, set to the stored rule; a rule it cannot say is kept as it is."""
+        choices: list[tuple[str, Any]] = [
+            (Repeat.NONE, _("Does not repeat")),
+            (Repeat.WEEKLY, _("Every week")),
+            (Repeat.FORTNIGHTLY, _("Every two weeks")),
+            (Repeat.MONTHLY_WEEKDAY, _("Every month on a given weekday (e.g. the first Thursday)")),
+            (Repeat.MONTHLY_DAY, _("Every month on the same day")),
+            (Repeat.YEARLY, _("Every year on the same date")),
+        ]
+        if stored.repeat == Repeat.CUSTOM:
+            choices.append((Repeat.CUSTOM, _("Custom rule (kept)")))
+            self.fields["repeats"].help_text = _(
+                "This event repeats by a rule the chooser cannot show (%(rule)s); it is kept unless you choose another."
+            ) % {"rule": self.instance.recurrence_rule}
+        cast(forms.ChoiceField, self.fields["repeats"]).choices = choices
+        cast(forms.ChoiceField, self.fields["repeat_weekday"]).choices = _weekday_choices()
+        cast(forms.ChoiceField, self.fields["repeat_week"]).choices = [
+            ("", _("The start date's week")),
+            *((str(week), _WEEKS[week]) for week in WEEKS_OF_MONTH),
+        ]
+        self.initial.setdefault("repeats", stored.repeat)
+        parts = {"repeat_weekday": stored.weekday, "repeat_week": stored.week, "repeat_day": stored.day}
+        for name, value in parts.items():
+            if value is not None:
+                self.initial.setdefault(name, value)
 
     def _initial_times(self, event: Event) -> None:
         start, end = event.local_start, event.local_end
@@ -257,6 +361,7 @@ class EventForm(forms.ModelForm[Event]):
         zone_name = cleaned.get("time_zone")
         if zone_name:
             self._combine(cleaned, zoneinfo.ZoneInfo(zone_name))
+        self._repeat_rule(cleaned)
         network = self.fixed_network or cleaned.get("network")
         if network is not None and self.fixed_network is None:
             self._check_network(network, cleaned)
@@ -295,6 +400,42 @@ class EventForm(forms.ModelForm[Event]):
         self.instance.starts_at, self.instance.ends_at = starts_at, ends_at
         self.instance.registration_deadline = deadline
 
+    def _repeat_rule(self, cleaned: dict[str, Any]) -> None:
+        """The RRULE the chooser stands for (the app writes it); the stored one when unchanged."""
+        chosen = RepeatChoice(
+            cleaned.get("repeats") or Repeat.NONE,
+            weekday=cleaned.get("repeat_weekday"),
+            week=cleaned.get("repeat_week"),
+            day=cleaned.get("repeat_day"),
+        )
+        stored_rule = self.instance.recurrence_rule if self.instance.pk else ""
+        starts_at = cleaned.get("starts_at")
+        if chosen.repeat == Repeat.CUSTOM:
+            rule = stored_rule
+        elif chosen.repeat == Repeat.NONE:
+            rule = ""
+        elif starts_at is None:
+            if not {"start_date", "start_time", "time_zone"} & set(self.errors):
+                self.add_error("repeats", _("A repeating event needs the start of its first occurrence."))
+            return
+        else:
+            first = starts_at.astimezone(zoneinfo.ZoneInfo(cleaned["time_zone"])).date()
+            if not first_date_fits(chosen, first):
+                self.add_error(
+                    "repeats", _("The start date is not one of these dates: change the start date or the choice.")
+                )
+                return
+            rule = stored_rule if stored_rule and self._same_as_stored(chosen) else rule_of(chosen, first)
+        cleaned["recurrence_rule"] = rule
+        self.instance.recurrence_rule = rule
+
+    def _same_as_stored(self, chosen: RepeatChoice) -> bool:
+        """The chooser left as it showed the stored rule (its text is then kept as it was)."""
+        stored = self.stored_repeat
+        return chosen.repeat == stored.repeat and all(
+            getattr(chosen, part) in (None, getattr(stored, part)) for part in ("weekday", "week", "day")
+        )
+
     def _check_network(self, network: Network, cleaned: dict[str, Any]) -> None:
         host: Member | None = cleaned.get("host_member")
         if host is not None and host.network_id != network.pk:
@@ -307,10 +448,16 @@ class EventForm(forms.ModelForm[Event]):
             self.add_error("projects", _("Choose projects of the chosen network."))
 
     def _update_errors(self, errors: ValidationError) -> None:
+        """The model's errors on the fields the user typed; one the form already gave is not repeated."""
         if hasattr(errors, "error_dict"):
-            errors = ValidationError(
-                {_SPLIT_FIELDS.get(name, name): messages for name, messages in errors.error_dict.items()}
-            )
+            renamed: dict[str, list[ValidationError]] = {}
+            for name, found in errors.error_dict.items():
+                field = _SPLIT_FIELDS.get(name, name)
+                shown = set(self.errors.get(field, []))
+                renamed[field] = [error for error in found if not shown & set(error.messages)]
+            errors = ValidationError({name: found for name, found in renamed.items() if found})
+            if not errors.error_dict:
+                return
         super()._update_errors(errors)  # type: ignore[misc]
 
     def chosen_network(self) -> Network:
@@ -321,6 +468,7 @@ class EventForm(forms.ModelForm[Event]):
         data = {name: self.cleaned_data[name] for name in self._meta.fields or [] if name in self.cleaned_data}
         for name in ("starts_at", "ends_at", "registration_deadline"):
             data[name] = self.cleaned_data.get(name)
+        data["recurrence_rule"] = self.cleaned_data.get("recurrence_rule", self.instance.recurrence_rule)
         if not self.instance.pk:
             data["slug"] = unique_slug(self.cleaned_data.get("title_en") or self.cleaned_data.get("title_fr") or "")
         return data

@@ -11,6 +11,7 @@ import datetime
 from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from reseau.accounts.models import User
 from reseau.accounts.types import Viewer
@@ -97,13 +98,15 @@ def undated_events(
     member: Member | str | None = None,
     kind: str | None = None,
     visible: QuerySet[Event] | None = None,
+    now: datetime.datetime | None = None,
 ) -> list[Event]:
-    """Events whose date is still to be fixed (the 2024 annual meeting…), cancelled ones left out."""
+    """Events whose date is still to be fixed (the 2024 annual meeting…), cancelled ones and those
+    whose expected year has passed left out."""
     events = filter_events(
         visible if visible is not None else events_visible_to(user), theme=theme, member=member, kind=kind
     )
     return list(
-        events.filter(starts_at__isnull=True)
+        events.filter(Event.awaiting_its_date(now or timezone.now()))
         .exclude(status=Event.Status.CANCELLED)
         .select_related("country", "host_member")
         .order_by("pk")

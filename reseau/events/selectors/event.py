@@ -31,7 +31,7 @@ def _upcoming_q(now: datetime.datetime) -> Q:
     return (
         Q(ends_at__gte=now)
         | Q(ends_at__isnull=True, starts_at__gte=now)
-        | Q(starts_at__isnull=True)
+        | Event.awaiting_its_date(now)
         # A series still running: its first date may be long past.
         | (
             ~Q(recurrence_rule="")

@@ -7,6 +7,7 @@ import zoneinfo
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.utils import timezone
 
 from reseau.events import services
 from reseau.events.access import events_visible_to
@@ -19,6 +20,7 @@ pytestmark = pytest.mark.django_db
 
 UTC = datetime.UTC
 PHNOM_PENH = zoneinfo.ZoneInfo("Asia/Phnom_Penh")
+NEXT_YEAR = str(timezone.localdate().year + 1)  # an undated event of a year gone by is not listed
 MAY = (datetime.datetime(2031, 5, 1, tzinfo=UTC), datetime.datetime(2031, 6, 1, tzinfo=UTC))
 
 
@@ -146,12 +148,10 @@ def test_a_moved_date_follows_its_series_theme(world):
 
 def test_undated_events(world):
     network = world.hue.network
-    EventFactory(
-        network=network, title_en="Annual meeting 2024", starts_at=None, status="to_be_fixed", date_note="2024"
-    )
+    EventFactory(network=network, title_en="Annual meeting", starts_at=None, status="to_be_fixed", date_note=NEXT_YEAR)
     EventFactory(network=network, title_en="Dropped idea", starts_at=None, status="cancelled")
     EventFactory(network=network, title_en="Dated")
-    assert [e.title for e in undated_events(world.users["coordinator"])] == ["Annual meeting 2024"]
+    assert [e.title for e in undated_events(world.users["coordinator"])] == ["Annual meeting"]
     assert undated_events(world.users["partner"]) == []
 
 

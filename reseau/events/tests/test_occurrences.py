@@ -38,7 +38,7 @@ def test_the_form_shows_the_date_in_the_events_zone(world, series):
     response = world.client_for("coordinator").get(_url(series, SECOND))
     assert response.status_code == 200
     page = response.content.decode()
-    assert "16 January 2031, 10:00–11:00 (Phnom Penh time / ICT)" in page
+    assert "16 January 2031, 10:00–11:00 (Phnom Penh time, UTC+7)" in page
     assert 'value="2031-01-16"' in page
     assert 'value="10:00"' in page
     assert 'value="11:00"' in page

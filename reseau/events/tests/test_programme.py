@@ -92,7 +92,7 @@ def test_anyone_reads_the_programme_of_a_public_event(world, agenda):
     response = world.client_for("anonymous").get(_programme(agenda["event"]))
     assert response.status_code == 200
     page = response.content.decode()
-    assert "18 May 2031, 8:00–12:00 (Phnom Penh time / ICT)" in page
+    assert "18 May 2031, 8:00–12:00 (Phnom Penh time, UTC+7)" in page
     assert "8:00–8:30" in page
     assert "10:15–11:30" in page
     assert "H.E. <strong>Khuong Sreng</strong> (ឃួង ស្រេង), Governor of Phnom Penh" in page

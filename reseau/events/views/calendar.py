@@ -1,9 +1,11 @@
 """The shared calendar: a month grid, a week, and a list of the coming months.
 
 Anyone can open it; each person sees the events ``access.events_visible_to`` allows
-(anonymous visitors the public ones). Times on the month and week pages are in the
-reader's own time zone (the network's, or Paris for visitors), said once at the top;
-the list gives each event's time in the zone of the place, with the zone named.
+(anonymous visitors the public ones). On the month and week pages a signed-in reader reads
+times in their own time zone (their network's; Paris for the secretariat), said once at the
+top; a visitor, whose zone nobody knows, reads each event at the time of its place, the zone
+named with it (a Phnom Penh meeting at 10:00 UTC+7, not at 05:00 Paris time). The list gives
+each event's time in the zone of the place, with the zone named.
 A wrong ``month``, ``week`` or ``from`` falls back to the current period with a message.
 """
 
@@ -46,6 +48,8 @@ class Item:
     occurrence: Occurrence
     time: str = ""  # the reader's local start time, on the first day of a timed event
     end_time: str = ""  # its end, when it ends the same day
+    zone: str = ""  # "UTC+7" when times are each event's own, not the reader's
+    moment: str = ""  # the start, ISO 8601 in the zone its time is shown in
     all_day: bool = False
     continued: bool = False  # a later day of an event that started before
 
@@ -94,16 +98,32 @@ def _within_calendar(day: datetime.date) -> datetime.date:
     return day
 
 
-def _midnight(day: datetime.date, zone: datetime.tzinfo) -> datetime.datetime:
-    return datetime.datetime.combine(day, datetime.time.min).replace(tzinfo=zone)
+# Each event at the time of its place: a day there begins up to 14 hours before or 12 after UTC's.
+_WIDEST_OFFSETS = (datetime.timedelta(hours=14), datetime.timedelta(hours=12))
 
 
-def _days_of(item_occurrence: Occurrence, zone: datetime.tzinfo) -> tuple[datetime.date, datetime.date, bool]:
+def _midnight(day: datetime.date, zone: datetime.tzinfo | None, *, end: bool = False) -> datetime.datetime:
+    """Midnight of ``day`` in the reader's zone; without one (each event in its own zone), the
+    earliest (or, for the end of a window, latest) moment a day of that date begins anywhere."""
+    if zone is not None:
+        return datetime.datetime.combine(day, datetime.time.min).replace(tzinfo=zone)
+    utc = datetime.datetime.combine(day, datetime.time.min).replace(tzinfo=datetime.UTC)
+    return utc + _WIDEST_OFFSETS[1] if end else utc - _WIDEST_OFFSETS[0]
+
+
+def _reader_zone(request: HttpRequest) -> datetime.tzinfo | None:
+    """The signed-in reader's zone; None for a visitor: each event is then read in its own."""
+    return timezone.get_current_timezone() if request.user.is_authenticated else None
+
+
+def _days_of(item_occurrence: Occurrence, zone: datetime.tzinfo | None) -> tuple[datetime.date, datetime.date, bool]:
     """The first and last calendar day of an occurrence, and whether it is all day.
 
-    A timed event falls on the reader's days; an all-day event on the days of its place.
+    A timed event falls on the reader's days (or its place's, without a reader's zone); an
+    all-day event on the days of its place.
     """
     event = item_occurrence.event
+    zone = zone or event.zone
     if event.all_day:
         local_start = item_occurrence.local_start
         last = event.last_day(item_occurrence.local_end) or local_start.date()
@@ -116,17 +136,21 @@ def _days_of(item_occurrence: Occurrence, zone: datetime.tzinfo) -> tuple[dateti
     return first, max(first, last), False
 
 
-def _place(occurrences: list[Occurrence], days: list[Day], zone: datetime.tzinfo) -> None:
+def _place(occurrences: list[Occurrence], days: list[Day], reader_zone: datetime.tzinfo | None) -> None:
     """Write each occurrence on the days it covers (within ``days``)."""
     by_date = {day.date: day for day in days}
     for occurrence in occurrences:
-        first, last, all_day = _days_of(occurrence, zone)
+        first, last, all_day = _days_of(occurrence, reader_zone)
         last = min(last, first + datetime.timedelta(days=LONGEST_SPAN_DAYS - 1))
-        time = end_time = ""
+        zone = reader_zone or occurrence.event.zone
+        time = end_time = zone_text = ""
+        moment = timezone.localtime(occurrence.starts_at, zone).isoformat()
         if not all_day:
             time = timezone.localtime(occurrence.starts_at, zone).strftime("%H:%M")
             if occurrence.ends_at is not None and occurrence.ends_at > occurrence.starts_at and first == last:
                 end_time = timezone.localtime(occurrence.ends_at, zone).strftime("%H:%M")
+            if reader_zone is None:
+                zone_text = presentation.utc_offset(occurrence.starts_at, occurrence.event.time_zone)
         day = first
         while day <= last:
             if day in by_date:
@@ -135,6 +159,8 @@ def _place(occurrences: list[Occurrence], days: list[Day], zone: datetime.tzinfo
                         occurrence,
                         time=time if day == first else "",
                         end_time=end_time,
+                        zone=zone_text if day == first else "",
+                        moment=moment,
                         all_day=all_day,
                         continued=day != first,
                     )
@@ -146,18 +172,28 @@ def _place(occurrences: list[Occurrence], days: list[Day], zone: datetime.tzinfo
 
 
 def _common(request: HttpRequest, form: CalendarFilterForm, view: str) -> dict[str, Any]:
-    zone = timezone.get_current_timezone()
+    zone = _reader_zone(request)
     return {
         "form": form,
         "view": view,
-        "zone_name": str(zone),
+        "zone_name": presentation.zone_for_people(str(zone)) if zone is not None else "",
         "networks": list(Network.objects.all()),
     }
 
 
+def _zones_shown(days: list[Day]) -> list[str]:
+    """The zones of the timed events on the page, as people name them ("Phnom Penh time (UTC+7)")."""
+    found: dict[str, datetime.datetime] = {}
+    for day in days:
+        for item in day.items:
+            if item.zone:
+                found.setdefault(item.event.time_zone, item.occurrence.starts_at)
+    return sorted({presentation.zone_for_people(name, moment) for name, moment in found.items()})
+
+
 @require_GET
 def month(request: HttpRequest) -> HttpResponse:
-    zone = timezone.get_current_timezone()
+    zone = _reader_zone(request)
     today = timezone.localdate()
     first = today.replace(day=1)
     wanted = request.GET.get("month", "")
@@ -188,7 +224,7 @@ def month(request: HttpRequest) -> HttpResponse:
     occurrences = calendar_selectors.occurrences_between(
         request.user,
         _midnight(grid_start, zone),
-        _midnight(grid_end + datetime.timedelta(days=1), zone),
+        _midnight(grid_end + datetime.timedelta(days=1), zone, end=True),
         theme=filters["theme"],
         member=filters["member"],
         kind=filters["kind"],
@@ -200,6 +236,7 @@ def month(request: HttpRequest) -> HttpResponse:
         "weeks": [days[i : i + 7] for i in range(0, len(days), 7)],
         "weekdays": days[:7],
         "has_events": any(day.items for day in days if day.in_period),
+        "zones_shown": _zones_shown(days),
         "period_value": f"{first:%Y-%m}",
         "previous_query": _query(request, month=f"{previous_first:%Y-%m}"),
         "next_query": _query(request, month=f"{next_first:%Y-%m}"),
@@ -217,7 +254,7 @@ def _week_value(day: datetime.date) -> str:
 
 @require_GET
 def week(request: HttpRequest) -> HttpResponse:
-    zone = timezone.get_current_timezone()
+    zone = _reader_zone(request)
     today = timezone.localdate()
     monday = today - datetime.timedelta(days=today.weekday())
     wanted = request.GET.get("week", "")
@@ -241,7 +278,7 @@ def week(request: HttpRequest) -> HttpResponse:
     occurrences = calendar_selectors.occurrences_between(
         request.user,
         _midnight(monday, zone),
-        _midnight(monday + datetime.timedelta(days=7), zone),
+        _midnight(monday + datetime.timedelta(days=7), zone, end=True),
         theme=filters["theme"],
         member=filters["member"],
         kind=filters["kind"],
@@ -256,6 +293,7 @@ def week(request: HttpRequest) -> HttpResponse:
         "week_start": monday,
         "week_end": monday + datetime.timedelta(days=6),
         "has_events": any(day.items for day in days),
+        "zones_shown": _zones_shown(days),
         "period_value": _week_value(monday),
         "previous_query": _query(request, week=_week_value(monday - datetime.timedelta(days=7))),
         "next_query": _query(request, week=_week_value(monday + datetime.timedelta(days=7))),

@@ -57,6 +57,10 @@ def event_list(request: HttpRequest) -> HttpResponse:
         "filtered": any(request.GET.get(name) for name in form.fields),
         "can_create": access.can_create_events(user),
         "show_network": access.sees_every_network(user),
+        # A visitor has no private addresses: the calendar's public feeds are for them.
+        "feeds_url": reverse("events:feed_links")
+        if user.is_authenticated
+        else f"{reverse('events:calendar_month')}#calendar-subscribe",
     }
     return render(request, "events/event_list.html", context)
 
@@ -151,8 +155,12 @@ def event_cancel(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     if event.is_cancelled:
         messages.info(request, _("This event was already cancelled."))
     else:
-        services.event_cancel(actor=user, event=event)
-        messages.success(request, _("Event cancelled. Calendars that follow it will show it as cancelled."))
+        try:
+            services.event_cancel(actor=user, event=event)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Event cancelled. Calendars that follow it will show it as cancelled."))
     return redirect(event)
 
 

@@ -13,7 +13,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -62,11 +62,12 @@ def _feed(
 
 
 @require_safe
-def event_ics(request: HttpRequest, slug: str) -> StreamingHttpResponse:
-    """One event to add to a calendar; a repeating one with its moved dates."""
+def event_ics(request: HttpRequest, slug: str) -> HttpResponse | StreamingHttpResponse:
+    """One event to add to a calendar; a repeating one with its moved dates. An event without a
+    date has no calendar file: a page says so (404), with the way back to the event."""
     event = access.event_for_user(request.user, slug)
     if event.starts_at is None:
-        raise Http404  # no date yet: nothing a calendar could show
+        return render(request, "events/no_calendar_file.html", {"event": event}, status=404)
     visible = access.events_visible_to(request.user)
     chosen = Q(pk=event.pk) | Q(series_id=event.pk) if event.is_recurring else Q(pk=event.pk)
     language = _language(request, request.user)
