@@ -20,7 +20,7 @@ from django.db import transaction
 
 from reseau.decisions.models import Decision
 from reseau.events.models import Event
-from reseau.events.seed import ANNUAL_MEETING_2023
+from reseau.events.seed import ANNUAL_MEETING_2023, PHNOM_PENH_CONFERENCE_2019
 from reseau.plans.models import Activity
 from reseau.registry.models import Member, Network
 
@@ -284,6 +284,41 @@ DECISIONS: list[SeedDecision] = [
 ]
 
 
+# What the second conference of the cities of South-East Asia decided (Phnom Penh, 2 December
+# 2019), as the coordinator's terms of reference tell it. Both were carried out: the common action
+# plan was followed by the 2023 action plan, and the regional office opened at Phnom Penh City
+# Hall (its hosting renewed in May 2022).
+CONFERENCE_2019 = datetime.date(2019, 12, 2)
+CONFERENCE_2019_MEETING = "Second conference of the cities of South-East Asia, Phnom Penh"
+DECISIONS_2019: list[SeedDecision] = [
+    SeedDecision(
+        title_en=(
+            "A common action plan is adopted around priority themes such as urban resilience, the digital "
+            "transition, data standardisation and the fight against climate change."
+        ),
+        title_fr=(
+            "Un plan d'action commun est adopté autour de thématiques prioritaires telles que la résilience "
+            "urbaine, la transition numérique, la standardisation des données et la lutte contre le changement "
+            "climatique."
+        ),
+        kind=DK.DECISION,
+        status=DS.DONE,
+    ),
+    SeedDecision(
+        title_en=(
+            "A regional office of the AIMF South-East Asian Cities Network is created, hosted by Phnom Penh City Hall."
+        ),
+        title_fr=(
+            "Un Bureau régional du Réseau AIMF des villes d'Asie du Sud-Est est créé, hébergé par la Mairie de "
+            "Phnom Penh."
+        ),
+        kind=DK.DECISION,
+        status=DS.DONE,
+        owner="phnom-penh",
+    ),
+]
+
+
 @transaction.atomic
 def load_decisions() -> dict[str, int]:
     """Create or bring up to date the conclusions' decisions and action items; returns rows created."""
@@ -311,8 +346,26 @@ def load_decisions() -> dict[str, int]:
         decision.activities.add(*(activities[number] for number in item.activities))
         created["decisions"] += new
 
-    # They were taken at the 2023 annual meeting, which the events seed puts in the calendar.
-    meeting = Event.objects.filter(slug=ANNUAL_MEETING_2023).first()
-    if meeting is not None:
-        Decision.objects.filter(network=network, meeting_date=ANNUAL_MEETING, event__isnull=True).update(event=meeting)
+    for item in DECISIONS_2019:
+        _, new = Decision.objects.update_or_create(
+            network=network,
+            meeting_date=CONFERENCE_2019,
+            title_en=item.title_en,
+            defaults={"title_fr": item.title_fr, "kind": item.kind, "meeting": CONFERENCE_2019_MEETING},
+            create_defaults={
+                "title_en": item.title_en,
+                "title_fr": item.title_fr,
+                "kind": item.kind,
+                "meeting": CONFERENCE_2019_MEETING,
+                "status": item.status,
+                "owner_member": members[item.owner] if item.owner else None,
+            },
+        )
+        created["decisions"] += new
+
+    # They were taken at meetings the events seed puts in the calendar.
+    for slug, date in ((ANNUAL_MEETING_2023, ANNUAL_MEETING), (PHNOM_PENH_CONFERENCE_2019, CONFERENCE_2019)):
+        meeting = Event.objects.filter(slug=slug).first()
+        if meeting is not None:
+            Decision.objects.filter(network=network, meeting_date=date, event__isnull=True).update(event=meeting)
     return created

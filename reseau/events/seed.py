@@ -420,6 +420,106 @@ HOSTING_FR = (
     "réunion 2024 est à décider d'ici l'Assemblée générale de l'AIMF."
 )
 
+# The network's history, from the coordinator's terms of reference ("Contexte"): the April 2013
+# conferences in Vientiane, the December 2017 meeting in Huế, and the second conference of the
+# cities of South-East Asia in Phnom Penh on 2 December 2019. The first two are known to the
+# month only: dated on the 1st, which their descriptions and date notes say.
+_VIENTIANE_2013_START, _VIENTIANE_2013_END = whole_days(
+    datetime.date(2013, 4, 1), datetime.date(2013, 4, 1), zoneinfo.ZoneInfo("Asia/Vientiane")
+)
+_HUE_2017_START, _HUE_2017_END = whole_days(
+    datetime.date(2017, 12, 1), datetime.date(2017, 12, 1), zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
+)
+_PHNOM_PENH_2019_START, _PHNOM_PENH_2019_END = whole_days(datetime.date(2019, 12, 2), datetime.date(2019, 12, 2))
+PHNOM_PENH_CONFERENCE_2019 = "second-conference-south-east-asian-cities-2019"
+
+HISTORY: list[SeedEvent] = [
+    SeedEvent(
+        slug="vientiane-conferences-heritage-urban-planning-2013",
+        kind=EK.CONFERENCE,
+        status=ES.HELD,
+        visibility=EV.PUBLIC,
+        title_en="Conferences on historic heritage preservation and urban planning, Vientiane",
+        title_fr="Conférences sur la préservation du patrimoine historique et l'aménagement urbain, Vientiane",
+        description_en=(
+            "The beginning of the rapprochement of the AIMF member cities of South-East Asia: a cycle of "
+            "multi-country conferences on the preservation of historic heritage and on urban planning, and concrete "
+            "projects (coordinator's terms of reference). The terms of reference give the month, not the day: dated "
+            "on 1 April 2013."
+        ),
+        description_fr=(
+            "Le début du rapprochement des villes membres de l'AIMF d'Asie du Sud-Est : un cycle de conférences "
+            "multi-pays sur la préservation du patrimoine historique et l'aménagement urbain, et des projets "
+            "concrets (termes de référence du chargé d'animation). Les termes de référence donnent le mois, pas le "
+            "jour : datées du 1er avril 2013."
+        ),
+        starts_at=_VIENTIANE_2013_START,
+        ends_at=_VIENTIANE_2013_END,
+        all_day=True,
+        time_zone="Asia/Vientiane",
+        date_note="April 2013",
+        city="Vientiane",
+        country="LA",
+        host="vientiane",
+    ),
+    SeedEvent(
+        slug="hue-meeting-regional-network-2017",
+        kind=EK.MEETING,
+        status=ES.HELD,
+        visibility=EV.PUBLIC,
+        title_en="Meeting of South-East Asian sub-national authorities in Huế: a regional network is needed",
+        title_fr="Réunion des autorités sous-nationales d'Asie du Sud-Est à Hué : la nécessité d'un réseau régional",
+        description_en=(
+            "Gathered within the AIMF–EU Strategic Partnership, the sub-national authorities of South-East Asia "
+            "confirmed the need to create a regional network, to strengthen cooperation based on respect, mutual "
+            "trust and sustainable development (coordinator's terms of reference). The terms of reference give the "
+            "month, not the day: dated on 1 December 2017."
+        ),
+        description_fr=(
+            "Réunies dans le cadre du Partenariat stratégique AIMF–UE, les autorités sous-nationales d'Asie du "
+            "Sud-Est ont confirmé la nécessité de créer un réseau régional, pour renforcer la coopération sur la "
+            "base du respect, de la confiance mutuelle et du développement durable (termes de référence du chargé "
+            "d'animation). Les termes de référence donnent le mois, pas le jour : datée du 1er décembre 2017."
+        ),
+        starts_at=_HUE_2017_START,
+        ends_at=_HUE_2017_END,
+        all_day=True,
+        time_zone="Asia/Ho_Chi_Minh",
+        date_note="December 2017",
+        city="Huế",
+        country="VN",
+        host="hue",
+    ),
+    SeedEvent(
+        slug=PHNOM_PENH_CONFERENCE_2019,
+        kind=EK.CONFERENCE,
+        status=ES.HELD,
+        visibility=EV.PUBLIC,
+        title_en="Second conference of the cities of South-East Asia, Phnom Penh",
+        title_fr="2e Conférence des villes d'Asie du Sud-Est, Phnom Penh",
+        description_en=(
+            "The representatives of the cities and local administrations of Cambodia, Vietnam and Laos adopted a "
+            "common action plan on priority themes such as urban resilience, the digital transition, data "
+            "standardisation and the fight against climate change, and decided to create a regional office of the "
+            "network hosted by Phnom Penh City Hall (coordinator's terms of reference)."
+        ),
+        description_fr=(
+            "Les représentants des villes et administrations locales du Cambodge, du Vietnam et du Laos ont adopté "
+            "un plan d'action commun autour de thématiques prioritaires telles que la résilience urbaine, la "
+            "transition numérique, la standardisation des données et la lutte contre le changement climatique, et "
+            "décidé de créer un Bureau régional du réseau hébergé par la Mairie de Phnom Penh (termes de référence "
+            "du chargé d'animation)."
+        ),
+        starts_at=_PHNOM_PENH_2019_START,
+        ends_at=_PHNOM_PENH_2019_END,
+        all_day=True,
+        city="Phnom Penh",
+        country="KH",
+        host="phnom-penh",
+        themes=("climate-change-resilience",),
+    ),
+]
+
 EVENTS: list[SeedEvent] = [
     SeedEvent(
         slug=ANNUAL_MEETING_2023,
@@ -688,7 +788,7 @@ def load_events() -> dict[str, int]:
     people = {p.name: _person(members, p) for p in ATTENDED_2023}
 
     events: dict[str, Event] = {}
-    for row in EVENTS:
+    for row in [*HISTORY, *EVENTS]:
         event, new = Event.objects.get_or_create(
             slug=row.slug,
             defaults={

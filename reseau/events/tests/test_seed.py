@@ -58,7 +58,7 @@ def _counts() -> dict[str, int]:
 
 def test_seeding_twice_changes_nothing_and_keeps_the_calendar_identifiers():
     out = _seed()
-    assert "events: 10" in out
+    assert "events: 13" in out
     assert "programme_items: 7" in out
     assert "registrations: 10" in out
     first = _counts()
@@ -164,15 +164,15 @@ def test_the_computed_event_indicators_on_the_seed_match_the_logframe_baselines(
     _seed()
     network = Network.objects.get(code="rvase")
     end_of_2023 = datetime.date(2023, 12, 31)
-    expected = {Computation.EVENTS_HELD: 4, Computation.PARTICIPANTS_WOMEN: 2, Computation.PARTICIPANTS_MEN: 8}
+    expected = {Computation.EVENTS_HELD: 7, Computation.PARTICIPANTS_WOMEN: 2, Computation.PARTICIPANTS_MEN: 8}
     for computation, value in expected.items():
         assert computed_value(computation, network, end_of_2023) == value
         indicator = Indicator.objects.get(result__network=network, computation=computation)
         assert (indicator.baseline_value, indicator.baseline_year) == (Decimal(value), 2023)
         assert indicator.title_fr
         assert "illustrative" in indicator.assumptions
-    # The day before the meeting: the CWIS presentation and the Francophonie GA only, nobody counted.
-    assert computed_value(Computation.EVENTS_HELD, network, datetime.date(2023, 5, 17)) == 2
+    # The day before the meeting: the three of the history, the CWIS presentation and the Francophonie GA.
+    assert computed_value(Computation.EVENTS_HELD, network, datetime.date(2023, 5, 17)) == 5
     assert computed_value(Computation.PARTICIPANTS_WOMEN, network, datetime.date(2023, 5, 17)) == 0
     assert computed_value(Computation.PARTICIPANTS_MEN, network, datetime.date(2023, 5, 18)) == 8
 
@@ -297,3 +297,18 @@ def test_demo_registrations(settings):
     assert set(registered.values_list("member__slug", flat=True)) == {"hue", "vientiane", "phnom-penh"}
     assert registered.filter(member__slug="hue", role="head").get().person.name == "TRẦN Song"
     assert Registration.objects.filter(event__slug="rvase-focal-point-meetings").count() == 3
+
+
+def test_the_network_history_is_in_the_calendar():
+    _seed()
+    held = set(Event.objects.filter(starts_at__year__lt=2020).values_list("slug", flat=True))
+    assert held == {
+        "vientiane-conferences-heritage-urban-planning-2013",
+        "hue-meeting-regional-network-2017",
+        "second-conference-south-east-asian-cities-2019",
+    }
+
+
+def test_an_event_known_to_the_month_only_says_so():
+    _seed()
+    assert Event.objects.get(slug="hue-meeting-regional-network-2017").date_note == "December 2017"

@@ -88,7 +88,7 @@ def test_computed_indicators_on_the_seeded_data():
         # The two concrete projects validated at the April 2022 office.
         Computation.PROJECTS_VALIDATED: 2,
         Computation.PROJECTS_FUNDED: 0,
-        Computation.EVENTS_HELD: 4,
+        Computation.EVENTS_HELD: 7,
         Computation.PARTICIPANTS_WOMEN: 2,
         Computation.PARTICIPANTS_MEN: 8,
     }
