@@ -1,0 +1,26 @@
+"""Names for what is stored as a code: ``{{ event.at|zone_label:time_zone }}``, ``{{ step.by|who:step.by_label }}``."""
+
+from __future__ import annotations
+
+import datetime
+
+from django import template
+
+from reseau.audit.models import actor_display
+from reseau.core import zones
+
+register = template.Library()
+
+
+@register.filter
+def zone_label(moment: datetime.datetime | datetime.date | None, zone: str | datetime.tzinfo | None) -> str:
+    """ "Phnom Penh time (UTC+7)": the zone with its offset at ``moment``."""
+    if not zone:
+        return ""
+    return zones.zone_label(zone, moment)
+
+
+@register.filter
+def who(actor: object | None, label: str = "") -> str:
+    """The person who made a change by name; the platform's own changes as words, not codes."""
+    return actor_display(actor or None, label or "")
