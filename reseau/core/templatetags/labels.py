@@ -24,3 +24,11 @@ def zone_label(moment: datetime.datetime | datetime.date | None, zone: str | dat
 def who(actor: object | None, label: str = "") -> str:
     """The person who made a change by name; the platform's own changes as words, not codes."""
     return actor_display(actor or None, label or "")
+
+
+@register.filter
+def as_zone(zone: str | datetime.tzinfo | None) -> str:
+    """ "Asia/Phnom_Penh" → "Phnom Penh time (UTC+7)", with today's offset."""
+    if not zone:
+        return ""
+    return zones.zone_label(zone)
