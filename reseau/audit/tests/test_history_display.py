@@ -150,3 +150,13 @@ def test_history_times_name_their_zone_in_french(world):
     user.save(update_fields=["language"])
     _edit(world, person, phone="+84 234 382 1234")
     assert "</time>, Heure de Phnom Penh (UTC+7)" in _member_page(world)
+
+
+def test_a_change_of_time_zone_names_the_zones_not_their_ids(world):
+    world.client_for("coordinator").post(
+        reverse("registry:network_edit", kwargs={"code": world.hue.network.code}),
+        {"focal_point_deadline": "2026-06-15", "office_en": "Phnom Penh city hall", "time_zone": "Europe/Paris"},
+    )
+    AuditEvent.objects.update(at=datetime.datetime(2026, 12, 2, 8, 30, tzinfo=datetime.UTC))
+    page = world.client_for("secretariat").get(world.hue.network.get_absolute_url()).content.decode()
+    assert "<del>Phnom Penh time (UTC+7)</del> → <ins>Paris time (UTC+1)</ins>" in html.unescape(page)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime
+import functools
+import zoneinfo
+from typing import Any
 
 from django import template
 
@@ -32,3 +35,16 @@ def as_zone(zone: str | datetime.tzinfo | None) -> str:
     if not zone:
         return ""
     return zones.zone_label(zone)
+
+
+@functools.cache
+def _zone_ids() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
+@register.filter
+def history_value(value: Any, moment: datetime.datetime | None = None) -> Any:
+    """A value in the history as people read it: a time zone id as its zone ("Paris time (UTC+1)")."""
+    if isinstance(value, str) and "/" in value and value in _zone_ids():
+        return zones.zone_label(value, moment)
+    return value
