@@ -5,7 +5,7 @@ import datetime
 from django.conf import settings
 from django.utils import timezone
 
-from reseau.accounts.models import FailedLogin, normalize_email
+from reseau.accounts.models import FailedLogin, User, normalize_email
 
 
 def login_is_throttled(*, email: str, ip_address: str | None) -> bool:
@@ -24,3 +24,12 @@ def login_failure_record(*, email: str, ip_address: str | None) -> None:
 
 def login_failures_clear(*, email: str) -> None:
     FailedLogin.objects.filter(email=normalize_email(email)).delete()
+
+
+def user_language_set(*, user: User, language: str) -> bool:
+    """Remember the interface language on the account; returns whether it changed."""
+    if user.language == language:
+        return False
+    user.language = language
+    user.save(update_fields=["language"])
+    return True

@@ -1,16 +1,30 @@
 from __future__ import annotations
 
 from django.contrib.auth import views as auth_views
+from django.http import HttpResponse
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy
 
 from reseau.accounts.forms import LoginForm, QueuedPasswordResetForm
+from reseau.accounts.models import User
+from reseau.accounts.services import user_language_set
+from reseau.core.language import language_choice_take
 
 
 class LoginView(auth_views.LoginView):
     form_class = LoginForm
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+
+    def form_valid(self, form: LoginForm) -> HttpResponse:  # type: ignore[override]
+        # Read before signing in: the session is renewed then (its data kept).
+        chosen = language_choice_take(self.request.session)
+        response = super().form_valid(form)
+        user = form.get_user()
+        if chosen is not None and isinstance(user, User):
+            # A language chosen just before signing in wins over the account's, and stays.
+            user_language_set(user=user, language=chosen)
+        return response
 
 
 class PasswordResetView(auth_views.PasswordResetView):

@@ -10,7 +10,28 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+# The stored "who" of a change made by the platform itself (jobs, imports without a person),
+# and the beginning of the one of data loaded by a seed: people read them as words.
+PLATFORM_LABEL = "system"
+SEED_LABEL_PREFIX = "seed"
+
+
+def actor_display(actor: object | None, label: str = "") -> str:
+    """Who made a change, as people say it: the person's name (their e-mail only without one).
+
+    ``actor`` is the account when it still exists (its ``str`` is the name, else the e-mail);
+    ``label`` what was stored when the change was made.
+    """
+    if actor is not None:
+        return str(actor)
+    if not label or label == PLATFORM_LABEL:
+        return gettext("Platform")
+    if label.startswith(SEED_LABEL_PREFIX):
+        return gettext("Platform (initial data)")
+    return label
 
 
 class AuditEvent(models.Model):
@@ -48,6 +69,11 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.object_repr}"
+
+    @property
+    def who(self) -> str:
+        """The person's name (the account read with ``select_related("actor")``), or the platform."""
+        return actor_display(self.actor if self.actor_id is not None else None, self.actor_label)
 
     def field_changes(self) -> list[tuple[str, Any, Any]]:
         """(field label, old value, new value) for display."""

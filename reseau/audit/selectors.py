@@ -11,6 +11,6 @@ def audit_events_for(subject: models.Model, *, limit: int = 50) -> QuerySet[Audi
     """The most recent changes shown on a subject's page (one query)."""
     return (
         AuditEvent.objects.filter(subject=audit_subject_key(subject))
-        .select_related("content_type")
+        .select_related("content_type", "actor")
         .order_by("-at", "-pk")[:limit]
     )

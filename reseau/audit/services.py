@@ -11,7 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from modeltranslation.translator import NotRegistered, translator
 
-from reseau.audit.models import AuditEvent
+from reseau.audit.models import PLATFORM_LABEL, AuditEvent
 
 Snapshot = dict[str, Any]
 
@@ -36,8 +36,24 @@ def _display_value(instance: models.Model, field: models.Field[Any, Any]) -> Any
     if isinstance(value, Decimal):
         return str(value)
     if isinstance(value, (list, tuple)):
-        return ", ".join(str(v) for v in value)
+        # A list of choices (languages, countries…) is a set: its order is no change.
+        choices = _list_choices(instance, field)
+        return ", ".join(sorted({str(choices.get(v, v)) for v in value}))
     return value
+
+
+def _list_choices(instance: models.Model, field: models.Field[Any, Any]) -> dict[Any, Any]:
+    """The labels of a list field's values: its base field's choices, or the model's ``audit_choices()``.
+
+    A model whose JSON list holds choices says so with a class method
+    ``audit_choices() -> {field name: choices}``.
+    """
+    base = getattr(field, "base_field", None)  # an ArrayField
+    if base is not None and base.choices:
+        return dict(base.flatchoices)
+    declared = getattr(type(instance), "audit_choices", None)
+    choices = declared().get(field.name) if callable(declared) else None
+    return dict(choices) if choices else {}
 
 
 def audit_snapshot(instance: models.Model) -> Snapshot:
@@ -85,7 +101,9 @@ def audit_record(
     return AuditEvent.objects.create(
         # By key: the account model lives above this app.
         actor_id=person.pk if person is not None else None,
-        actor_label=person.get_username() if person is not None else "system",
+        # The name (``str`` of an account: its full name, else its e-mail), kept for when
+        # the account is deleted.
+        actor_label=str(person)[:254] if person is not None else PLATFORM_LABEL,
         action=action,
         content_type=ContentType.objects.get_for_model(type(instance)),
         object_id=str(instance.pk),

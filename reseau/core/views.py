@@ -9,6 +9,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import check_for_language
 from django.views.decorators.http import require_GET, require_POST
 
+from reseau.core.language import language_choice_remember
+
 
 @require_POST
 def set_language(request: HttpRequest) -> HttpResponse:
@@ -26,9 +28,13 @@ def set_language(request: HttpRequest) -> HttpResponse:
             samesite="Lax",
             secure=not settings.DEBUG,
         )
-        if request.user.is_authenticated and request.user.language != language:
-            request.user.language = language
-            request.user.save(update_fields=["language"])
+        if request.user.is_authenticated:
+            if request.user.language != language:
+                request.user.language = language
+                request.user.save(update_fields=["language"])
+        else:
+            # Kept for this session: signing in next keeps it and saves it on the account.
+            language_choice_remember(request.session, language)
     return response
 
 

@@ -250,6 +250,6 @@ def indicator_history(indicator: Indicator, value_ids: list[int], *, limit: int 
             Q(content_type=indicator_type, object_id=str(indicator.pk))
             | Q(content_type=value_type, object_id__in=[str(pk) for pk in value_ids])
         )
-        .select_related("content_type")
+        .select_related("content_type", "actor")
         .order_by("-at", "-pk")[:limit]
     )

@@ -4,33 +4,37 @@ The layout follows the deck's plan table: a title, then for each axis a heading
 row, then one row per activity with ``#``, ``Activities``, ``Achieved``,
 ``Planned``, ``Suggestions`` and ``Status``.
 
-XLSX (written for editing and importing back; first sheet only)::
+XLSX (written for editing and importing back), in the reader's language, as the
+Word document reads — a person sees labels, never codes::
 
-    row 1   A "plan"      B <plan code>
-    row 2   A "period"    B <period label>
-    row 3   A <plan title> — <period label>          (for the reader; not read back)
-    row 4   (empty)
+    row 1   A <plan title>
+    row 2   A "Period: <period label>"
+    rows 3, 4 (empty)
     row 5   #   Activities   Achieved   Planned   Suggestions   Status      (the header)
     then, for each axis in number order:
             A "Axis <n>"   B <axis title>
             and for each of its activities in number order:
-            A <number>     B <title>   C <achieved>   D <planned>   E <suggestions>   F <status code>
+            A <number>     B <title>   C <achieved>   D <planned>   E <suggestions>   F <status label>
 
-Headers, "plan", "period" and "Axis" are English and never translated, so any
-reader's file can be imported; titles are the English texts; the status is its
-code (not_started, ongoing, done, dropped), empty when the activity has no
-progress for the period.
+What the import needs and people do not read — the plan's code, the period's label
+and the file's language — is on a second, very hidden sheet (``KEYS_SHEET``): one
+row per key, the key in column A and its value in column B.
 
 Import reads that layout back:
 
-* rows above the header are read by the word in column A ("plan", "period");
-  other rows there (the title) are ignored;
-* the header is the first row naming at least two of the columns; its columns
-  may come in any order, but each must be there once and no other column;
+* the plan, the period and the language come from the hidden sheet; a file
+  without it (written by an earlier version) gives them in the rows above the
+  header, by the word in column A ("plan", "period"), and is in English; other
+  rows there (the title) are ignored;
+* the header is the first row naming at least two of the columns, in English or
+  French; its columns may come in any order, but each must be there once and no
+  other column; a status is read in either language too;
 * an "Axis <n>" row (or "Axe <n>") opens an axis: missing axes are created,
-  a changed English title is saved; an activity row belongs to the axis above
-  it: missing activities are created, a changed English title or axis is saved;
-  French titles are never touched;
+  a changed title is saved; an activity row belongs to the axis above it:
+  missing activities are created, a changed title or axis is saved. Titles are
+  in the file's language and only that language's titles are written; a title
+  that reads as it was exported (another language's, when this one has none)
+  changes nothing;
 * Achieved, Planned, Suggestions and Status replace the activity's progress for
   the period; an empty Status keeps the current one (``not_started`` for a new
   row); an activity with no progress and four empty cells gets none;
@@ -50,6 +54,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
@@ -73,10 +78,12 @@ CONTENT_TYPES = {
     DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
 
-# The machine-stable words of the XLSX layout: never translated.
+# The keys of the hidden sheet (and of the rows above the header in earlier files).
+KEYS_SHEET = "reseau-keys"
 PLAN_KEY = "plan"
 PERIOD_KEY = "period"
-AXIS_WORD = "Axis"
+LANGUAGE_KEY = "language"
+# The columns, by a stable name; a file names them in English or French.
 NUMBER = "#"
 ACTIVITIES = "Activities"
 ACHIEVED = "Achieved"
@@ -85,6 +92,14 @@ SUGGESTIONS = "Suggestions"
 STATUS = "Status"
 COLUMNS = (NUMBER, ACTIVITIES, ACHIEVED, PLANNED, SUGGESTIONS, STATUS)
 TEXT_COLUMNS = {ACHIEVED: "achieved", PLANNED: "planned", SUGGESTIONS: "suggestions"}
+COLUMN_LABELS: dict[str, Promise | str] = {
+    NUMBER: NUMBER,
+    ACTIVITIES: _("Activities"),
+    ACHIEVED: _("Achieved"),
+    PLANNED: _("Planned"),
+    SUGGESTIONS: _("Suggestions"),
+    STATUS: _("Status"),
+}
 HEADER_ROW = 5  # in the written file; the import finds the header wherever it is
 
 # Column widths in the written workbook, in characters.
@@ -106,15 +121,14 @@ UNKNOWN_COLUMN = _("The column “%(name)s” is not one of the plan table's col
 REPEATED_COLUMN = _("The column “%(name)s” appears more than once.")
 EXPECTED_COLUMNS = _("The expected columns are: %(columns)s.")
 NO_PLAN_CODE = _(
-    "This file does not say which plan it holds: its first row should read “plan” and then the plan's code."
+    "This file does not say which plan it holds. Export this plan again and make your changes in that file."
 )
 WRONG_PLAN = _(
     "This file holds the plan “%(code)s”, not “%(expected)s”. "
     "Export this plan again and make your changes in that file."
 )
 NO_PERIOD = _(
-    "This file does not say which period it reports on: its second row should read “period” and then the "
-    "period's label."
+    "This file does not say which period it reports on. Export this plan again and make your changes in that file."
 )
 UNKNOWN_PERIOD = _("“%(label)s” is not a reporting period of this network.")
 PERIOD_OUTSIDE_PLAN = _("This period is outside the plan's period.")
@@ -156,6 +170,11 @@ class Problem:
     def text(self) -> str:
         """The message in the active language."""
         return str(self.message) % self.params if self.params else str(self.message)
+
+    @property
+    def column_label(self) -> str:
+        """The column as the reader's file names it ("" for the plan or period the file gives)."""
+        return column_label(self.column) if self.column in COLUMN_LABELS else ""
 
 
 class ImportRefused(Exception):
@@ -215,9 +234,35 @@ def plan_table(plan: Plan, period: ReportingPeriod | None) -> PlanTable:
     return PlanTable(plan=plan, period=period, axes=blocks)
 
 
-def english(instance: Plan | Axis | Activity) -> str:
-    """The English title as stored, without falling back to French ("" when empty)."""
-    return getattr(instance, "title_en", None) or ""
+def stored_title(instance: Plan | Axis | Activity, language: str) -> str:
+    """The title stored in ``language``, without falling back to another one ("" when empty)."""
+    return getattr(instance, f"title_{language}", None) or ""
+
+
+def shown_title(instance: Plan | Axis | Activity, language: str) -> str:
+    """The title a reader of ``language`` sees (another language's when this one has none)."""
+    with translation.override(language):
+        return str(instance.title or "")
+
+
+def reader_language() -> str:
+    """The active language, as one of the site's languages."""
+    language = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+def column_label(name: str) -> str:
+    """A column's header in the active language ("Activités")."""
+    return str(COLUMN_LABELS[name])
+
+
+def column_labels() -> list[str]:
+    return [column_label(name) for name in COLUMNS]
+
+
+def status_label(code: str) -> str:
+    """ "En cours" for ``ongoing``, in the active language."""
+    return str(dict(ActivityProgress.Status.choices).get(code, code))
 
 
 def file_name(plan: Plan, period: ReportingPeriod | None, fmt: str) -> str:
@@ -244,14 +289,18 @@ def _printable(value: str) -> str:
 
 
 def write_xlsx(table: PlanTable) -> bytes:
+    """A workbook in the reader's language: labels and titles as the Word document reads them."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
+    language = reader_language()
+    plan_title = shown_title(table.plan, language)
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = table.plan.code[:31]
-    workbook.properties.title = _printable(english(table.plan) or table.plan.title)
+    sheet.title = _sheet_title(gettext("Plan table"))
+    workbook.properties.title = _printable(plan_title)
+    workbook.properties.language = language
     for index, width in enumerate(XLSX_WIDTHS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
 
@@ -266,22 +315,20 @@ def write_xlsx(table: PlanTable) -> bytes:
         for name, style in styles.items():
             setattr(cell, name, style)
 
-    put(1, 1, PLAN_KEY, font=muted)
-    put(1, 2, table.plan.code, font=muted)
-    put(2, 1, PERIOD_KEY, font=muted)
-    put(2, 2, table.period.label if table.period else "", font=muted)
-    put(3, 1, _title_line(table, english(table.plan) or table.plan.title), font=Font(bold=True, size=14))
+    put(1, 1, plan_title, font=Font(bold=True, size=14))
+    if table.period is not None:
+        put(2, 1, gettext("Period: %(label)s") % {"label": table.period.label}, font=muted)
 
     header_fill = PatternFill("solid", fgColor=HEADER_FILL)
-    for column, name in enumerate(COLUMNS, start=1):
+    for column, name in enumerate(column_labels(), start=1):
         put(HEADER_ROW, column, name, font=bold, fill=header_fill, alignment=wrap)
 
     axis_fill = PatternFill("solid", fgColor=AXIS_FILL)
     row = HEADER_ROW
     for block in table.axes:
         row += 1
-        put(row, 1, f"{AXIS_WORD} {block.axis.number}", font=bold, fill=axis_fill, alignment=wrap)
-        put(row, 2, english(block.axis), font=bold, fill=axis_fill, alignment=wrap)
+        put(row, 1, gettext("Axis %(number)s") % {"number": block.axis.number}, font=bold, fill=axis_fill)
+        put(row, 2, shown_title(block.axis, language), font=bold, fill=axis_fill, alignment=wrap)
         for column in range(3, len(COLUMNS) + 1):
             put(row, column, None, fill=axis_fill)
         for line in block.lines:
@@ -289,11 +336,11 @@ def write_xlsx(table: PlanTable) -> bytes:
             progress = line.progress
             values: list[Any] = [
                 line.activity.number,
-                english(line.activity),
+                shown_title(line.activity, language),
                 progress.achieved if progress else "",
                 progress.planned if progress else "",
                 progress.suggestions if progress else "",
-                progress.status if progress else "",
+                status_label(progress.status) if progress else "",
             ]
             for column, value in enumerate(values, start=1):
                 put(row, column, value if value != "" else None, alignment=wrap)
@@ -305,6 +352,16 @@ def write_xlsx(table: PlanTable) -> bytes:
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.oddFooter.center.text = str(FUNDED_BY_EU)
+
+    # What the import needs and people do not read: out of sight (not even in "Unhide").
+    keys = workbook.create_sheet(KEYS_SHEET)
+    keys.sheet_state = "veryHidden"
+    for key, value in (
+        (PLAN_KEY, table.plan.code),
+        (PERIOD_KEY, table.period.label if table.period else ""),
+        (LANGUAGE_KEY, language),
+    ):
+        keys.append([key, _printable(value)])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -314,14 +371,12 @@ def write_xlsx(table: PlanTable) -> bytes:
 
 
 def _docx_headers() -> list[str]:
-    return [
-        NUMBER,
-        gettext("Activities"),
-        gettext("Achieved"),
-        gettext("Planned"),
-        gettext("Suggestions"),
-        gettext("Status"),
-    ]
+    return column_labels()
+
+
+def _sheet_title(text: str) -> str:
+    """A sheet name Excel accepts: at most 31 characters, none of []:*?/\\."""
+    return re.sub(r"[\[\]:*?/\\]", " ", text)[:31].strip() or "Plan"
 
 
 def _shade(cell: Any, fill: str) -> None:
@@ -436,6 +491,38 @@ def read_workbook(content: bytes) -> list[list[str]]:
         raise FileProblem(*pairs) from None
 
 
+def read_workbook_keys(content: bytes) -> dict[str, str]:
+    """The plan, period and language a file written by ``write_xlsx`` gives on its hidden sheet ({} without it)."""
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many kinds of error on a damaged file
+        return {}
+    try:
+        if KEYS_SHEET not in workbook.sheetnames:
+            return {}
+        keys: dict[str, str] = {}
+        for values in workbook[KEYS_SHEET].iter_rows(values_only=True, max_col=2, max_row=20):
+            if len(values) == 2 and isinstance(values[0], str):
+                keys.setdefault(values[0].strip().casefold(), "" if values[1] is None else str(values[1]).strip())
+        return keys
+    except Exception:
+        return {}
+    finally:
+        workbook.close()
+
+
+def _columns_by_label() -> dict[str, str]:
+    """Column names, and their headers in every language, to the column (compared ignoring case)."""
+    found = {name.casefold(): name for name in COLUMNS}
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            for name in COLUMNS:
+                found.setdefault(column_label(name).casefold(), name)
+    return found
+
+
 def _same_text(stored: str | None, read: str) -> bool:
     """Whether a cell read back holds the stored text (the reader strips spaces; Excel has no "\\r")."""
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -448,8 +535,6 @@ def _same_text(stored: str | None, read: str) -> bool:
 
 def _status_codes() -> dict[str, str]:
     """Codes, and the labels in every language, to the code (compared ignoring case)."""
-    from django.conf import settings
-
     accepted = {code.casefold(): code for code in ActivityProgress.Status.values}
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
@@ -490,6 +575,8 @@ class PlanImport:
         self.actor = actor
         self.problems: list[Problem] = []
         self.period: ReportingPeriod | None = None
+        # The language of the file's titles: those are the titles it may change.
+        self.language = "en"
         self.axes: list[AxisRow] = []
         self.activities: list[ActivityRow] = []
         self._checked = False
@@ -501,19 +588,25 @@ class PlanImport:
 
     # Checking -------------------------------------------------------------------------------
 
-    def check(self, rows: Sequence[Sequence[str]]) -> list[Problem]:
-        """Reads the whole file; returns its problems (none: ready to apply). Writes nothing."""
+    def check(self, rows: Sequence[Sequence[str]], keys: Mapping[str, str] | None = None) -> list[Problem]:
+        """Reads the whole file; returns its problems (none: ready to apply). Writes nothing.
+
+        ``keys`` are the values of the file's hidden sheet (``read_workbook_keys``).
+        """
         self.problems = []
         self.axes = []
         self.activities = []
         self.period = None
+        keys = keys or {}
+        language = keys.get(LANGUAGE_KEY, "")
+        self.language = language if language in dict(settings.LANGUAGES) else "en"
         header_index = self._find_header(rows)
         if header_index is None:
-            self._problem(NO_HEADER, columns=", ".join(COLUMNS))
-            self._check_metadata(rows)
+            self._problem(NO_HEADER, columns=", ".join(column_labels()))
+            self._check_metadata(rows, keys)
             return self.problems
         positions = self._read_header(rows[header_index], header_index + 1)
-        self._check_metadata(rows[:header_index])
+        self._check_metadata(rows[:header_index], keys)
         if positions is not None:
             self._read_body(rows, header_index + 1, positions)
         self._check_against_plan()
@@ -523,14 +616,14 @@ class PlanImport:
 
     @staticmethod
     def _find_header(rows: Sequence[Sequence[str]]) -> int | None:
-        expected = {name.casefold() for name in COLUMNS}
+        expected = set(_columns_by_label())
         for index, cells in enumerate(rows):
             if sum(cell.strip().casefold() in expected for cell in cells) >= 2:
                 return index
         return None
 
     def _read_header(self, cells: Sequence[str], row: int) -> dict[str, int] | None:
-        by_folded = {name.casefold(): name for name in COLUMNS}
+        by_folded = _columns_by_label()
         positions: dict[str, int] = {}
         ok = True
         for index, cell in enumerate(cells):
@@ -542,21 +635,21 @@ class PlanImport:
                 self._problem(UNKNOWN_COLUMN, row, text, name=text)
                 ok = False
             elif name in positions:
-                self._problem(REPEATED_COLUMN, row, name, name=name)
+                self._problem(REPEATED_COLUMN, row, name, name=column_label(name))
                 ok = False
             else:
                 positions[name] = index
         for name in COLUMNS:
             if name not in positions:
-                self._problem(MISSING_COLUMN, row, name, name=name)
+                self._problem(MISSING_COLUMN, row, name, name=column_label(name))
                 ok = False
         if not ok:
-            self._problem(EXPECTED_COLUMNS, row, columns=", ".join(COLUMNS))
+            self._problem(EXPECTED_COLUMNS, row, columns=", ".join(column_labels()))
             return None
         return positions
 
-    def _check_metadata(self, rows: Sequence[Sequence[str]]) -> None:
-        values: dict[str, str] = {}
+    def _check_metadata(self, rows: Sequence[Sequence[str]], keys: Mapping[str, str]) -> None:
+        values: dict[str, str] = {key: keys[key] for key in (PLAN_KEY, PERIOD_KEY) if keys.get(key)}
         for cells in rows:
             if len(cells) >= 1:
                 key = cells[0].strip().casefold()
@@ -566,7 +659,10 @@ class PlanImport:
         if not code:
             self._problem(NO_PLAN_CODE, column=PLAN_KEY)
         elif code.casefold() != self.plan.code.casefold():
-            self._problem(WRONG_PLAN, column=PLAN_KEY, code=code, expected=self.plan.code)
+            # People read the plans' titles, not their codes.
+            other = Plan.objects.filter(code__iexact=code).first()
+            named = other.title if other is not None else code
+            self._problem(WRONG_PLAN, column=PLAN_KEY, code=named, expected=self.plan.title)
         label = values.get(PERIOD_KEY, "")
         if not label:
             self._problem(NO_PERIOD, column=PERIOD_KEY)
@@ -668,7 +764,7 @@ class PlanImport:
             return ""
         status = statuses.get(status_text.casefold(), "")
         if not status:
-            allowed = ", ".join(ActivityProgress.Status.values)
+            allowed = ", ".join(str(label) for label in ActivityProgress.Status.labels)
             self._problem(UNKNOWN_STATUS, row, STATUS, value=status_text, allowed=allowed)
         return status
 
@@ -678,11 +774,11 @@ class PlanImport:
         activities = {activity.number: activity for activity in self.plan.activities.all()}
         for axis_row in self.axes:
             existing = axes.get(axis_row.number)
-            if not axis_row.title and (existing is None or english(existing)):
+            if not axis_row.title and (existing is None or shown_title(existing, self.language)):
                 self._problem(AXIS_WITHOUT_TITLE, axis_row.row, ACTIVITIES, number=axis_row.number)
         for activity_row in self.activities:
             found = activities.get(activity_row.number)
-            if not activity_row.title and (found is None or english(found)):
+            if not activity_row.title and (found is None or shown_title(found, self.language)):
                 self._problem(ACTIVITY_WITHOUT_TITLE, activity_row.row, ACTIVITIES, number=activity_row.number)
 
     # Writing --------------------------------------------------------------------------------
@@ -715,15 +811,26 @@ class PlanImport:
             raise ImportRefused([Problem(CONFLICT, {"row": current_row}, current_row)]) from error
         return outcome
 
+    @property
+    def _title(self) -> str:
+        """The title field the file writes: the one of its language."""
+        return f"title_{self.language}"
+
+    def _title_changed(self, existing: Axis | Activity, title: str) -> bool:
+        """Whether the file changes a title: not when it reads as stored, or as it was exported."""
+        if not title or _same_text(stored_title(existing, self.language), title):
+            return False
+        return not _same_text(shown_title(existing, self.language), title)
+
     def _apply_axis(self, axis_row: AxisRow, existing: Axis | None, outcome: Outcome) -> Axis:
         if existing is None:
             outcome.axes_created += 1
             return services.axis_create(
-                actor=self.actor, plan=self.plan, data={"number": axis_row.number, "title_en": axis_row.title}
+                actor=self.actor, plan=self.plan, data={"number": axis_row.number, self._title: axis_row.title}
             )
-        if axis_row.title and not _same_text(english(existing), axis_row.title):
+        if self._title_changed(existing, axis_row.title):
             # There is no axis_update service: the generic one writes the same history row.
-            model_update(instance=existing, data={"title_en": axis_row.title}, actor=self.actor, subject=self.plan)
+            model_update(instance=existing, data={self._title: axis_row.title}, actor=self.actor, subject=self.plan)
         return existing
 
     def _apply_activity(
@@ -740,15 +847,15 @@ class PlanImport:
             activity = services.activity_create(
                 actor=self.actor,
                 plan=self.plan,
-                data={"axis": axis, "number": activity_row.number, "title_en": activity_row.title},
+                data={"axis": axis, "number": activity_row.number, self._title: activity_row.title},
             )
             outcome.created += 1
             changed = False
         else:
             activity = existing
             data: dict[str, Any] = {}
-            if activity_row.title and not _same_text(english(existing), activity_row.title):
-                data["title_en"] = activity_row.title
+            if self._title_changed(existing, activity_row.title):
+                data[self._title] = activity_row.title
             if existing.axis_id != axis.pk:
                 data["axis"] = axis
             changed = bool(data) and services.activity_update(actor=self.actor, activity=existing, data=data)

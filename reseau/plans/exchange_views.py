@@ -28,7 +28,7 @@ from reseau.plans.exchange import (
     PlanImport,
     Problem,
 )
-from reseau.plans.models import Plan, ReportingPeriod
+from reseau.plans.models import ActivityProgress, Plan, ReportingPeriod
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 # A report longer than this is cut: the first problems are enough to correct the file.
@@ -93,13 +93,14 @@ def plan_import(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            rows = exchange.read_workbook(upload.read())
+            content = upload.read()
+            rows = exchange.read_workbook(content)
         except FileProblem as problem:
             for message, params in problem.problems:
                 form.add_error("file", ValidationError(message, params=params))
         else:
             importer = PlanImport(plan=plan, actor=request.user)
-            problems = importer.check(rows)
+            problems = importer.check(rows, exchange.read_workbook_keys(content))
             if not problems:
                 try:
                     outcome = importer.apply()
@@ -117,14 +118,17 @@ def plan_import(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
         "plan": plan,
         "form": form,
         "chosen_file": chosen_file,
-        "problems": [{"row": p.row, "column": p.column, "message": p.text} for p in problems[:MAX_PROBLEMS_SHOWN]],
+        "problems": [
+            {"row": p.row, "column": p.column_label, "message": p.text} for p in problems[:MAX_PROBLEMS_SHOWN]
+        ],
         "problem_count": len(problems),
         "more_problems": _more(len(problems) - MAX_PROBLEMS_SHOWN),
         "period": period,
         "export_xlsx": reverse("plans:plan_export", kwargs={"code": plan.code, "fmt": XLSX}) + export_query,
         "export_docx": reverse("plans:plan_export", kwargs={"code": plan.code, "fmt": DOCX}) + export_query,
         "plan_url": plan.get_absolute_url(),
-        "columns": exchange.COLUMNS,
+        "columns": exchange.column_labels(),
+        "statuses": [str(label) for label in ActivityProgress.Status.labels],
     }
     return render(request, "plans/plan_import.html", context)
 

@@ -386,18 +386,18 @@ class ProgressForm(forms.Form):
 
 
 def activity_label(activity: Activity) -> str:
-    """ "plan code — N. title", as the activity is chosen and listed."""
-    return f"{activity.plan.code} — {activity.number}. {Truncator(activity.title).chars(90)}"
+    """ "N. title", as the activity is chosen and listed under its plan's title (never its code)."""
+    return f"{activity.number}. {Truncator(activity.title).chars(90)}"
 
 
 class _ActivitiesByPlan(ModelChoiceIterator[Activity]):
-    """The activities in one group per plan (an <optgroup>), each labelled "plan code — N. title"."""
+    """The activities in one group per plan (an <optgroup> named by the plan's title), each "N. title"."""
 
     def __iter__(self) -> Iterator[Any]:
         groups: dict[int, tuple[str, list[Any]]] = {}
         for activity in self.queryset:
             plan = activity.plan
-            group = groups.setdefault(plan.pk, (f"{plan.code} — {plan.title}", []))
+            group = groups.setdefault(plan.pk, (plan.title, []))
             group[1].append(self.choice(activity))
         yield from groups.values()
 

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from reseau.accounts.types import Actor
-from reseau.audit.models import AuditEvent
+from reseau.audit.models import PLATFORM_LABEL, AuditEvent
 from reseau.audit.services import audit_record, audit_snapshot
 from reseau.core.services import model_create, model_update
 from reseau.projects.models import (
@@ -64,7 +64,8 @@ def project_transition(*, actor: Actor, project: Project, to_stage: str, comment
 
 
 def _label(actor: Actor) -> str:
-    return actor.email if actor is not None and actor.is_authenticated else "system"
+    # The name (an account reads as its full name, else its e-mail), kept if the account goes.
+    return str(actor)[:254] if actor is not None and actor.is_authenticated else PLATFORM_LABEL
 
 
 def partner_add(*, actor: Actor, project: Project, data: Mapping[str, Any]) -> ProjectPartner:

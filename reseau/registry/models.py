@@ -4,7 +4,7 @@ import datetime
 import zoneinfo
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
@@ -233,6 +233,11 @@ class Person(models.Model):
         # An empty address is "no address", not a second copy of "".
         self.email = self.email.strip().lower() if self.email else None
         super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    @classmethod
+    def audit_choices(cls) -> dict[str, Any]:
+        """The history names the languages, not their codes."""
+        return {"languages": LanguageChoice.choices}
 
 
 class LanguageChoice(models.TextChoices):

@@ -106,7 +106,7 @@ def test_a_delegation_registers_and_the_counts_by_gender_follow_attendance(
     expect(page.get_by_role("heading", level=1)).to_have_text("Register a participant")
     places = page.locator('section[aria-labelledby="places-title"]')
     expect(places).to_contain_text("40")
-    expect(places).to_contain_text("Asia/Vientiane")
+    expect(places).to_contain_text("Vientiane time (UTC+7)")  # the zone named, not its id
     # Only its own member is offered.
     expect(page.get_by_label("Delegation of").locator("option")).to_have_count(1)
     expect(page.get_by_label("Delegation of").locator("option")).to_have_text("Vientiane Capital")

@@ -72,7 +72,8 @@ def test_focal_point_edits_own_member(rvase: None, live_server: Any, page: Any, 
 
     # The history shows who changed what, old value and new value.
     history = _member_history(page)
-    expect(history).to_contain_text(FOCAL_POINT)
+    expect(history).to_contain_text("Lê Thị Hoa")  # the name, not the e-mail
+    expect(history).not_to_contain_text(FOCAL_POINT)
     expect(history.locator("del", has_text=re.compile(rf"^{re.escape(old_name_en)}$"))).to_have_count(1)
     expect(history.locator("ins", has_text=re.compile(rf"^{re.escape(NEW_NAME_EN)}$"))).to_have_count(1)
     expect(history.locator("del", has_text=re.compile(rf"^{re.escape(old_name_local)}$"))).to_have_count(1)

@@ -50,3 +50,53 @@ def test_sign_out(world):
     client = world.client_for("coordinator")
     client.post(reverse("accounts:logout"))
     assert client.get(reverse("registry:member_directory")).status_code == 302
+
+
+# Issue 11, item 6: the language chosen before signing in is kept.
+
+
+def test_a_language_chosen_before_signing_in_wins_over_the_accounts(world, client):
+    user = world.users["focal_point"]
+    user.language = "en"
+    user.save(update_fields=["language"])
+    client.post("/language/", {"language": "fr", "next": URL})
+    client.post(URL, {"username": "focal.hue@reseau.test", "password": "demo-password"})
+    assert '<html lang="fr">' in client.get("/members/").content.decode()
+
+
+def test_a_language_chosen_before_signing_in_is_saved_on_the_account(world, client):
+    user = world.users["focal_point"]
+    user.language = "en"
+    user.save(update_fields=["language"])
+    client.post("/language/", {"language": "fr", "next": URL})
+    client.post(URL, {"username": "focal.hue@reseau.test", "password": "demo-password"})
+    user.refresh_from_db()
+    assert user.language == "fr"
+
+
+def test_english_chosen_before_signing_in_wins_over_a_french_account(world, client):
+    user = world.users["focal_point"]
+    user.language = "fr"
+    user.save(update_fields=["language"])
+    client.post("/language/", {"language": "en", "next": URL})
+    client.post(URL, {"username": "focal.hue@reseau.test", "password": "demo-password"})
+    assert '<html lang="en">' in client.get("/members/").content.decode()
+
+
+def test_without_a_choice_in_this_session_the_accounts_language_applies(world, client):
+    user = world.users["focal_point"]
+    user.language = "fr"
+    user.save(update_fields=["language"])
+    # A cookie left by an earlier visit is not a choice made in this session.
+    client.cookies["reseau_language"] = "en"
+    client.post(URL, {"username": "focal.hue@reseau.test", "password": "demo-password"})
+    assert '<html lang="fr">' in client.get("/members/").content.decode()
+
+
+def test_signing_in_without_a_choice_leaves_the_accounts_language(world, client):
+    user = world.users["focal_point"]
+    user.language = "fr"
+    user.save(update_fields=["language"])
+    client.post(URL, {"username": "focal.hue@reseau.test", "password": "demo-password"})
+    user.refresh_from_db()
+    assert user.language == "fr"

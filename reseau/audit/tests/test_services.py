@@ -146,11 +146,11 @@ def test_a_deletion_records_what_the_object_held():
 
 
 def test_a_row_names_the_person_who_made_the_change():
-    user = UserFactory(email="coordinator@reseau.test")
+    user = UserFactory(email="coordinator@reseau.test", full_name="Sok Dara")
     dues = DuesFactory()
     event = audit_record(actor=user, instance=dues, subject=dues.member, action=AuditEvent.Action.CREATED)
     assert event is not None
-    assert event.actor_label == "coordinator@reseau.test"
+    assert event.actor_label == "Sok Dara"
 
 
 def test_a_row_links_the_account_of_the_person_who_made_the_change():

@@ -69,4 +69,4 @@ def test_delete_names_who_deleted() -> None:
     theme = _theme()
     user = UserFactory(email="coordinator@example.org")
     model_delete(instance=theme, actor=user)
-    assert AuditEvent.objects.get(action=AuditEvent.Action.DELETED).actor_label == "coordinator@example.org"
+    assert AuditEvent.objects.get(action=AuditEvent.Action.DELETED).actor_label == str(user)

@@ -71,7 +71,7 @@ def test_a_valid_file_is_checked_then_imported_only_on_confirmation(catalogue, f
     # Each row leaves its history row, by the person who imported it.
     events = AuditEvent.objects.filter(action="created")
     assert events.count() == 2
-    assert {e.actor_label for e in events} == {"coordinator@reseau.test"}
+    assert {e.actor_label for e in events} == {str(catalogue.users["coordinator"])}
     batch.refresh_from_db()
     assert batch.status == "applied"
     assert batch.applied_at is not None

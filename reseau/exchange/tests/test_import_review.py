@@ -116,7 +116,7 @@ def test_the_secretariat_may_apply_a_coordinators_import(catalogue):
     batch = _checked_batch(catalogue)
     review(catalogue.client_for("secretariat"), batch, "apply")
     assert Organisation.objects.count() == 2
-    assert set(AuditEvent.objects.values_list("actor_label", flat=True)) == {"secretariat@reseau.test"}
+    assert set(AuditEvent.objects.values_list("actor_label", flat=True)) == {str(catalogue.users["secretariat"])}
 
 
 def test_when_a_row_refers_to_something_gone_since_the_check_nothing_is_imported(catalogue):

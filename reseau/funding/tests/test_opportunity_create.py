@@ -103,7 +103,7 @@ def test_adding_a_call_writes_its_history(world, donor):
     event = AuditEvent.objects.get()
     assert event.action == AuditEvent.Action.CREATED
     assert event.object_id == str(call.pk)
-    assert event.actor_label == "coordinator@reseau.test"
+    assert event.actor_label == str(world.users["coordinator"])
     assert event.changes["closes_on"] == [None, "2026-03-31"]
     page = client.get(call.get_absolute_url()).content.decode()
     assert "History of changes" in page

@@ -110,7 +110,7 @@ def test_coordinator_edits_and_the_history_shows_the_change(world, call):
     assert call.eligible_member_kinds == ["city", "province"]
     event = AuditEvent.objects.get()
     assert event.action == AuditEvent.Action.UPDATED
-    assert event.actor_label == "coordinator@reseau.test"
+    assert event.actor_label == str(world.users["coordinator"])
     assert event.changes["closes_on"] == ["2026-04-30", "2026-05-15"]
     assert event.changes["status"] == ["Watching", "Preparing"]
     page = response.content.decode()

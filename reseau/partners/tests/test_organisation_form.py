@@ -53,7 +53,7 @@ def test_coordinator_adds_an_organisation_with_countries_and_themes(world):
     # One history row, naming who created it, shown on the page.
     event = AuditEvent.objects.get()
     assert event.action == "created"
-    assert event.actor_label == "coordinator@reseau.test"
+    assert event.actor_label == str(world.users["coordinator"])
     assert event.subject == f"partners.organisation:{organisation.pk}"
     assert "coordinator@reseau.test" in page
 

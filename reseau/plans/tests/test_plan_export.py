@@ -31,7 +31,7 @@ def docx_table(content: bytes) -> list[list[str]]:
     return [[cell.text for cell in row.cells] for row in document.tables[0].rows]
 
 
-def test_xlsx_has_the_decks_layout_with_a_machine_stable_header(world):
+def test_xlsx_has_the_decks_layout_with_labels_in_the_readers_language(world):
     plan, _period = build_plan(axes=3, per_axis=5)
     response = export(world.client_for("coordinator"), plan)
 
@@ -40,21 +40,20 @@ def test_xlsx_has_the_decks_layout_with_a_machine_stable_header(world):
     assert 'filename="plan-2023-2023.xlsx"' in response["Content-Disposition"]
     assert "attachment" in response["Content-Disposition"]
     rows = xlsx_rows(response.content)
-    assert rows[0][:2] == ["plan", "plan-2023"]
-    assert rows[1][:2] == ["period", "2023"]
-    assert rows[2][0] == "2023 Action Plan — 2023"
+    assert rows[0][0] == "2023 Action Plan"
+    assert rows[1][0] == "Period: 2023"
     assert rows[4] == HEADER
     body = rows[5:]
     assert len(body) == 3 + 15
     assert body[0][:2] == ["Axis 1", "Axis title 1"]
-    assert body[1] == [1, "Activity 1", f"Achieved 1: {KHMER}", "Planned 1", None, "ongoing"]
+    assert body[1] == [1, "Activity 1", f"Achieved 1: {KHMER}", "Planned 1", None, "Ongoing"]
     assert body[2][3] == f"{LAO}\nsecond line"
     assert body[3][4] == "=not a formula"  # text, never a formula
     assert body[4][4] == VIETNAMESE
     assert body[6][:2] == ["Axis 2", "Axis title 2"]
     assert body[12][:2] == ["Axis 3", "Axis title 3"]
     assert [row[0] for row in body if isinstance(row[0], int)] == list(range(1, 16))
-    assert {row[5] for row in body if isinstance(row[0], int)} == {"not_started", "ongoing", "done", "dropped"}
+    assert {row[5] for row in body if isinstance(row[0], int)} == {"Not started", "Ongoing", "Done", "Dropped"}
 
 
 def test_xlsx_wraps_texts_and_sets_column_widths(world):
@@ -108,11 +107,70 @@ def test_docx_headers_and_titles_follow_the_readers_language(world):
     assert rows[0][0] == "#"
     assert rows[1][0].endswith("Titre de l'axe 1")
     assert rows[2][1] == "Activité 1"
-    # The XLSX stays in English whatever the reader's language: it is read back by the import.
-    xlsx = xlsx_rows(export(world.client_for("coordinator"), plan).content)
-    assert xlsx[4] == HEADER
-    assert xlsx[5][:2] == ["Axis 1", "Axis title 1"]
-    assert xlsx[6][1] == "Activity 1"
+
+
+# Issue 11, item 7: the XLSX follows the reader's language, with labels and no technical rows.
+
+FRENCH_HEADER = ["#", "Activités", "Réalisé", "Prévu", "Suggestions", "Statut"]
+
+
+def _french_export(world, axes: int = 1, per_axis: int = 2) -> tuple[Plan, bytes]:
+    plan, _period = build_plan(axes=axes, per_axis=per_axis)
+    user = world.users["coordinator"]
+    user.language = "fr"
+    user.save(update_fields=["language"])
+    return plan, export(world.client_for("coordinator"), plan).content
+
+
+def test_the_xlsx_headers_follow_the_readers_language(world):
+    _plan, content = _french_export(world)
+    assert xlsx_rows(content)[4] == FRENCH_HEADER
+
+
+def test_the_xlsx_title_and_period_follow_the_readers_language(world):
+    _plan, content = _french_export(world)
+    assert [row[0] for row in xlsx_rows(content)[:2]] == ["Plan d'action 2023", "Période : 2023"]
+
+
+def test_the_xlsx_axis_rows_follow_the_readers_language(world):
+    _plan, content = _french_export(world)
+    assert xlsx_rows(content)[5][:2] == ["Axe 1", "Titre de l'axe 1"]
+
+
+def test_the_xlsx_activity_titles_follow_the_readers_language(world):
+    _plan, content = _french_export(world)
+    assert xlsx_rows(content)[6][1] == "Activité 1"
+
+
+def test_the_xlsx_statuses_are_labels_in_the_readers_language(world):
+    _plan, content = _french_export(world)
+    assert [row[5] for row in xlsx_rows(content)[6:8]] == ["En cours", "Réalisé"]
+
+
+def test_the_xlsx_sheet_is_named_in_the_readers_language(world):
+    _plan, content = _french_export(world)
+    workbook = load_workbook(io.BytesIO(content))
+    assert [sheet.title for sheet in workbook.worksheets if sheet.sheet_state == "visible"] == ["Tableau du plan"]
+
+
+def test_the_xlsx_shows_no_code_or_key(world):
+    plan, content = _french_export(world)
+    workbook = load_workbook(io.BytesIO(content))
+    shown = {
+        str(value)
+        for sheet in workbook.worksheets
+        if sheet.sheet_state == "visible"
+        for row in sheet.iter_rows(values_only=True)
+        for value in row
+        if value is not None
+    }
+    assert shown.isdisjoint({plan.code, "plan", "period", "ongoing", "done", "not_started", "dropped"})
+
+
+def test_the_keys_the_import_needs_are_on_a_very_hidden_sheet(world):
+    _plan, content = _french_export(world)
+    workbook = load_workbook(io.BytesIO(content))
+    assert [sheet.sheet_state for sheet in workbook.worksheets] == ["visible", "veryHidden"]
 
 
 def test_the_default_period_is_the_latest_with_progress_then_the_latest_overlapping(world):
@@ -147,7 +205,7 @@ def test_a_plan_without_any_period_exports_its_structure(world):
     assert response.status_code == 200
     assert 'filename="no-period.xlsx"' in response["Content-Disposition"]
     rows = xlsx_rows(response.content)
-    assert rows[1][:2] == ["period", None]
+    assert rows[1][:2] == [None, None]
     assert rows[5][:2] == ["Axis 1", "Dialogue"]
     assert rows[6][:2] == [1, "Contacts"]
 

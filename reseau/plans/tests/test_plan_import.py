@@ -18,6 +18,7 @@ from reseau.plans.models import Activity, ActivityProgress, Plan
 from reseau.plans.tests.test_plan_round_trip import (
     build_plan,
     counts,
+    edit_keys,
     edit_workbook,
     export,
     messages_of,
@@ -117,9 +118,10 @@ def test_a_file_without_a_header_row_is_refused(world, exported):
 
 
 def test_the_file_of_another_plan_is_refused(world, exported):
-    PlanFactory(code="road-map-2025")
-    content = edit_workbook(exported[1], lambda sheet: setattr(sheet["B1"], "value", "road-map-2025"))
-    _refused(world, exported, content, "This file holds the plan “road-map-2025”, not “plan-2023”.")
+    PlanFactory(code="road-map-2025", title_en="2025 Road map")
+    content = edit_keys(exported[1], lambda sheet: setattr(sheet["B1"], "value", "road-map-2025"))
+    # People read the plans' titles, not their codes.
+    _refused(world, exported, content, "This file holds the plan “2025 Road map”, not “2023 Action Plan”.")
 
 
 def test_a_file_without_plan_code_or_period_is_refused(world, exported):
@@ -131,19 +133,19 @@ def test_a_file_without_plan_code_or_period_is_refused(world, exported):
     _refused(
         world,
         exported,
-        edit_workbook(exported[1], change),
+        edit_keys(exported[1], change),
         "This file does not say which plan it holds",
         "This file does not say which period it reports on",
     )
 
 
 def test_an_unknown_period_is_refused(world, exported):
-    content = edit_workbook(exported[1], lambda sheet: setattr(sheet["B2"], "value", "2031-Q5"))
+    content = edit_keys(exported[1], lambda sheet: setattr(sheet["B2"], "value", "2031-Q5"))
     _refused(world, exported, content, "“2031-Q5” is not a reporting period of this network.")
 
 
 def test_a_period_outside_the_plan_is_refused(world, exported):
-    content = edit_workbook(exported[1], lambda sheet: setattr(sheet["B2"], "value", "2022"))
+    content = edit_keys(exported[1], lambda sheet: setattr(sheet["B2"], "value", "2022"))
     _refused(world, exported, content, "This period is outside the plan's period.")
 
 
@@ -174,7 +176,7 @@ def test_an_unknown_status_is_refused(world, exported):
         world,
         exported,
         edit_workbook(exported[1], change),
-        "“finished” is not a known status. Use one of: not_started, ongoing, done, dropped.",
+        "“finished” is not a known status. Use one of: Not started, Ongoing, Done, Dropped.",
     )
 
 
@@ -208,7 +210,7 @@ def test_the_report_is_in_the_readers_language(world, exported):
     """Messages are lazy and rendered for each reader (French once the catalogue has them)."""
     content = edit_workbook(exported[1], lambda sheet: setattr(sheet["A7"], "value", "abc"))
     importer = exchange.PlanImport(plan=exported[0], actor=world.users["coordinator"])
-    problems = importer.check(exchange.read_workbook(content))
+    problems = importer.check(exchange.read_workbook(content), exchange.read_workbook_keys(content))
     assert [(p.row, p.column) for p in problems] == [(7, "#")]
     with translation.override("fr"):
         french = problems[0].text
@@ -254,7 +256,8 @@ def test_an_empty_title_keeps_an_existing_title_only_when_it_was_empty(world, ex
     exported = (plan, content, counts(), texts(plan))
 
     def change(sheet):
-        assert sheet.cell(row=row_of(sheet, 5), column=2).value is None
+        # Without an English title, the English file shows the French one, as the Word document does.
+        assert sheet.cell(row=row_of(sheet, 5), column=2).value == "Activité 5"
         sheet.cell(row=row_of(sheet, 6), column=2).value = None
 
     _refused(world, exported, edit_workbook(content, change), "activity 6 has no title.")
@@ -328,7 +331,7 @@ def test_a_period_with_a_narrower_label_can_be_imported(world, exported):
     plan, content, before, _snapshot = exported
     ReportingPeriodFactory(label="2023-H2", kind="half_year", starts_on=datetime.date(2023, 7, 1))
     response = upload(
-        world.client_for("coordinator"), plan, edit_workbook(content, lambda s: setattr(s["B2"], "value", "2023-H2"))
+        world.client_for("coordinator"), plan, edit_keys(content, lambda s: setattr(s["B2"], "value", "2023-H2"))
     )
     assert response.status_code == 302
     assert response["Location"].endswith("?period=2023-H2")
@@ -357,3 +360,13 @@ def test_axis_rows_may_be_written_loosely_but_hold_no_progress(world, exported):
 
     exported = (plan, content, counts(), texts(plan))
     _refused(world, exported, edit_workbook(content, texts_on_axis_row), "Row 6: an axis row holds only")
+
+
+def test_the_import_page_names_the_columns_and_statuses_in_the_readers_language(world, exported):
+    plan = exported[0]
+    user = world.users["coordinator"]
+    user.language = "fr"
+    user.save(update_fields=["language"])
+    page = _page(world.client_for("coordinator").get(reverse("plans:plan_import", kwargs={"code": plan.code})))
+    assert "#, Activités, Réalisé, Prévu, Suggestions, Statut" in page
+    assert "Non commencée, En cours, Réalisé, Abandonnée" in page

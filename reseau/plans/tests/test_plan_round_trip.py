@@ -74,6 +74,17 @@ def edit_workbook(content: bytes, change) -> bytes:
     return buffer.getvalue()
 
 
+def edit_keys(content: bytes, change) -> bytes:
+    """Change the hidden sheet of plan, period and language (key in column A, value in column B)."""
+    from reseau.plans.exchange import KEYS_SHEET
+
+    workbook = load_workbook(io.BytesIO(content))
+    change(workbook[KEYS_SHEET])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
 def row_of(sheet: Any, first_cell: Any) -> int:
     """The spreadsheet row whose column A holds ``first_cell``."""
     for row in sheet.iter_rows(min_col=1, max_col=1):
@@ -234,3 +245,86 @@ def test_an_export_for_a_period_without_progress_imports_back_without_creating_a
     response = upload(client, plan, content)
     assert response.status_code == 302, response.content.decode()[:3000]
     assert counts() == before
+
+
+# Issue 11, item 7: a French file imports back too.
+
+
+def _speak_french(world, role: str = "coordinator"):
+    user = world.users[role]
+    user.language = "fr"
+    user.save(update_fields=["language"])
+    return world.client_for(role)
+
+
+def test_a_french_export_imports_back_without_changing_anything(world):
+    plan, _period = build_plan()
+    client = _speak_french(world)
+    content = export(client, plan).content
+    before, snapshot = counts(), texts(plan)
+    response = upload(client, plan, content)
+    assert response.status_code == 302
+    assert (counts(), texts(plan)) == (before, snapshot)
+
+
+def test_a_french_export_imports_back_for_an_english_reader_too(world):
+    plan, _period = build_plan()
+    content = export(_speak_french(world), plan).content
+    before, snapshot = counts(), texts(plan)
+    upload(world.client_for("secretariat"), plan, content)
+    assert (counts(), texts(plan)) == (before, snapshot)
+
+
+def test_a_title_shown_from_the_other_language_is_not_copied_into_this_one(world):
+    plan, _period = build_plan(axes=1, per_axis=2)
+    Activity.objects.filter(plan=plan, number=2).update(title_fr="")
+    client = _speak_french(world)
+    content = export(client, plan).content  # shows "Activity 2" where French has no title
+    upload(client, plan, content)
+    assert Activity.objects.get(plan=plan, number=2).title_fr == ""
+
+
+def test_a_title_changed_in_a_french_file_changes_the_french_title(world):
+    plan, _period = build_plan(axes=1, per_axis=2)
+    client = _speak_french(world)
+
+    def change(sheet):
+        sheet.cell(row=row_of(sheet, 1), column=2).value = "Contacts avec les villes"
+
+    upload(client, plan, edit_workbook(export(client, plan).content, change))
+    assert Activity.objects.get(plan=plan, number=1).title_fr == "Contacts avec les villes"
+
+
+def test_a_title_changed_in_a_french_file_leaves_the_english_title(world):
+    plan, _period = build_plan(axes=1, per_axis=2)
+    client = _speak_french(world)
+
+    def change(sheet):
+        sheet.cell(row=row_of(sheet, 1), column=2).value = "Contacts avec les villes"
+
+    upload(client, plan, edit_workbook(export(client, plan).content, change))
+    assert Activity.objects.get(plan=plan, number=1).title_en == "Activity 1"
+
+
+def test_a_status_chosen_in_french_is_saved(world):
+    plan, period = build_plan(axes=1, per_axis=2)
+    client = _speak_french(world)
+
+    def change(sheet):
+        sheet.cell(row=row_of(sheet, 1), column=6).value = "Abandonnée"
+
+    upload(client, plan, edit_workbook(export(client, plan).content, change))
+    progress = ActivityProgress.objects.get(activity__plan=plan, activity__number=1, period=period)
+    assert progress.status == ActivityProgress.Status.DROPPED
+
+
+def test_a_new_activity_in_a_french_file_gets_its_french_title(world):
+    plan, _period = build_plan(axes=1, per_axis=2)
+    client = _speak_french(world)
+
+    def change(sheet):
+        sheet.cell(row=sheet.max_row + 1, column=1).value = 3
+        sheet.cell(row=sheet.max_row, column=2).value = "Nouvelle activité"
+
+    upload(client, plan, edit_workbook(export(client, plan).content, change))
+    assert Activity.objects.get(plan=plan, number=3).title_fr == "Nouvelle activité"

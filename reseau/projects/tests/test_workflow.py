@@ -214,7 +214,7 @@ def _problems_when_moved(scene: Scene, before: _Before, step: Transition, *, all
     expected_row = (before.start, before.to, scene.user.pk, before.comment.strip())
     if (row.from_stage, row.to_stage, row.by_id, row.comment) != expected_row:
         problems.append(f"{label}: wrong stage change {row.from_stage, row.to_stage, row.by_id, row.comment}")
-    if row.by_label != scene.user.email:
+    if row.by_label != str(scene.user):
         problems.append(f"{label}: stage change labelled {row.by_label!r}")
     problems += _audit_problems(scene, before)
     return problems

@@ -35,9 +35,9 @@ def test_focal_point_edits_own_member_and_sees_the_change_in_its_history(world):
     assert "Huế City" in page
     # The history names who changed what, from which value to which.
     event = AuditEvent.objects.get(object_id=str(world.hue.pk))
-    assert event.actor_label == "focal.hue@reseau.test"
+    assert event.actor_label == str(world.users["focal_point"])
     assert event.changes["name_en"] == ["Huế", "Huế City"]
-    assert "focal.hue@reseau.test" in page
+    assert str(world.users["focal_point"]) in page
     assert "<del>Huế</del>" in page
     assert "<ins>Huế City</ins>" in page
 
