@@ -9,12 +9,12 @@ page shows, without a query.
 from __future__ import annotations
 
 import datetime
-import zoneinfo
 from dataclasses import dataclass
 
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from reseau.core import zones
 from reseau.events.models import Event, Session
 from reseau.events.recurrence import Occurrence, expand
 from reseau.events.selectors.event import OCCURRENCES_AHEAD, ProgrammeItem, UpcomingDate
@@ -42,37 +42,6 @@ def zone_abbreviation(moment: datetime.datetime, zone_name: str) -> str:
     sign = "+" if minutes >= 0 else "-"
     hours, rest = divmod(abs(minutes), 60)
     return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
-
-
-def zone_place(zone_name: str) -> str:
-    """ "Asia/Phnom_Penh" → "Phnom Penh"."""
-    return zone_name.rsplit("/", 1)[-1].replace("_", " ")
-
-
-def utc_offset(moment: datetime.datetime, zone_name: str) -> str:
-    """ "UTC+7", "UTC+1", "UTC-3:30", "UTC" at that moment in that zone."""
-    offset = moment.astimezone(zoneinfo.ZoneInfo(zone_name)).utcoffset() or datetime.timedelta(0)
-    minutes = int(offset.total_seconds() // 60)
-    if minutes == 0:
-        return "UTC"
-    sign = "+" if minutes > 0 else "-"
-    hours, rest = divmod(abs(minutes), 60)
-    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
-
-
-def zone_for_people(zone_name: str, moment: datetime.datetime | None = None) -> str:
-    """ "Phnom Penh time (UTC+7)": the zone as people say it, its offset at ``moment`` (now)."""
-    if zone_name == "UTC":
-        return _("Universal time (UTC)")
-    return _("%(place)s time (%(offset)s)") % {
-        "place": zone_place(zone_name),
-        "offset": utc_offset(moment or timezone.now(), zone_name),
-    }
-
-
-def zone_label(moment: datetime.datetime, zone_name: str) -> str:
-    """ "Phnom Penh time (UTC+7)" at that moment."""
-    return zone_for_people(zone_name, moment)
 
 
 def _date(moment: datetime.datetime | datetime.date) -> str:
@@ -118,8 +87,8 @@ def when_text(
         return f"{text} {zone_abbreviation(start, event.time_zone)}"
     return _("%(when)s (%(place)s time, %(offset)s)") % {
         "when": text,
-        "place": zone_place(event.time_zone),
-        "offset": utc_offset(start, event.time_zone),
+        "place": zones.zone_place(event.time_zone),
+        "offset": zones.zone_offset(event.time_zone, start),
     }
 
 

@@ -20,8 +20,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from reseau.core.forms import DateInput
+from reseau.core.zones import zone_label
 from reseau.events.models import Event
-from reseau.events.presentation import zone_for_people
 from reseau.events.recurrence import (
     WEEKS_OF_MONTH,
     Repeat,
@@ -65,17 +65,17 @@ def zone_choices(*, keep: str = "", now: datetime.datetime | None = None) -> lis
     the others by region; ``keep``, an event's current zone, is offered even when unusual."""
     now = now or timezone.now()
     regions: dict[str, list[tuple[str, str]]] = {region: [] for region in _REGIONS}
-    others = [("UTC", zone_for_people("UTC", now))]
+    others = [("UTC", zone_label("UTC", now))]
     for name in zoneinfo.available_timezones():
         region = name.split("/", 1)[0]
         if name in NETWORK_ZONES or name == "UTC":
             continue
         if "/" in name and region in regions:
-            regions[region].append((name, zone_for_people(name, now)))
+            regions[region].append((name, zone_label(name, now)))
         elif name == keep:
-            others.append((name, zone_for_people(name, now)))
+            others.append((name, zone_label(name, now)))
     groups: list[tuple[Any, Any]] = [
-        (_("The network's places"), [(name, zone_for_people(name, now)) for name in NETWORK_ZONES])
+        (_("The network's places"), [(name, zone_label(name, now)) for name in NETWORK_ZONES])
     ]
     for region, label in _REGIONS.items():
         groups.append((label, sorted(regions[region], key=lambda choice: (choice[1], choice[0]))))

@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from reseau.core import zones
 from reseau.events import presentation
 from reseau.events.access import events_visible_to
 from reseau.events.forms.calendar import CalendarFilterForm
@@ -150,7 +151,7 @@ def _place(occurrences: list[Occurrence], days: list[Day], reader_zone: datetime
             if occurrence.ends_at is not None and occurrence.ends_at > occurrence.starts_at and first == last:
                 end_time = timezone.localtime(occurrence.ends_at, zone).strftime("%H:%M")
             if reader_zone is None:
-                zone_text = presentation.utc_offset(occurrence.starts_at, occurrence.event.time_zone)
+                zone_text = zones.zone_offset(occurrence.event.time_zone, occurrence.starts_at)
         day = first
         while day <= last:
             if day in by_date:
@@ -176,7 +177,7 @@ def _common(request: HttpRequest, form: CalendarFilterForm, view: str) -> dict[s
     return {
         "form": form,
         "view": view,
-        "zone_name": presentation.zone_for_people(str(zone)) if zone is not None else "",
+        "zone_name": zones.zone_label(zone) if zone is not None else "",
         "networks": list(Network.objects.all()),
     }
 
@@ -188,7 +189,7 @@ def _zones_shown(days: list[Day]) -> list[str]:
         for item in day.items:
             if item.zone:
                 found.setdefault(item.event.time_zone, item.occurrence.starts_at)
-    return sorted({presentation.zone_for_people(name, moment) for name, moment in found.items()})
+    return sorted({zones.zone_label(name, moment) for name, moment in found.items()})
 
 
 @require_GET
