@@ -382,6 +382,10 @@ class Session(models.Model):
     position = models.PositiveSmallIntegerField(_("order"), default=0)
     starts_at = models.DateTimeField(_("start"), null=True, blank=True)
     ends_at = models.DateTimeField(_("end"), null=True, blank=True)
+    # A time split of a half-day the source gives only as a whole is shown as an estimate.
+    times_estimated = models.BooleanField(
+        _("times estimated"), default=False, help_text=_("Tick when the times are an estimate, still to be confirmed.")
+    )
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
 

@@ -185,6 +185,7 @@ class SeedSession:
     description_fr: str = ""
     speakers: tuple[SeedPerson, ...] = ()
     role: str = RR.SPEAKER
+    times_estimated: bool = True  # the deck gives one time per event, rarely one per item
 
 
 # The deck gives only "8h – 12h" for the whole meeting and "15 minutes" for the break; the
@@ -407,6 +408,7 @@ FSM_LAUNCH = SeedSession(
     "(last slide of the annual meeting, 18 May 2023).",
     "« Rejoignez-nous à 13 h 50 pour le lancement de la conférence sur la gestion des boues de vidange en "
     "Asie du Sud-Est » (dernière diapositive de la réunion annuelle, 18 mai 2023).",
+    times_estimated=False,  # the deck gives this very time
 )
 
 HOSTING = (
@@ -839,6 +841,7 @@ def load_events() -> dict[str, int]:
                     "title_fr": item.title_fr,
                     "description_en": item.description_en,
                     "description_fr": item.description_fr,
+                    "times_estimated": item.times_estimated,
                 },
             )
             created["programme_items"] += new

@@ -32,7 +32,7 @@ class SessionForm(forms.ModelForm[Session]):
 
     class Meta:
         model = Session
-        fields = ["kind", "title_en", "title_fr", "description_en", "description_fr", "position"]
+        fields = ["kind", "title_en", "title_fr", "description_en", "description_fr", "position", "times_estimated"]
         labels = {
             "title_en": _("Title in English"),
             "title_fr": _("Title in French"),

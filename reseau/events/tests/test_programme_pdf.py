@@ -6,6 +6,7 @@ import datetime
 import logging
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.test import RequestFactory
 from django.urls import reverse
 
@@ -126,3 +127,24 @@ def test_a_network_only_programme_is_not_printed_for_visitors(world, event):
     url = reverse("events:programme_pdf", kwargs={"slug": event.slug})
     assert world.client_for("anonymous").get(url).status_code == 404
     assert world.client_for("focal_point").get(url).status_code == 200
+
+
+def _printed(world, event) -> str:
+    request = RequestFactory().get("/")
+    request.user = AnonymousUser()
+    return programme_document(request, event)
+
+
+def test_an_estimated_time_is_marked_on_paper(world, event):
+    Session.objects.filter(event=event, title_en="Welcome words").update(times_estimated=True)
+    assert "estimated time" in _printed(world, event)
+
+
+def test_a_time_the_source_gives_is_not_marked(world, event):
+    assert "estimated time" not in _printed(world, event)
+
+
+def test_an_estimated_time_is_marked_on_the_public_programme(world, event):
+    Session.objects.filter(event=event, title_en="Welcome words").update(times_estimated=True)
+    page = world.client_for("anonymous").get(reverse("events:programme", kwargs={"slug": event.slug})).content
+    assert '<span class="badge neutral">estimated time</span>' in page.decode()

@@ -312,3 +312,14 @@ def test_the_network_history_is_in_the_calendar():
 def test_an_event_known_to_the_month_only_says_so():
     _seed()
     assert Event.objects.get(slug="hue-meeting-regional-network-2017").date_note == "December 2017"
+
+
+def test_the_2023_programme_times_are_marked_estimated():
+    _seed()
+    sessions = Session.objects.filter(event__slug="rvase-annual-meeting-2023")
+    assert set(sessions.values_list("times_estimated", flat=True)) == {True}
+
+
+def test_the_fsm_launch_time_the_deck_gives_is_not_estimated():
+    _seed()
+    assert not Session.objects.get(event__slug="rvase-fsm-conference-2023").times_estimated
