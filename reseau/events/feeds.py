@@ -185,6 +185,7 @@ COLUMNS = (
     "starts_at",
     "ends_at",
     "all_day",
+    "month_only",
     "time_zone",
     "venue",
     "city",
@@ -275,7 +276,13 @@ def vevent(row: Mapping[str, Any], context: FeedContext) -> bytes:
         f"LAST-MODIFIED:{_utc(row['updated_at'])}",
         f"CREATED:{_utc(row['created_at'])}",
     ]
-    if all_day:
+    if all_day and row["month_only"]:
+        # Known to the month only: an all-day event spanning the month, never its 1st alone.
+        first = local_start.date().replace(day=1)
+        following = (first + datetime.timedelta(days=32)).replace(day=1)
+        lines.append(f"DTSTART;VALUE=DATE:{first:%Y%m%d}")
+        lines.append(f"DTEND;VALUE=DATE:{following:%Y%m%d}")
+    elif all_day:
         local_end = ends_at.astimezone(zone) if (zone and ends_at) else ends_at
         lines.append(f"DTSTART;VALUE=DATE:{_day(local_start)}")
         lines.append(f"DTEND;VALUE=DATE:{_day(all_day_end(local_start, local_end))}")

@@ -100,6 +100,13 @@ class Event(models.Model):
     all_day = models.BooleanField(
         _("all day"), default=False, help_text=_("Whole days, without times (a congress, a study tour).")
     )
+    # Sources often give only the month ("December 2022"): the event then starts on the 1st,
+    # shows and feeds as that month, never as the 1st.
+    month_only = models.BooleanField(
+        _("month known only"),
+        default=False,
+        help_text=_("Tick when only the month is known: the event shows as that month, not as its first day."),
+    )
     time_zone = models.CharField(
         _("time zone"),
         max_length=64,
@@ -242,8 +249,21 @@ class Event(models.Model):
                     validate_rule(self.recurrence_rule, self.starts_at.astimezone(self.zone))
                 except ValidationError as error:
                     errors.setdefault("recurrence_rule", []).append(error)
+        if self.month_only and not self.all_day:
+            errors.setdefault("month_only", []).append(
+                ValidationError(_("An event known to the month only lasts whole days: tick “all day” too."))
+            )
         if errors:
             raise ValidationError(errors)
+
+    def month_span(self) -> tuple[datetime.date, datetime.date] | None:
+        """For an event known to the month only: its month's first day and the first day after it."""
+        start = self.local_start
+        if not self.month_only or start is None:
+            return None
+        first = start.date().replace(day=1)
+        following = (first + datetime.timedelta(days=32)).replace(day=1)
+        return first, following
 
     @staticmethod
     def awaiting_its_date(now: datetime.datetime) -> Q:

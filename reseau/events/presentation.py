@@ -67,6 +67,8 @@ def when_text(
     end = local_end if local_start is not None else event.local_end
     if start is None:
         return _("Date to be fixed")
+    if event.month_only and local_start is None:
+        return formats.date_format(start, "YEAR_MONTH_FORMAT")
     if event.all_day:
         final = event.last_day(end)
         if final is None or final <= start.date():

@@ -370,6 +370,7 @@ class SeedEvent:
     starts_at: datetime.datetime | None = None
     ends_at: datetime.datetime | None = None
     all_day: bool = False
+    month_only: bool = False  # the source gives the month, not the day
     time_zone: str = PHNOM_PENH
     date_note: str = ""
     venue: str = ""
@@ -460,6 +461,7 @@ HISTORY: list[SeedEvent] = [
         all_day=True,
         time_zone="Asia/Vientiane",
         date_note="April 2013",
+        month_only=True,
         city="Vientiane",
         country="LA",
         host="vientiane",
@@ -488,6 +490,7 @@ HISTORY: list[SeedEvent] = [
         all_day=True,
         time_zone="Asia/Ho_Chi_Minh",
         date_note="December 2017",
+        month_only=True,
         city="Huế",
         country="VN",
         host="hue",
@@ -606,6 +609,7 @@ EVENTS: list[SeedEvent] = [
         ends_at=_CWIS_END,
         all_day=True,
         date_note="December 2022",
+        month_only=True,
         city="Phnom Penh",
         country="KH",
         organiser="Asian Development Bank (ADB)",
@@ -633,6 +637,7 @@ EVENTS: list[SeedEvent] = [
         ends_at=_GA_END,
         all_day=True,
         date_note="March 2023",
+        month_only=True,
         country="KH",
         organiser="Francophonie",
         themes=("french-language",),
@@ -808,6 +813,7 @@ def load_events() -> dict[str, int]:
                 "starts_at": row.starts_at,
                 "ends_at": row.ends_at,
                 "all_day": row.all_day,
+                "month_only": row.month_only,
                 "time_zone": row.time_zone,
                 "date_note": row.date_note,
                 "venue": row.venue,

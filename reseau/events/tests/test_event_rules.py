@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from reseau.core.choices import Tone
 from reseau.events.models import Event, HostingOffer
+from tests.factories import EventFactory
 
 UTC = datetime.UTC
 START = datetime.datetime(2031, 5, 18, 1, 0, tzinfo=UTC)
@@ -119,3 +121,30 @@ def test_the_accepted_offer_cannot_be_accepted_again():
 def test_a_declined_offer_of_a_coming_event_can_still_be_accepted():
     offer = HostingOffer(event=_event(), status=HostingOffer.Status.DECLINED)
     assert offer.can_be_accepted is True
+
+
+def _month_only_event(**fields):
+    from reseau.events.seed import whole_days
+
+    start, end = whole_days(datetime.date(2022, 12, 1), datetime.date(2022, 12, 1))
+    return EventFactory(starts_at=start, ends_at=end, all_day=True, month_only=True, **fields)
+
+
+@pytest.mark.django_db
+def test_an_event_known_to_the_month_only_reads_as_its_month():
+    from reseau.events.presentation import when_text
+
+    assert when_text(_month_only_event()) == "December 2022"
+
+
+@pytest.mark.django_db
+def test_an_event_known_to_the_month_only_spans_its_month():
+    assert _month_only_event().month_span() == (datetime.date(2022, 12, 1), datetime.date(2023, 1, 1))
+
+
+@pytest.mark.django_db
+def test_an_event_known_to_the_month_only_must_be_all_day():
+    event = _month_only_event()
+    event.all_day = False
+    with pytest.raises(ValidationError, match="month only"):
+        event.full_clean()

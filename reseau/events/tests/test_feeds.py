@@ -519,3 +519,18 @@ def test_calendar_programs_may_check_a_subscription_with_head(world):
         assert response.status_code == 200
         assert response["Content-Type"].startswith("text/calendar")
     assert client.post("/calendar/feeds/network/rvase.ics").status_code == 405
+
+
+def test_an_event_known_to_the_month_only_feeds_as_its_whole_month(world):
+    EventFactory(
+        network=world.hue.network,
+        visibility="public",
+        all_day=True,
+        month_only=True,
+        time_zone="Asia/Phnom_Penh",
+        starts_at=datetime.datetime(2031, 12, 1, 0, 0, tzinfo=PHNOM_PENH),
+        ends_at=datetime.datetime(2031, 12, 2, 0, 0, tzinfo=PHNOM_PENH),
+    )
+    lines = unfold(_body(world.client_for("anonymous").get("/calendar/feeds/network/rvase.ics")))
+    start = lines.index("DTSTART;VALUE=DATE:20311201")
+    assert lines[start + 1] == "DTEND;VALUE=DATE:20320101"
