@@ -166,8 +166,9 @@ def event_routes(ids: dict[str, object]) -> list[Route]:
 
 def plan_routes(ids: dict[str, int]) -> list[Route]:
     code, number = ids["plan"], ids["activity_number"]  # a draft plan of RVASE
-    network_reads = {**signed_in(OK), "partner": NOT_FOUND}  # partners read validated plans only
-    staff_on_plan = {**STAFF_ONLY, "partner": NOT_FOUND}
+    # Partners read validated plans only; a draft of their network is refused with its reason (403).
+    network_reads = NOT_SHARED
+    staff_on_plan = STAFF_ONLY
     internal = {**signed_in(OK), "partner": FORBIDDEN}  # the decisions register is the network's own
     return [
         Route("plans:plan_list", expected=signed_in(OK)),
@@ -205,8 +206,8 @@ def plan_routes(ids: dict[str, int]) -> list[Route]:
 
 def project_routes(ids: dict[str, int]) -> list[Route]:
     hue, later = ids["hue_project"], ids["design_project"]  # Huế's proposal; a Huế project at "design"
-    own_follow_up = {**OWN_MEMBER, "partner": NOT_FOUND}
-    staff_follow_up = {**PARTNER_HIDDEN, "focal_point": FORBIDDEN}
+    own_follow_up = OWN_MEMBER  # not shared with partners: refused with its reason (403)
+    staff_follow_up = {**STAFF_ONLY, "focal_point": FORBIDDEN}
     routes = [
         Route("projects:project_list", expected=signed_in(OK)),
         Route("projects:board", expected=signed_in(OK)),
@@ -216,7 +217,7 @@ def project_routes(ids: dict[str, int]) -> list[Route]:
         Route("projects:project_create", expected={**OWN_MEMBER}),
         Route("projects:rate_list", expected={**signed_in(OK), "partner": FORBIDDEN}),
         Route("projects:rate_create", expected={**signed_in(FORBIDDEN), "secretariat": OK}),
-        Route("projects:project_detail", {"code": hue}, READ_BY_NETWORK),
+        Route("projects:project_detail", {"code": hue}, NOT_SHARED),
         # A focal point shapes its member's proposal; once the network takes it further, staff do.
         Route("projects:project_edit", {"code": hue}, own_follow_up),
         Route("projects:project_edit", {"code": later}, staff_follow_up),
@@ -238,6 +239,9 @@ def project_routes(ids: dict[str, int]) -> list[Route]:
 
 PARTNER_HIDDEN = {**STAFF_ONLY, "partner": NOT_FOUND}  # not shared with partners: as if it did not exist
 READ_BY_NETWORK = {**signed_in(OK), "partner": NOT_FOUND}
+# Issue 11, partners' part: a plan, project or call of the partner's network that it may not read
+# (draft, not shared) is counted on its list, so its address answers 403 with the reason, not 404.
+NOT_SHARED = {**signed_in(OK), "partner": FORBIDDEN}
 
 
 def partner_routes(ids: dict[str, int]) -> list[Route]:
@@ -267,9 +271,9 @@ def funding_routes(ids: dict[str, int]) -> list[Route]:
         Route("funding:opportunity_list", expected=signed_in(OK)),
         Route("funding:deadlines", expected=signed_in(OK)),
         Route("funding:opportunity_create", expected=STAFF_ONLY),
-        Route("funding:opportunity_detail", {"pk": call}, READ_BY_NETWORK),
-        Route("funding:opportunity_ics", {"pk": call}, READ_BY_NETWORK),
-        Route("funding:opportunity_edit", {"pk": call}, PARTNER_HIDDEN),
+        Route("funding:opportunity_detail", {"pk": call}, NOT_SHARED),
+        Route("funding:opportunity_ics", {"pk": call}, NOT_SHARED),
+        Route("funding:opportunity_edit", {"pk": call}, STAFF_ONLY),
         Route(
             "funding:opportunity_detail", {"pk": ids["other_network_call"]}, {**signed_in(NOT_FOUND), "secretariat": OK}
         ),

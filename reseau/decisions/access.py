@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from reseau.accounts.models import User
 from reseau.accounts.types import Viewer
@@ -31,9 +32,12 @@ def can_read_register(user: Viewer) -> bool:
 
 
 def refuse_partners(user: User) -> None:
-    """Partners are refused the register's pages, not shown an empty page."""
+    """Partners are refused the register's pages with the reason (403), not shown an empty page;
+    no page offers them a link to it (``can_read_register``)."""
     if user.is_partner:
-        raise PermissionDenied
+        raise PermissionDenied(
+            _("The decisions register is kept for the network's members and staff: it is not shared with partners.")
+        )
 
 
 def decisions_visible_to(user: Viewer) -> QuerySet[Decision]:

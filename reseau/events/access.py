@@ -12,22 +12,22 @@ from django.http import Http404
 from reseau.accounts.models import User
 from reseau.accounts.types import Viewer
 from reseau.events.models import Event, FeedToken, Registration
+from reseau.partners.access import partner_scope
 from reseau.registry.access import can_manage_network
 from reseau.registry.models import Member, Network
 
 
 def events_visible_to(user: Viewer) -> QuerySet[Event]:
-    """Anonymous visitors read public events; partners add those shared with partners;
-    the network reads all of its own; the secretariat reads every network's."""
+    """Anonymous visitors read public events; partners add those open to partners of the networks
+    they are partners of (``partners.access.partner_networks``); the network reads all of its own;
+    the secretariat reads every network's."""
     public = Q(visibility=Event.Visibility.PUBLIC)
     if not user.is_authenticated or not user.is_active:
         return Event.objects.filter(public)
     if user.is_secretariat:
         return Event.objects.all()
     if user.is_partner:
-        shared = Q(visibility=Event.Visibility.PARTNERS)
-        if user.network_id:
-            shared &= Q(network_id=user.network_id)
+        shared = Q(visibility=Event.Visibility.PARTNERS) & partner_scope(user)
         return Event.objects.filter(public | shared)
     if user.network_id:
         return Event.objects.filter(public | Q(network_id=user.network_id))

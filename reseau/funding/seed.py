@@ -46,6 +46,9 @@ class ExampleCall:
     amount_min: Decimal
     amount_max: Decimal
     currency: str
+    # Demo choice (no deck says what the network shares): whether partner accounts read the call.
+    # Applied only while the network shares no call at all, so a coordinator's own choice is kept.
+    shared_with_partners: bool = False
 
 
 EXAMPLE_CALLS: list[ExampleCall] = [
@@ -63,6 +66,7 @@ EXAMPLE_CALLS: list[ExampleCall] = [
         amount_min=Decimal("100000.00"),
         amount_max=Decimal("300000.00"),
         currency=Currency.EUR,
+        shared_with_partners=True,  # demo choice: the donor's own call, read by the demo partner (EU)
     ),
     ExampleCall(
         title_en="Example — Citywide inclusive sanitation: small grants to cities",
@@ -78,6 +82,7 @@ EXAMPLE_CALLS: list[ExampleCall] = [
         amount_min=Decimal("25000.00"),
         amount_max=Decimal("75000.00"),
         currency=Currency.USD,
+        shared_with_partners=True,  # demo choice
     ),
     ExampleCall(
         title_en="Example — Heritage cities: smart and sustainable tourism",
@@ -108,25 +113,29 @@ def load_example_funding() -> int:
     created = 0
     for call in EXAMPLE_CALLS:
         donor = Organisation.objects.get(name_en=call.donor)
+        defaults = {
+            "title_fr": call.title_fr,
+            "network": network,
+            "donor": donor,
+            "eligible_member_kinds": [str(kind) for kind in call.member_kinds],
+            "amount_min": call.amount_min,
+            "amount_max": call.amount_max,
+            "currency": call.currency,
+            "opens_on": today + datetime.timedelta(days=call.opens_in),
+            "closes_on": today + datetime.timedelta(days=call.closes_in),
+            "status": call.status,
+            "notes": EXAMPLE_NOTES.format(days=call.closes_in),
+            "is_example": True,
+        }
         opportunity, new = FundingOpportunity.objects.update_or_create(
             title_en=call.title_en,
-            defaults={
-                "title_fr": call.title_fr,
-                "network": network,
-                "donor": donor,
-                "eligible_member_kinds": [str(kind) for kind in call.member_kinds],
-                "amount_min": call.amount_min,
-                "amount_max": call.amount_max,
-                "currency": call.currency,
-                "opens_on": today + datetime.timedelta(days=call.opens_in),
-                "closes_on": today + datetime.timedelta(days=call.closes_in),
-                "status": call.status,
-                "notes": EXAMPLE_NOTES.format(days=call.closes_in),
-                "is_example": True,
-            },
+            defaults=defaults,
         )
         created += new
         opportunity.themes.set([themes[code] for code in call.themes if code in themes])
         opportunity.eligible_countries.set([countries[code] for code in call.countries if code in countries])
         opportunity.members.set([members[slug] for slug in call.members if slug in members])
+    if not FundingOpportunity.objects.filter(network=network, shared_with_partners=True).exists():
+        shared = [call.title_en for call in EXAMPLE_CALLS if call.shared_with_partners]
+        FundingOpportunity.objects.filter(network=network, title_en__in=shared).update(shared_with_partners=True)
     return created

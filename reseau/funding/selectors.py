@@ -29,11 +29,8 @@ def with_related(calls: QuerySet[FundingOpportunity]) -> QuerySet[FundingOpportu
     )
 
 
-def opportunity_list(
-    calls: QuerySet[FundingOpportunity], filters: FundingFilters, *, today: datetime.date | None = None
-) -> QuerySet[FundingOpportunity]:
-    """Calls still to come first (soonest deadline first), then those without a date, then past ones."""
-    today = today or timezone.localdate()
+def filter_opportunities(calls: QuerySet[FundingOpportunity], filters: FundingFilters) -> QuerySet[FundingOpportunity]:
+    """The calls that pass the list's filters (no query of its own)."""
     if filters.q.strip():
         for word in filters.q.split():
             calls = calls.filter(Q(title_en__icontains=word) | Q(title_fr__icontains=word))
@@ -43,6 +40,15 @@ def opportunity_list(
         calls = calls.filter(themes__code=filters.theme)
     if filters.country:
         calls = calls.filter(eligible_countries__code=filters.country)
+    return calls
+
+
+def opportunity_list(
+    calls: QuerySet[FundingOpportunity], filters: FundingFilters, *, today: datetime.date | None = None
+) -> QuerySet[FundingOpportunity]:
+    """Calls still to come first (soonest deadline first), then those without a date, then past ones."""
+    today = today or timezone.localdate()
+    calls = filter_opportunities(calls, filters)
     group = Case(
         When(closes_on__gte=today, then=Value(0)),
         When(closes_on__isnull=True, then=Value(1)),

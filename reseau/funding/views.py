@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
@@ -49,6 +49,11 @@ def opportunity_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "page": page,
+        # One COUNT query, for a partner only: the calls it knows exist but may not read.
+        "not_shared_count": selectors.filter_opportunities(
+            access.opportunities_not_shared_with(request.user), filters
+        ).count(),
+        "partner_view": access.shows_partner_view(request.user),
         "query_string": query_without(request, "page"),
         "can_edit": access.can_edit_funding(request.user),
         "show_network": access.sees_every_network(request.user),
@@ -74,8 +79,8 @@ def deadlines(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_GET
 def opportunity_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     visible = access.opportunities_visible_to(request.user)
-    opportunity = get_object_or_404(
-        visible.select_related("donor", "network").prefetch_related("themes", "eligible_countries"), pk=pk
+    opportunity = access.opportunity_for_user(
+        request.user, pk, visible.select_related("donor", "network").prefetch_related("themes", "eligible_countries")
     )
     can_edit = access.can_edit_funding(request.user)
     members = members_with_status(opportunity.members.all()).order_by("search_text")
@@ -135,11 +140,11 @@ def opportunity_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
 @require_GET
 def opportunity_ics(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The closing date as an all-day event, to add to any calendar."""
-    opportunity = get_object_or_404(
-        access.opportunities_visible_to(request.user).select_related("donor"), pk=pk, closes_on__isnull=False
+    opportunity = access.opportunity_for_user(
+        request.user, pk, access.opportunities_visible_to(request.user).select_related("donor")
     )
     closes_on = opportunity.closes_on
-    if closes_on is None:  # excluded above; this tells the type checker
+    if closes_on is None:  # a call without a closing date has no calendar entry
         raise Http404
     page_url = request.build_absolute_uri(opportunity.get_absolute_url())
     if opportunity.url:

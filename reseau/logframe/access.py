@@ -9,6 +9,7 @@ from django.http import Http404
 from reseau.accounts.models import User
 from reseau.accounts.types import Viewer
 from reseau.logframe.models import Indicator, IndicatorValue, Result
+from reseau.partners.access import partner_networks, partner_scope
 from reseau.plans.access import can_edit_plans, network_scope, plan_network_for_staff
 from reseau.registry.models import Network
 
@@ -22,6 +23,7 @@ __all__ = [
     "result_for_edit",
     "result_network_for_staff",
     "sees_drafts",
+    "values_not_shared_with",
     "values_visible_to",
 ]
 
@@ -36,26 +38,35 @@ def sees_drafts(user: Viewer) -> bool:
     return user.is_authenticated and not user.is_partner
 
 
-def _reads_every_network(user: User) -> bool:
-    """The secretariat, and a partner of the whole platform (one tied to no network)."""
-    return user.is_secretariat or (user.is_partner and user.network_id is None)
-
-
 def networks_for_logframe(user: User) -> QuerySet[Network]:
-    """The networks whose logframe the user reads: every network for the secretariat, else their own."""
-    if _reads_every_network(user):
+    """The networks whose logframe the user reads: every network for the secretariat, a partner's
+    networks (``partners.access.partner_networks``), else their own."""
+    if user.is_secretariat:
         return Network.objects.all()
+    if user.is_partner:
+        return partner_networks(user)
     return Network.objects.filter(pk=user.network_id or 0)
 
 
 def indicators_visible_to(user: Viewer) -> QuerySet[Indicator]:
     if not user.is_authenticated or not user.is_active:
         return Indicator.objects.none()
+    if user.is_partner:
+        return Indicator.objects.filter(partner_scope(user, "result__network"))
     scope = network_scope(user)
     indicators = Indicator.objects.all()
-    if scope is not None and not (user.is_partner and user.network_id is None):
+    if scope is not None:
         indicators = indicators.filter(result__network_id=user.network_id or 0)
     return indicators
+
+
+def values_not_shared_with(user: Viewer, indicators: QuerySet[Indicator]) -> QuerySet[IndicatorValue]:
+    """The values of these indicators a reader knows exist but does not see, counted on the page
+    ("2 values awaiting the secretariat's approval are not shown to partners"): for a partner,
+    those not approved yet. None for anyone else."""
+    if not user.is_authenticated or sees_drafts(user):
+        return IndicatorValue.objects.none()
+    return IndicatorValue.objects.filter(indicator__in=indicators).exclude(status=IndicatorValue.Status.APPROVED)
 
 
 def values_visible_to(user: Viewer, indicator: Indicator) -> QuerySet[IndicatorValue]:

@@ -87,6 +87,10 @@ def logframe(request: AuthenticatedHttpRequest) -> HttpResponse:
         "unknown_network": unknown_network,
         "can_edit": access.can_edit_plans(user),
         "show_drafts": access.sees_drafts(user),
+        # One COUNT query, for a partner only: the values still awaiting the secretariat's approval.
+        "not_shared_count": access.values_not_shared_with(
+            user, access.indicators_visible_to(user).filter(result__network=network)
+        ).count(),
     }
     return render(request, "logframe/logframe.html", context)
 
@@ -175,6 +179,7 @@ def indicator_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
         "show_history": staff,
         "history": list(indicator_history(indicator, [row.value.pk for row in rows])) if staff else [],
         "today": today,
+        "not_shared_count": access.values_not_shared_with(user, Indicator.objects.filter(pk=indicator.pk)).count(),
     }
     if indicator.computation:
         form = ComputedOnForm(request.GET if "on" in request.GET else None, today=today)

@@ -52,6 +52,32 @@ def next_step_owners() -> QuerySet[User]:
     )
 
 
+def partner_networks(user: User) -> QuerySet[Network]:
+    """The networks whose shared items a partner account reads: the rule, written once.
+
+    A partner reads what a network shares with its partners (its validated action plans, the
+    projects and funding calls shared with partners, the events open to partners, the logframe's
+    approved values) for these networks, and no other:
+
+    - the network its account belongs to (``User.network``): a coordinator who invites a partner
+      gives it the coordinator's own network, and the secretariat may name one;
+    - every network that has a relationship with the account's organisation
+      (``User.organisation`` → ``partners.Relationship``), at whatever stage: the relationship is
+      the network's own record that it works with, or seeks to work with, that organisation.
+
+    An account tied to neither reads no network's shared items (public events only): being a
+    partner of the platform is not being a partner of every network. The answer is a subquery,
+    so filtering by it adds no query.
+    """
+    related = Relationship.objects.filter(organisation_id=user.organisation_id or 0).values("network_id")
+    return Network.objects.filter(Q(pk=user.network_id or 0) | Q(pk__in=related))
+
+
+def partner_scope(user: User, field: str = "network") -> Q:
+    """A filter on the networks a partner reads (``partner_networks``), through ``field``."""
+    return Q(**{f"{field}__in": partner_networks(user).values("pk")})
+
+
 def relationships_visible_to(user: Viewer) -> QuerySet[Relationship]:
     """The secretariat sees every network's relationships; the others where their own network stands."""
     if sees_every_network(user):

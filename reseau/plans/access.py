@@ -5,9 +5,11 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from reseau.accounts.models import User
 from reseau.accounts.types import Viewer
+from reseau.partners.access import partner_scope
 from reseau.plans.models import Plan
 from reseau.registry.access import is_network_staff
 from reseau.registry.models import Network
@@ -57,22 +59,40 @@ def network_scope(user: User) -> Q | None:
 
 
 def plans_visible_to(user: Viewer) -> QuerySet[Plan]:
-    """The network reads its plans; partners read the plans validated by the members."""
+    """The network reads its plans; partners read the plans validated by the members, of the
+    networks they are partners of (``partners.access.partner_networks``)."""
     if not user.is_authenticated or not user.is_active:
         return Plan.objects.none()
-    plans = Plan.objects.all()
     if user.is_partner:
-        plans = plans.filter(status=Plan.Status.VALIDATED)
+        return Plan.objects.filter(partner_scope(user), status=Plan.Status.VALIDATED)
     scope = network_scope(user)
-    if scope is not None and not (user.is_partner and user.network_id is None):
-        plans = plans.filter(scope)
-    return plans
+    return Plan.objects.all() if scope is None else Plan.objects.filter(scope)
+
+
+def plans_not_shared_with(user: Viewer) -> QuerySet[Plan]:
+    """The plans a reader knows exist but may not read, counted on the list ("2 draft action
+    plans are not shared with partners"): a partner's networks' drafts. None for anyone else."""
+    if not user.is_authenticated or not user.is_active or not user.is_partner:
+        return Plan.objects.none()
+    return Plan.objects.filter(partner_scope(user)).exclude(status=Plan.Status.VALIDATED)
+
+
+def shows_partner_view(user: Viewer) -> bool:
+    """Lists speak to a partner of what is shared with partners ("No action plan is shared with
+    partners yet."), to the network of what exists."""
+    return user.is_authenticated and user.is_partner
 
 
 def plan_for_user(user: Viewer, code: str) -> Plan:
+    """A plan the user reads. A draft of a partner's network is refused with its reason (403: the
+    list counts it, so the partner knows it exists); any other plan out of sight is a 404."""
     try:
         return plans_visible_to(user).select_related("network").get(code=code)
     except Plan.DoesNotExist:
+        if plans_not_shared_with(user).filter(code=code).exists():
+            raise PermissionDenied(
+                _("This action plan is a draft: it is shared with partners once the members have validated it.")
+            ) from None
         raise Http404 from None
 
 

@@ -52,6 +52,9 @@ def plan_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         "form": form,
         "groups": selectors.plans_by_kind(access.plans_visible_to(user), filters),
         "filtered": any(getattr(filters, name) for name in filters.__dataclass_fields__),
+        # One COUNT query, for a partner only: the drafts it knows exist but may not read.
+        "not_shared_count": selectors.filter_plans(access.plans_not_shared_with(user), filters).count(),
+        "partner_view": access.shows_partner_view(user),
         "can_edit": access.can_edit_plans(user),
         "show_network": access.sees_every_network(user),
         "show_periods": access.can_see_periods(user),

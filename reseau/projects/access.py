@@ -11,9 +11,11 @@ from collections.abc import Collection
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from reseau.accounts.models import Role, User
 from reseau.accounts.types import Viewer
+from reseau.partners.access import partner_scope
 from reseau.projects.models import Project, Stage
 from reseau.registry.models import Member
 
@@ -59,11 +61,26 @@ def projects_visible_to(user: Viewer) -> QuerySet[Project]:
     if account.is_secretariat:
         return Project.objects.all()
     if account.is_partner:
-        shared = Project.objects.filter(shared_with_partners=True)
-        return shared.filter(network_id=account.network_id) if account.network_id else shared
+        # The networks a partner reads: partners.access.partner_networks.
+        return Project.objects.filter(partner_scope(account), shared_with_partners=True)
     if (account.is_coordinator or account.is_focal_point) and account.network_id:
         return Project.objects.filter(network_id=account.network_id)
     return Project.objects.none()
+
+
+def projects_not_shared_with(user: Viewer) -> QuerySet[Project]:
+    """The projects a reader knows exist but may not read, counted on the lists ("3 projects are
+    not shared with partners"): a partner's networks' projects not shared. None for anyone else."""
+    account = _active(user)
+    if account is None or not account.is_partner:
+        return Project.objects.none()
+    return Project.objects.filter(partner_scope(account), shared_with_partners=False)
+
+
+def shows_partner_view(user: Viewer) -> bool:
+    """Lists speak to a partner of what is shared with partners, to the network of what exists."""
+    account = _active(user)
+    return account is not None and account.is_partner
 
 
 def can_propose(user: Viewer) -> bool:
@@ -135,9 +152,14 @@ def can_keep_rates(user: Viewer) -> bool:
 
 
 def project_for_user(user: Viewer, code: str) -> Project:
+    """A project the user reads. A project of a partner's network that is not shared is refused
+    with its reason (403: the lists count it, so the partner knows it exists); any other project
+    out of sight is a 404."""
     try:
         return projects_visible_to(user).select_related("network", "lead_member", "proposed_by").get(code=code)
     except Project.DoesNotExist:
+        if projects_not_shared_with(user).filter(code=code).exists():
+            raise PermissionDenied(_("This project is not shared with partners.")) from None
         raise Http404 from None
 
 

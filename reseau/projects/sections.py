@@ -12,10 +12,13 @@ from reseau.registry.models import Member
 
 
 def member_projects(user: Viewer, member: Member) -> dict[str, Any]:
-    """The projects a member leads or takes part in, as far as the reader may see them (one query)."""
+    """The projects a member leads or takes part in, as far as the reader may see them (one query),
+    and for a partner how many are not shared with partners (one COUNT query)."""
     return {
         "member": member,
         "projects": selectors.member_projects(access.projects_visible_to(user), member),
+        "not_shared_count": selectors.count_member_projects(access.projects_not_shared_with(user), member),
+        "partner_view": access.shows_partner_view(user),
         "can_propose": access.can_propose_for(user, member),
     }
 

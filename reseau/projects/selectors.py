@@ -149,7 +149,18 @@ def board_columns(projects: QuerySet[Project], filters: ProjectFilters) -> list[
     return [BoardColumn(stage=stage, count=counts.get(stage, 0), cards=by_stage.get(stage, [])) for stage in Stage]
 
 
+def _of_member(member: Member) -> Q:
+    """Projects the member leads or takes part in."""
+    joined = _Membership.objects.filter(project_id=OuterRef("pk"), member_id=member.pk)
+    return Q(lead_member_id=member.pk) | Q(Exists(joined))
+
+
 def member_projects(projects: QuerySet[Project], member: Member) -> list[Project]:
     """Projects the member leads or takes part in, among those given (one query)."""
-    joined = _Membership.objects.filter(project_id=OuterRef("pk"), member_id=member.pk)
-    return list(projects.filter(Q(lead_member_id=member.pk) | Q(Exists(joined))).order_by("-stage_since", "code"))
+    return list(projects.filter(_of_member(member)).order_by("-stage_since", "code"))
+
+
+def count_member_projects(projects: QuerySet[Project], member: Member) -> int:
+    """How many of the given projects the member leads or takes part in (one COUNT query, none
+    when ``projects`` is empty by construction)."""
+    return projects.filter(_of_member(member)).count()

@@ -66,6 +66,10 @@ def project_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         "page": page,
         "query_string": query_without(request, "page"),
         "can_propose": access.can_propose(request.user),
+        # One COUNT query, for a partner only: the projects it knows exist but may not read.
+        "not_shared_count": selectors.filter_projects(access.projects_not_shared_with(request.user), filters).count(),
+        "filtered": any(getattr(filters, name) for name in filters.__dataclass_fields__),
+        "partner_view": access.shows_partner_view(request.user),
     }
     return _render_list(request, "projects/project_list.html", "projects/_project_results.html", context)
 
@@ -86,6 +90,8 @@ def board(request: AuthenticatedHttpRequest) -> HttpResponse:
         "query_string": query_without(request, "page"),
         "can_propose": access.can_propose(user),
         "cards_per_stage": selectors.BOARD_CARDS_PER_STAGE,
+        # Outside the columns the filters replace: every project not shared, one COUNT query.
+        "not_shared_count": access.projects_not_shared_with(user).count(),
     }
     return render(request, "projects/board.html", context)
 

@@ -15,6 +15,7 @@ from django.db import transaction
 from reseau.accounts.models import Role, User
 from reseau.events.models import Event, Registration
 from reseau.partners.models import Organisation
+from reseau.projects.models import Project
 from reseau.projects.seed import load_example_rates
 from reseau.registry.models import FocalPointAppointment, Mandate, Member, MembershipDues, Network, Person
 
@@ -65,6 +66,18 @@ DEMO_FOCAL_POINTS = [
 # Members with dues outstanding in the demo (the rest have paid).
 DEMO_DUES_OUTSTANDING = {"kampot": [2025, 2026], "yen-bai": [2026], "hai-phong": [2026]}
 DEMO_DUES_YEARS = [2024, 2025, 2026]
+
+# Demo choice (the deck does not say what the network shares with its partners): the projects the
+# demo partner reads are the four faecal sludge management projects in implementation, which the
+# network has decided and a donor follows; those still under discussion, in design or seeking
+# funding stay the network's own, so the partner sees "6 projects are not shared with partners".
+# Applied only while the network shares no project at all, so a coordinator's own choice is kept.
+DEMO_SHARED_PROJECTS = [
+    "rvase-fsm-hue",
+    "rvase-fsm-phnom-penh",
+    "rvase-fsm-siem-reap",
+    "rvase-fsm-vientiane",
+]
 
 # Demo registrations (events seeded by seed_rvase): each demo focal point's delegation — the focal
 # point, and its member's leader as head — registered to the 2024 annual meeting, and the focal point
@@ -137,6 +150,8 @@ def load_demo() -> int:
     if delegation is not None:
         User.objects.filter(email="partner@reseau.test", organisation__isnull=True).update(organisation=delegation)
     _register_demo_delegations(members)
+    if not Project.objects.filter(network__code="rvase", shared_with_partners=True).exists():
+        Project.objects.filter(code__in=DEMO_SHARED_PROJECTS).update(shared_with_partners=True)
     return created
 
 

@@ -92,7 +92,7 @@ def test_an_example_call_is_marked_as_such(world):
 
 def test_partner_reads_a_shared_call_without_dues_or_internal_flags(world, call):
     client = world.client_for("partner")
-    assert client.get(call.get_absolute_url()).status_code == 404
+    assert client.get(call.get_absolute_url()).status_code == 403  # its network's, not shared: told so
     call.shared_with_partners = True
     call.save()
     page = client.get(call.get_absolute_url()).content.decode()

@@ -77,8 +77,14 @@ def test_focal_points_and_partners_may_not_edit(world, call, role):
     assert not AuditEvent.objects.exists()
 
 
-def test_a_partner_does_not_learn_that_an_unshared_call_exists(world, call):
-    assert world.client_for("partner").get(_url(call)).status_code == 404
+def test_a_partner_is_refused_an_unshared_call_of_its_network(world, call):
+    # The list counts the calls not shared with partners: the address answers why, not "not found".
+    assert world.client_for("partner").get(_url(call)).status_code == 403
+
+
+def test_a_partner_does_not_learn_that_another_networks_call_exists(world):
+    theirs = FundingOpportunityFactory(network__code="maghreb", network__name_en="Maghreb")
+    assert world.client_for("partner").get(_url(theirs)).status_code == 404
 
 
 def test_coordinator_of_another_network_gets_not_found(world):

@@ -92,7 +92,7 @@ def test_same_visibility_as_the_call_page(world, call):
     anonymous = world.client_for("anonymous").get(_url(call))
     assert anonymous.status_code == 302
     assert anonymous["Location"].startswith(reverse("accounts:login"))
-    assert world.client_for("partner").get(_url(call)).status_code == 404
+    assert world.client_for("partner").get(_url(call)).status_code == 403
     call.shared_with_partners = True
     call.save()
     assert world.client_for("partner").get(_url(call)).status_code == 200

@@ -291,7 +291,7 @@ def test_statuses_are_read_ignoring_case_and_as_labels(world, exported):
     ("role", "draft", "validated"),
     [
         ("anonymous", 302, 302),
-        ("partner", 404, 403),
+        ("partner", 403, 403),
         ("focal_point", 403, 403),
         ("coordinator", 200, 200),
         ("secretariat", 200, 200),

@@ -87,9 +87,9 @@ def test_who_reads_the_plan_table(world, plan):
     assert anonymous["Location"].startswith(reverse("accounts:login"))
     for role in ("partner", "focal_point", "coordinator", "secretariat"):
         assert world.client_for(role).get(url).status_code == 200, role
-    # A draft is the network's own: partners do not read it.
+    # A draft is the network's own: partners do not read it, and are told why (403).
     Plan.objects.filter(pk=plan.pk).update(status=Plan.Status.DRAFT)
-    assert world.client_for("partner").get(url).status_code == 404
+    assert world.client_for("partner").get(url).status_code == 403
     assert world.client_for("focal_point").get(url).status_code == 200
 
 

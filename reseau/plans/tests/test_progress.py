@@ -53,7 +53,7 @@ def test_who_may_record_progress(world, activity, period):
     assert anonymous["Location"].startswith(reverse("accounts:login"))
     assert world.client_for("focal_point").get(url).status_code == 403
     assert world.client_for("focal_point").post(url, DATA).status_code == 403
-    assert world.client_for("partner").post(url, DATA).status_code == 404  # a draft: not visible to partners
+    assert world.client_for("partner").post(url, DATA).status_code == 403  # a draft: not shared with partners
     for role in ("coordinator", "secretariat"):
         assert world.client_for(role).get(url).status_code == 200, role
     assert not ActivityProgress.objects.exists()

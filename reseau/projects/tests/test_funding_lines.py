@@ -59,7 +59,7 @@ def line(project, donor):
 
 @pytest.mark.parametrize(
     ("role", "status"),
-    [("partner", 404), ("focal_point", 403), ("coordinator", 200), ("secretariat", 200)],
+    [("partner", 403), ("focal_point", 403), ("coordinator", 200), ("secretariat", 200)],
 )
 def test_only_the_networks_staff_add_and_edit_funding_lines(world, project, line, role, status):
     client = world.client_for(role)

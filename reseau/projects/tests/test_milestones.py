@@ -42,7 +42,7 @@ def _client_for(world, user):
 
 @pytest.mark.parametrize(
     ("role", "status"),
-    [("partner", 404), ("focal_point", 200), ("coordinator", 200), ("secretariat", 200)],
+    [("partner", 403), ("focal_point", 200), ("coordinator", 200), ("secretariat", 200)],
 )
 def test_who_keeps_the_milestones(world, milestone, role, status):
     client = world.client_for(role)

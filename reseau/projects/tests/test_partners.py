@@ -24,7 +24,7 @@ def _url(project) -> str:
 
 @pytest.mark.parametrize(
     ("role", "status"),
-    [("partner", 404), ("focal_point", 403), ("coordinator", 200), ("secretariat", 200)],
+    [("partner", 403), ("focal_point", 403), ("coordinator", 200), ("secretariat", 200)],
 )
 def test_only_the_networks_staff_add_partners(world, project, role, status):
     # Even at the "proposed" stage, when the focal point may still edit the project itself.

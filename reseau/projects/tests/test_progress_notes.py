@@ -29,7 +29,7 @@ NOTE = {"date": "2025-05-02", "achievements": "Study launched", "difficulties": 
 
 @pytest.mark.parametrize(
     ("role", "status"),
-    [("partner", 404), ("focal_point", 200), ("coordinator", 200), ("secretariat", 200)],
+    [("partner", 403), ("focal_point", 200), ("coordinator", 200), ("secretariat", 200)],
 )
 def test_who_writes_progress_notes(world, project, role, status):
     assert world.client_for(role).get(_url(project)).status_code == status

@@ -93,7 +93,8 @@ def test_participants_dues_are_shown_to_the_network_not_to_partners(world, proje
 
 
 def test_partners_see_shared_projects_only(world, project):
-    assert world.client_for("partner").get(project.get_absolute_url()).status_code == 404
+    # A project of the partner's network that is not shared: refused with its reason.
+    assert world.client_for("partner").get(project.get_absolute_url()).status_code == 403
     Project.objects.filter(pk=project.pk).update(shared_with_partners=True)
     page = _page(world.client_for("partner"), project)
     assert "Change the stage" not in page

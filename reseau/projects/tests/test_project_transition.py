@@ -155,7 +155,7 @@ def test_the_focal_point_of_another_member_cannot_move_it(world, project):
 
 
 def test_partners_cannot_move_projects(world, project):
-    assert world.client_for("partner").get(_url(project)).status_code == 404
+    assert world.client_for("partner").get(_url(project)).status_code == 403
     Project.objects.filter(pk=project.pk).update(shared_with_partners=True)
     assert world.client_for("partner").get(_url(project)).status_code == 403
     assert world.client_for("partner").post(_url(project), {"to_stage": "under_discussion"}).status_code == 403
