@@ -57,7 +57,7 @@ def test_focal_point_reads_everything_about_its_networks_call(world, call):
     assert "City, Association of local governments" in page
     assert "Co-financing of 20% required.<br>Ask the AFD office." in page
     hue, vientiane = world.hue.get_absolute_url(), world.vientiane.get_absolute_url()
-    assert f'<a href="{hue}">Huế</a> <span class="badge ok">Up to date with dues</span>' in page
+    assert f'<a href="{hue}">Huế</a> <span class="badge neutral">Dues not recorded</span>' in page
     assert f'<a href="{vientiane}">Vientiane Capital</a> <span class="badge warn">Dues outstanding</span>' in page
     assert reverse("funding:opportunity_ics", kwargs={"pk": call.pk}) in page
     # Staff only: no edit link, no history.

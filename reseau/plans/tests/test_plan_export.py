@@ -144,7 +144,7 @@ def test_the_xlsx_activity_titles_follow_the_readers_language(world):
 
 def test_the_xlsx_statuses_are_labels_in_the_readers_language(world):
     _plan, content = _french_export(world)
-    assert [row[5] for row in xlsx_rows(content)[6:8]] == ["En cours", "Réalisé"]
+    assert [row[5] for row in xlsx_rows(content)[6:8]] == ["En cours", "Terminée"]
 
 
 def test_the_xlsx_sheet_is_named_in_the_readers_language(world):

@@ -369,4 +369,4 @@ def test_the_import_page_names_the_columns_and_statuses_in_the_readers_language(
     user.save(update_fields=["language"])
     page = _page(world.client_for("coordinator").get(reverse("plans:plan_import", kwargs={"code": plan.code})))
     assert "#, Activités, Réalisé, Prévu, Suggestions, Statut" in page
-    assert "Non commencée, En cours, Réalisé, Abandonnée" in page
+    assert "Non commencée, En cours, Terminée, Abandonnée" in page
