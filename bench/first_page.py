@@ -122,7 +122,8 @@ def main() -> int:
         server.terminate()
         server.wait(timeout=10)
     met = first_page_total < TARGET_BYTES
-    print(f"\nFirst page: {first_page_total / 1024:.1f} KB (target: under {TARGET_BYTES // 1024} KB) — {'met' if met else 'MISSED'}")
+    verdict = "met" if met else "MISSED"
+    print(f"\nFirst page: {first_page_total / 1024:.1f} KB (target: under {TARGET_BYTES // 1024} KB): {verdict}")
     return 0 if met or not args.check else 1
 
 

@@ -61,8 +61,12 @@ AXE_PAGES = {"/", "/members/", "/funding/", "/projects/", "/plans/", "/decisions
 # disclosures, check boxes and radios, counting the label that holds a box).
 MEASURE_JS = """(firstResult) => {
   const root = document.documentElement;
-  const shown = el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden'; };
-  const label = el => (el.getAttribute('aria-label') || el.innerText || el.value || el.name || el.id || el.tagName).trim().replace(/\\s+/g, ' ').slice(0, 40);
+  const shown = el => {
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+  };
+  const label = el => (el.getAttribute('aria-label') || el.innerText || el.value || el.name || el.tagName)
+    .trim().replace(/\\s+/g, ' ').slice(0, 40);
   const first = firstResult && document.querySelector(firstResult);
   const result = {
     header: document.querySelector('header.site-header').getBoundingClientRect().height,
@@ -73,10 +77,15 @@ MEASURE_JS = """(firstResult) => {
   if (menu) menu.open = true;
   result.widthMenuOpen = root.scrollWidth;
   const check = (kind, el, box) => {
-    if (box.width < 43.5 || box.height < 43.5) result.small.push(`${kind} "${label(el)}" is ${Math.round(box.width)}x${Math.round(box.height)} px`);
+    const size = `${Math.round(box.width)}x${Math.round(box.height)} px`;
+    if (box.width < 43.5 || box.height < 43.5) result.small.push(`${kind} "${label(el)}" is ${size}`);
   };
-  for (const el of document.querySelectorAll('header nav a')) if (shown(el)) check('nav link', el, el.getBoundingClientRect());
-  for (const el of document.querySelectorAll('button, a.button, input[type=submit], summary')) if (shown(el)) check('button', el, el.getBoundingClientRect());
+  for (const el of document.querySelectorAll('header nav a')) {
+    if (shown(el)) check('nav link', el, el.getBoundingClientRect());
+  }
+  for (const el of document.querySelectorAll('button, a.button, input[type=submit], summary')) {
+    if (shown(el)) check('button', el, el.getBoundingClientRect());
+  }
   for (const el of document.querySelectorAll('input[type=checkbox], input[type=radio]')) {
     if (!shown(el)) continue;
     // Tapping the label that holds a box ticks it: the label is the target.
@@ -119,13 +128,11 @@ def _choose_language(page: Any, code: str) -> None:
 
 def _open_menu(page: Any) -> None:
     menu = page.locator("header details.site-menu")
-    if menu.get_attribute("open") is None:
+    if menu.count() and menu.get_attribute("open") is None:
         menu.locator("summary").click()
 
 
-def test_main_pages_fit_a_phone_for_every_role(
-    seeded: None, live_server: Any, browser: Any, axe: AxeAudit
-) -> None:
+def test_main_pages_fit_a_phone_for_every_role(seeded: None, live_server: Any, browser: Any, axe: AxeAudit) -> None:
     problems: list[str] = []
     roles: list[tuple[str, str | None, list[tuple[str, str, str | None]]]] = [("anonymous", None, ANONYMOUS_PAGES)]
     roles += [(role, email, SIGNED_IN_PAGES) for role, email in ACCOUNTS.items()]
@@ -143,7 +150,9 @@ def test_main_pages_fit_a_phone_for_every_role(
                 if seen["header"] > 64:
                     problems.append(f"{where}: the header is {seen['header']:.0f} px high")
                 if seen["firstTop"] is not None and seen["firstTop"] >= PHONE["height"]:
-                    problems.append(f"{where}: the first result starts at {seen['firstTop']:.0f} px, below the first screen")
+                    problems.append(
+                        f"{where}: the first result starts at {seen['firstTop']:.0f} px, below the first screen"
+                    )
                 if seen["width"] > seen["screen"]:
                     problems.append(f"{where}: the page is {seen['width']} px wide on a {seen['screen']} px screen")
                 if seen["widthMenuOpen"] > seen["screen"]:
@@ -158,7 +167,7 @@ def test_main_pages_fit_a_phone_for_every_role(
     axe.assert_clean()
 
 
-def test_the_events_filter_shows_its_disclosure_arrow(seeded: None, live_server: Any, browser: Any) -> None:
+def test_the_events_filter_shows_its_disclosure_arrow(rvase: None, live_server: Any, browser: Any) -> None:
     page = _phone(browser, live_server, ACCOUNTS["coordinator"])
     page.goto("/events/")
     arrow = page.evaluate(
@@ -167,6 +176,33 @@ def test_the_events_filter_shows_its_disclosure_arrow(seeded: None, live_server:
     )
     page.context.close()
     assert arrow != ["none", "0px"], "the events filter's summary draws no arrow"
+
+
+def _member_filter_shown(browser: Any, live_server: Any, viewport: dict[str, int]) -> dict[str, bool]:
+    context = browser.new_context(base_url=live_server.url, viewport=viewport, locale="en-GB")
+    page = context.new_page()
+    sign_in(page, ACCOUNTS["coordinator"])
+    page.goto("/members/")
+    shown = {
+        "search": page.get_by_role("searchbox").is_visible(),
+        "country": page.get_by_label("Country").is_visible(),
+        "more filters": page.get_by_text("More filters").is_visible(),
+    }
+    context.close()
+    return shown
+
+
+def test_a_phone_folds_the_member_filters_but_the_search(rvase: None, live_server: Any, browser: Any) -> None:
+    assert _member_filter_shown(browser, live_server, PHONE) == {"search": True, "country": False, "more filters": True}
+
+
+def test_a_pc_shows_every_member_filter_in_the_bar(rvase: None, live_server: Any, browser: Any) -> None:
+    desktop = {"width": 1280, "height": 800}
+    assert _member_filter_shown(browser, live_server, desktop) == {
+        "search": True,
+        "country": True,
+        "more filters": False,
+    }
 
 
 # --- Reaching things by clicking ------------------------------------------------------------------
@@ -199,9 +235,8 @@ def _links(html: str, base: str) -> set[str]:
     for href in HREF.findall(html):
         href = urldefrag(href.replace("&amp;", "&"))[0]
         parts = urlsplit(href)
-        if parts.scheme or parts.netloc:
-            if f"{parts.scheme}://{parts.netloc}" != base:
-                continue
+        if (parts.scheme or parts.netloc) and f"{parts.scheme}://{parts.netloc}" != base:
+            continue
         if parts.path.startswith("/"):
             found.add(parts.path)
     return found
