@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from reseau.accounts.types import Viewer
+from reseau.decisions.access import can_read_register
 from reseau.registry.access import is_network_staff
 
 __all__ = [
     "can_open_administration",
+    "can_read_register",
     "delegation_member_id",
     "is_network_staff",
     "sees_every_network",

@@ -13,4 +13,6 @@ def navigation(request: HttpRequest) -> dict[str, bool]:
     return {
         "nav_is_staff": access.is_network_staff(user),
         "nav_is_secretariat": access.can_open_administration(user),
+        # Partners do not read the decisions register (decisions.access): no link that answers "not allowed".
+        "nav_reads_decisions": access.can_read_register(user),
     }

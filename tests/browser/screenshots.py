@@ -37,6 +37,7 @@ WIDTHS = {1280: 800, 375: 812}
 ANONYMOUS = None
 COORDINATOR = "coordinator@reseau.test"
 FOCAL_HUE = "focal.hue@reseau.test"
+PARTNER = "partner@reseau.test"
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,16 @@ SHOTS = [
     Shot("network-rvase", COORDINATOR, "/networks/rvase/"),
     Shot("themes", COORDINATOR, "/themes/"),
     Shot("directory-coordinator-fr", COORDINATOR, "/members/", french=True),
+    # Issue 11 (layout): the lists with folded filters, the project page in French, the board.
+    Shot("funding-coordinator-fr", COORDINATOR, "/funding/", french=True),
+    Shot("projects-coordinator", COORDINATOR, "/projects/"),
+    Shot("project-fsm-hue-fr", COORDINATOR, "/projects/rvase-fsm-hue/", french=True),
+    Shot("board-coordinator", COORDINATOR, "/projects/board/"),
+    Shot("plans-focal-hue-fr", FOCAL_HUE, "/plans/", french=True),
+    Shot("decisions-focal-hue", FOCAL_HUE, "/decisions/"),
+    Shot("events-coordinator-fr", COORDINATOR, "/events/?when=past", french=True),
+    Shot("logframe-partner", PARTNER, "/logframe/"),
+    Shot("home-partner-fr", PARTNER, "/", french=True),
 ]
 
 OVERFLOW_JS = """() => {
@@ -99,6 +110,10 @@ def sign_in(page: Any, email: str) -> None:
 
 
 def switch_language(page: Any, code: str) -> None:
+    # On a phone the language form sits in the header's folded "Menu".
+    menu = page.locator("header details.site-menu")
+    if not page.locator("#language-switch").is_visible() and menu.count():
+        menu.locator("summary").click()
     page.locator("#language-switch").select_option(code)
     with page.expect_navigation():
         page.locator("#language-switch ~ button[type=submit]").click()
