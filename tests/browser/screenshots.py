@@ -29,7 +29,7 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
-from tests.browser.chromium import CHROMIUM_ARGS, CHROMIUM_PATH, DEMO_PASSWORD  # noqa: E402
+from tests.browser.chromium import CHROMIUM_ARGS, CHROMIUM_PATH, DEMO_PASSWORD, switch_language  # noqa: E402
 
 OUT_DIR = ROOT / "screenshots"
 WIDTHS = {1280: 800, 375: 812}
@@ -107,16 +107,6 @@ def sign_in(page: Any, email: str) -> None:
         page.locator("main form").get_by_role("button").first.click()
     if "/accounts/login/" in page.url:
         raise SystemExit(f"Could not sign in as {email}: is the demo data seeded (manage.py seed_demo)?")
-
-
-def switch_language(page: Any, code: str) -> None:
-    # On a phone the language form sits in the header's folded "Menu".
-    menu = page.locator("header details.site-menu")
-    if not page.locator("#language-switch").is_visible() and menu.count():
-        menu.locator("summary").click()
-    page.locator("#language-switch").select_option(code)
-    with page.expect_navigation():
-        page.locator("#language-switch ~ button[type=submit]").click()
 
 
 def run_axe(page: Any) -> list[str]:

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.chromium import switch_language
 from tests.browser.fixtures import AxeAudit, sign_in
 
 pytestmark = pytest.mark.browser
@@ -116,9 +117,7 @@ def test_language_switcher_shows_french(rvase: None, live_server: Any, desktop_p
     nav = page.get_by_role("navigation", name="Main")
     expect(nav.get_by_role("link", name="Members", exact=True)).to_be_visible()
 
-    page.locator("#language-switch").select_option("fr")
-    with page.expect_navigation():
-        page.locator("#language-switch ~ button[type=submit]").click()
+    switch_language(page, "fr")
 
     # Back on the same page, now in French.
     expect(page).to_have_url(f"{live_server.url}/members/")

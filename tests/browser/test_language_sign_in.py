@@ -7,17 +7,11 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.chromium import DEMO_PASSWORD
+from tests.browser.chromium import DEMO_PASSWORD, switch_language
 
 pytestmark = pytest.mark.browser
 
 FOCAL_POINT = "focal.hue@reseau.test"
-
-
-def _choose_language(page: Any, language: str) -> None:
-    page.locator("#language-switch").select_option(language)
-    with page.expect_navigation():
-        page.locator("#language-switch").locator("xpath=ancestor::form").locator('[type="submit"]').click()
 
 
 def test_french_chosen_on_the_sign_in_page_stays_after_signing_in(rvase: None, live_server: Any, page: Any) -> None:
@@ -25,7 +19,7 @@ def test_french_chosen_on_the_sign_in_page_stays_after_signing_in(rvase: None, l
 
     User.objects.filter(email=FOCAL_POINT).update(language="en")
     page.goto("/accounts/login/")
-    _choose_language(page, "fr")
+    switch_language(page, "fr")
     expect(page.locator("html")).to_have_attribute("lang", "fr")
     page.locator('input[name="username"]').fill(FOCAL_POINT)
     page.locator('input[name="password"]').fill(DEMO_PASSWORD)
