@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import HttpRequest
 
 from reseau.home import access
+
+
+def demo(request: HttpRequest) -> dict[str, bool]:
+    """In demo mode every page says that what the demo seed adds is invented."""
+    return {"demo_mode": settings.DEMO_MODE}
 
 
 def navigation(request: HttpRequest) -> dict[str, bool]:

@@ -185,6 +185,7 @@ class IndicatorForm(forms.ModelForm[Indicator]):
             "baseline_year",
             "target_value",
             "target_year",
+            "values_illustrative",
             "milestones",
             "sources",
             "assumptions",

@@ -76,6 +76,12 @@ class Indicator(models.Model):
     baseline_year = models.PositiveSmallIntegerField(_("baseline year"), null=True, blank=True)
     target_value = models.DecimalField(_("target value"), max_digits=14, decimal_places=2, null=True, blank=True)
     target_year = models.PositiveSmallIntegerField(_("target year"), null=True, blank=True)
+    # A baseline or target nobody set (the seed's, from a deck that gives none) is shown as such.
+    values_illustrative = models.BooleanField(
+        _("baseline and target illustrative"),
+        default=False,
+        help_text=_("Tick while the baseline and target are examples the network has not set itself."),
+    )
     milestones = models.TextField(_("milestones"), blank=True)
     sources = models.TextField(_("sources of data"), blank=True)
     assumptions = models.TextField(_("assumptions"), blank=True)

@@ -442,6 +442,8 @@ def load_logframe() -> dict[str, int]:
                 "baseline_year": ind.baseline_year,
                 "target_value": ind.target_value,
                 "target_year": ind.target_year,
+                # The deck sets no targets: every seeded baseline and target is an example.
+                "values_illustrative": True,
                 "milestones": ind.milestones,
                 "assumptions": ind.assumptions,
                 "disaggregation": list(ind.disaggregation),

@@ -42,3 +42,13 @@ def test_focal_points_awaited_before_a_coming_deadline_are_counted(world):
     world.hue.network.save()
     page = world.client_for("coordinator").get("/").content.decode()
     assert "focal points awaited before the deadline" in page
+
+
+def test_in_demo_mode_every_page_says_its_demo_data_is_invented(world, client, settings):
+    settings.DEMO_MODE = True
+    assert "are invented examples" in client.get("/").content.decode()
+
+
+def test_without_demo_mode_no_page_speaks_of_demo_data(world, client, settings):
+    settings.DEMO_MODE = False
+    assert "are invented examples" not in client.get("/").content.decode()

@@ -284,3 +284,20 @@ def test_every_kind_of_computed_indicator_at_once_stays_within_budget(world):
         response = client.get(URL)
     assert response.status_code == 200
     assert len(queries) <= 15
+
+
+def test_an_illustrative_target_is_marked_on_the_logframe(world, frame):
+    Indicator.objects.filter(pk=frame["counted"].pk).update(values_illustrative=True)
+    page = world.client_for("partner").get(URL).content.decode()
+    assert '<span class="badge neutral">illustrative</span>' in page
+
+
+def test_a_target_the_network_set_is_not_marked_illustrative(world, frame):
+    page = world.client_for("partner").get(URL).content.decode()
+    assert "illustrative" not in page
+
+
+def test_an_illustrative_target_is_marked_on_the_indicator_page(world, frame):
+    Indicator.objects.filter(pk=frame["counted"].pk).update(values_illustrative=True)
+    url = reverse("logframe:indicator_detail", args=[frame["counted"].pk])
+    assert "Examples the network has not set itself yet." in world.client_for("coordinator").get(url).content.decode()

@@ -156,3 +156,8 @@ def test_an_edited_assumption_is_kept():
     Indicator.objects.filter(result__network__code="rvase", code="OC1.a").update(assumptions="Ours.")
     _load_all()
     assert Indicator.objects.get(result__network__code="rvase", code="OC1.a").assumptions == "Ours."
+
+
+def test_every_seeded_baseline_and_target_is_marked_illustrative():
+    _load_all()
+    assert set(Indicator.objects.values_list("values_illustrative", flat=True)) == {True}
