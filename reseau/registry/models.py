@@ -190,6 +190,9 @@ class Person(models.Model):
         OTHER = "other", _("Other")
         UNDISCLOSED = "undisclosed", _("Prefers not to say")
 
+    # "Mr" and "Ms" already say who the person is; "H.E." and "Dr" do not.
+    GENDER_OF_HONORIFIC: dict[str, str] = {Honorific.MR: Gender.MAN, Honorific.MS: Gender.WOMAN}
+
     member = models.ForeignKey(
         Member,
         verbose_name=_("member"),

@@ -124,7 +124,10 @@ class RegistrationForm(forms.Form):
         choices=Person.Gender.choices,
         required=False,
         widget=forms.RadioSelect,
-        help_text=_("Needed for a new participant: the network reports women and men taking part."),
+        help_text=_(
+            "Needed for a new participant, unless the honorific says it (Mr, Ms): the network reports women and "
+            "men taking part."
+        ),
     )
     role = forms.ChoiceField(label=_("Role"), choices=Registration.Role.choices, initial=Registration.Role.DELEGATE)
 
@@ -176,6 +179,8 @@ class RegistrationForm(forms.Form):
                 raise ValidationError(
                     _("Choose an existing person, or type the new participant's name."), code="nobody"
                 )
+        if person is None and not cleaned.get("gender"):
+            cleaned["gender"] = Person.GENDER_OF_HONORIFIC.get(cleaned.get("honorific") or "", "")
         if person is None and not cleaned.get("gender") and "gender" not in self.errors:
             self.add_error("gender", _("Give the new participant's gender."))
         if person is not None and cleaned.get("member") is None and person.member_id and self.staff:

@@ -143,7 +143,7 @@ def test_the_focal_point_registers_an_existing_person_of_its_member(world, event
 
 
 def test_a_new_participant_needs_a_gender_and_the_form_keeps_what_was_typed(world, event):
-    response = world.client_for("focal_point").post(_url(event), _new(world.hue, gender=""))
+    response = world.client_for("focal_point").post(_url(event), _new(world.hue, gender="", honorific="dr"))
     page = _page(response)
     assert response.status_code == 200
     assert "Give the new participant&#x27;s gender." in page
@@ -333,3 +333,13 @@ def test_refusals_and_the_form_are_in_the_users_language(world, event):
     assert expected != "This event has been cancelled: registration is closed."
     assert escape(expected) in _page(response)
     assert not Registration.objects.exists()
+
+
+def test_an_honorific_that_says_the_gender_is_enough(world, event):
+    world.client_for("focal_point").post(_url(event), _new(world.hue, gender="", honorific="ms"))
+    assert Registration.objects.get(event=event).gender == "woman"
+
+
+def test_the_gender_of_a_new_participant_is_marked_as_needed(world, event):
+    page = _page(world.client_for("focal_point").get(_url(event)))
+    assert '<legend>Gender <span aria-hidden="true">*</span></legend>' in page
