@@ -52,3 +52,13 @@ def test_in_demo_mode_every_page_says_its_demo_data_is_invented(world, client, s
 def test_without_demo_mode_no_page_speaks_of_demo_data(world, client, settings):
     settings.DEMO_MODE = False
     assert "are invented examples" not in client.get("/").content.decode()
+
+
+def test_a_partner_is_told_what_it_can_read(world):
+    page = world.client_for("partner").get("/").content.decode()
+    assert "validated action plans" in page
+
+
+def test_a_partner_with_no_shared_upcoming_event_is_told_so(world):
+    page = world.client_for("partner").get("/").content.decode()
+    assert "No upcoming event is shared with partners." in page
