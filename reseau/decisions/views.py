@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from reseau.accounts.types import AuthenticatedHttpRequest
 from reseau.audit.selectors import audit_events_for
 from reseau.core.forms import add_service_error
-from reseau.core.pages import form_page
+from reseau.core.pages import form_page, form_saved
 from reseau.core.querystrings import query_without
 from reseau.decisions import access, selectors, services
 from reseau.decisions.forms import DecisionFilterForm, DecisionForm, DecisionNoteForm, EventDecisionForm
@@ -109,14 +109,13 @@ def decision_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     user = request.user
     decision = access.decision_for_edit(user, pk)
     form = DecisionForm(request.POST or None, instance=decision, network=decision.network)
-    if request.method == "POST" and form.is_valid():
-        try:
-            changed = services.decision_update(actor=user, decision=decision, data=form.service_data())
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("Changes saved.") if changed else _("Nothing was changed."))
-            return redirect(decision)
+    if form_saved(
+        request,
+        form,
+        lambda: services.decision_update(actor=user, decision=decision, data=form.service_data()),
+        done=_("Changes saved."),
+    ):
+        return redirect(decision)
     # Read from the database: the form has copied what was typed onto the decision.
     stored = Decision.objects.get(pk=decision.pk)
     return form_page(
@@ -137,14 +136,13 @@ def decision_note_add(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
     if not access.can_add_note(user, decision):
         raise PermissionDenied
     form = DecisionNoteForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.decision_note_add(actor=user, decision=decision, data=form.cleaned_data)
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("Follow-up note added."))
-            return redirect(f"{decision.get_absolute_url()}#notes")
+    if form_saved(
+        request,
+        form,
+        lambda: services.decision_note_add(actor=user, decision=decision, data=form.cleaned_data),
+        done=_("Follow-up note added."),
+    ):
+        return redirect(f"{decision.get_absolute_url()}#notes")
     return form_page(
         request,
         form=form,
@@ -161,14 +159,13 @@ def event_decision_create(request: AuthenticatedHttpRequest, slug: str) -> HttpR
     user = request.user
     event = event_access.event_for_manage(user, slug)
     form = EventDecisionForm(request.POST or None, network=event.network)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.event_decision_create(actor=user, event=event, data=form.service_data())
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("Decision recorded in the decisions register."))
-            return redirect(f"{event.get_absolute_url()}#decisions")
+    if form_saved(
+        request,
+        form,
+        lambda: services.event_decision_create(actor=user, event=event, data=form.service_data()),
+        done=_("Decision recorded in the decisions register."),
+    ):
+        return redirect(f"{event.get_absolute_url()}#decisions")
     return form_page(
         request,
         form=form,

@@ -20,7 +20,7 @@ from icalendar import Calendar, Event
 from reseau.accounts.types import AuthenticatedHttpRequest
 from reseau.audit.selectors import audit_events_for
 from reseau.core.forms import add_service_error
-from reseau.core.pages import form_page
+from reseau.core.pages import form_page, form_saved
 from reseau.core.querystrings import query_without
 from reseau.funding import access, selectors, services
 from reseau.funding.forms import OpportunityFilterForm, OpportunityForm
@@ -125,14 +125,13 @@ def opportunity_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
     # Read before the form copies what was typed onto the instance.
     title = _("Edit %(title)s") % {"title": opportunity.title}
     form = OpportunityForm(request.POST or None, instance=opportunity, network=opportunity.network)
-    if request.method == "POST" and form.is_valid():
-        try:
-            changed = services.opportunity_update(actor=request.user, opportunity=opportunity, data=form.service_data())
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("Changes saved.") if changed else _("Nothing was changed."))
-            return redirect(opportunity)
+    if form_saved(
+        request,
+        form,
+        lambda: services.opportunity_update(actor=request.user, opportunity=opportunity, data=form.service_data()),
+        done=_("Changes saved."),
+    ):
+        return redirect(opportunity)
     return form_page(request, form=form, title=title, cancel_url=opportunity.get_absolute_url())
 
 

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from reseau.accounts.types import AuthenticatedHttpRequest
 from reseau.core.forms import add_service_error
-from reseau.core.pages import form_page
+from reseau.core.pages import form_page, form_saved
 from reseau.logframe import access, services
 from reseau.logframe.forms import ComputedOnForm, IndicatorForm, IndicatorValueForm, ResultForm
 from reseau.logframe.models import Indicator, IndicatorValue, Result
@@ -145,14 +145,13 @@ def indicator_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     # Read before the form copies what was typed onto the indicator.
     title = _("Edit the indicator %(code)s") % {"code": indicator.code}
     form = IndicatorForm(request.POST or None, instance=indicator, result=indicator.result)
-    if request.method == "POST" and form.is_valid():
-        try:
-            changed = services.indicator_update(actor=user, indicator=indicator, data=form.cleaned_data)
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("Changes saved.") if changed else _("Nothing was changed."))
-            return redirect(_indicator_url(indicator))
+    if form_saved(
+        request,
+        form,
+        lambda: services.indicator_update(actor=user, indicator=indicator, data=form.cleaned_data),
+        done=_("Changes saved."),
+    ):
+        return redirect(_indicator_url(indicator))
     return _form_page(request, form, title, cancel_url=_indicator_url(indicator), result=indicator.result)
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.http import HttpResponse
@@ -20,8 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from reseau.accounts.models import User
 from reseau.accounts.types import AuthenticatedHttpRequest
 from reseau.audit.selectors import audit_events_for
-from reseau.core.forms import add_service_error
-from reseau.core.pages import form_page
+from reseau.core.pages import form_page, form_saved
 from reseau.core.querystrings import query_without
 from reseau.partners import access, services
 from reseau.partners.forms import (
@@ -192,11 +191,13 @@ def organisation_create(request: AuthenticatedHttpRequest) -> HttpResponse:
 def organisation_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     organisation = access.organisation_for_edit(request.user, pk)
     form = OrganisationForm(request.POST or None, instance=organisation)
-    if request.method == "POST" and form.is_valid():
-        changed = services.organisation_update(
+
+    def write() -> bool:
+        return services.organisation_update(
             actor=request.user, organisation=organisation, data=_organisation_data(form)
         )
-        messages.success(request, _("Changes saved.") if changed else _("Nothing was changed."))
+
+    if form_saved(request, form, write, done=_("Changes saved.")):
         return redirect(organisation)
     return form_page(
         request,
@@ -258,21 +259,20 @@ def stage_change(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     organisation = access.organisation_for_edit(user, pk)
     network = access.own_network(user)
     form = StageForm(request.POST or None, organisation=organisation, network=network)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.relationship_set_stage(
-                actor=user,
-                organisation=organisation,
-                network=form.cleaned_data["network"],
-                stage=form.cleaned_data["stage"],
-                on=form.cleaned_data["on"],
-                reason=form.cleaned_data["reason"].strip(),
-            )
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("Stage recorded."))
-            return redirect(organisation)
+    if form_saved(
+        request,
+        form,
+        lambda: services.relationship_set_stage(
+            actor=user,
+            organisation=organisation,
+            network=form.cleaned_data["network"],
+            stage=form.cleaned_data["stage"],
+            on=form.cleaned_data["on"],
+            reason=form.cleaned_data["reason"].strip(),
+        ),
+        done=_("Stage recorded."),
+    ):
+        return redirect(organisation)
     intro = _("For the network %(network)s.") % {"network": network} if network is not None else ""
     return form_page(
         request,
@@ -325,9 +325,11 @@ def interaction_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
         instance=interaction,
         initial={"network": interaction.network_id},
     )
-    if request.method == "POST" and form.is_valid():
-        changed = services.interaction_update(actor=user, interaction=interaction, data=form.service_data())
-        messages.success(request, _("Changes saved.") if changed else _("Nothing was changed."))
+
+    def write() -> bool:
+        return services.interaction_update(actor=user, interaction=interaction, data=form.service_data())
+
+    if form_saved(request, form, write, done=_("Changes saved.")):
         return redirect(organisation)
     return form_page(
         request,

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from reseau.accounts.types import AuthenticatedHttpRequest
 from reseau.audit.selectors import audit_events_for
 from reseau.core.forms import add_service_error
-from reseau.core.pages import form_page
+from reseau.core.pages import form_page, form_saved
 from reseau.partners.access import organisations_visible_to
 from reseau.plans import access, selectors, services
 from reseau.plans.forms import ActivityForm, AxisForm, PeriodForm, PlanFilterForm, PlanForm, ProgressForm
@@ -92,14 +92,13 @@ def plan_edit(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     # Read before the form copies what was typed onto the plan.
     title = _("Edit %(title)s") % {"title": plan.title}
     form = PlanForm(request.POST or None, instance=plan, network=plan.network)
-    if request.method == "POST" and form.is_valid():
-        try:
-            changed = services.plan_update(actor=user, plan=plan, data=form.service_data())
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("Changes saved.") if changed else _("Nothing was changed."))
-            return redirect(plan)
+    if form_saved(
+        request,
+        form,
+        lambda: services.plan_update(actor=user, plan=plan, data=form.service_data()),
+        done=_("Changes saved."),
+    ):
+        return redirect(plan)
     return form_page(
         request, form=form, title=title, cancel_url=plan.get_absolute_url(), template="plans/plan_form.html", plan=plan
     )
@@ -273,14 +272,13 @@ def activity_edit(request: AuthenticatedHttpRequest, code: str, number: int) -> 
     cancel_url = reverse("plans:activity_detail", kwargs={"code": plan.code, "number": activity.number})
     title = _("Edit activity %(number)s") % {"number": activity.number}
     form = ActivityForm(request.POST or None, instance=activity, plan=plan)
-    if request.method == "POST" and form.is_valid():
-        try:
-            changed = services.activity_update(actor=user, activity=activity, data=form.service_data())
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("Changes saved.") if changed else _("Nothing was changed."))
-            return redirect("plans:activity_detail", code=plan.code, number=activity.number)
+    if form_saved(
+        request,
+        form,
+        lambda: services.activity_update(actor=user, activity=activity, data=form.service_data()),
+        done=_("Changes saved."),
+    ):
+        return redirect("plans:activity_detail", code=plan.code, number=activity.number)
     return form_page(request, form=form, title=title, cancel_url=cancel_url, template="plans/form_page.html", plan=plan)
 
 

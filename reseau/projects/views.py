@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from reseau.accounts.types import AuthenticatedHttpRequest
 from reseau.audit.selectors import audit_events_for
 from reseau.core.forms import add_service_error
-from reseau.core.pages import form_page
+from reseau.core.pages import form_page, form_saved
 from reseau.core.querystrings import query_without
 from reseau.core.spreadsheets import CONTENT_TYPES, FORMATS, XLSX, write_csv, write_xlsx
 from reseau.projects import access, selectors, services, workflow
@@ -164,14 +164,13 @@ def project_edit(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     # Read before the form copies what was typed onto the project.
     title = _("Edit %(title)s") % {"title": project.title}
     form = ProjectForm(request.POST or None, instance=project, user=user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            changed = services.project_update(actor=user, project=project, data=form.service_data())
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("Changes saved.") if changed else _("Nothing was changed."))
-            return redirect(project)
+    if form_saved(
+        request,
+        form,
+        lambda: services.project_update(actor=user, project=project, data=form.service_data()),
+        done=_("Changes saved."),
+    ):
+        return redirect(project)
     return form_page(request, form=form, title=title, cancel_url=project.get_absolute_url())
 
 

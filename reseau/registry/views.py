@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 from reseau.accounts.types import AuthenticatedHttpRequest
 from reseau.audit.selectors import audit_events_for
 from reseau.core.forms import add_service_error
-from reseau.core.pages import form_page
+from reseau.core.pages import form_page, form_saved
 from reseau.core.querystrings import query_without
 from reseau.registry import access, selectors, services
 from reseau.registry.forms import (
@@ -107,23 +107,14 @@ def member_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     # The title names the member as stored, not as typed into a refused form.
     title = _("Edit %(member)s") % {"member": member}
     form = form_class(request.POST or None, instance=member)
-    if request.method == "POST" and form.is_valid():
-        try:
-            changed = services.member_update(actor=request.user, member=member, data=form.cleaned_data)
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            _changes_saved(request, changed)
-            return redirect(member)
+    if form_saved(
+        request,
+        form,
+        lambda: services.member_update(actor=request.user, member=member, data=form.cleaned_data),
+        done=_("Changes saved."),
+    ):
+        return redirect(member)
     return form_page(request, form=form, title=title, cancel_url=member.get_absolute_url())
-
-
-def _changes_saved(request: HttpRequest, changed: bool) -> None:
-    """An update that changed nothing says so, rather than claiming to have saved."""
-    if changed:
-        messages.success(request, _("Changes saved."))
-    else:
-        messages.info(request, _("Nothing was changed."))
 
 
 @login_required
@@ -131,14 +122,13 @@ def _changes_saved(request: HttpRequest, changed: bool) -> None:
 def person_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     member = access.member_for_edit(request.user, slug)
     form = PersonForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.person_create(actor=request.user, member=member, data=form.cleaned_data)
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("Person added."))
-            return redirect(member)
+    if form_saved(
+        request,
+        form,
+        lambda: services.person_create(actor=request.user, member=member, data=form.cleaned_data),
+        done=_("Person added."),
+    ):
+        return redirect(member)
     title = _("Add a person to %(member)s") % {"member": member}
     return form_page(request, form=form, title=title, cancel_url=member.get_absolute_url())
 
@@ -152,14 +142,13 @@ def person_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         raise Http404
     title = _("Edit %(person)s") % {"person": person}
     form = PersonForm(request.POST or None, instance=person)
-    if request.method == "POST" and form.is_valid():
-        try:
-            changed = services.person_update(actor=request.user, person=person, data=form.cleaned_data)
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            _changes_saved(request, changed)
-            return redirect(member)
+    if form_saved(
+        request,
+        form,
+        lambda: services.person_update(actor=request.user, person=person, data=form.cleaned_data),
+        done=_("Changes saved."),
+    ):
+        return redirect(member)
     return form_page(request, form=form, title=title, cancel_url=member.get_absolute_url())
 
 
@@ -168,14 +157,13 @@ def person_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def mandate_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     member = access.member_for_edit(request.user, slug)
     form = MandateForm(request.POST or None, member=member, instance=Mandate(member=member))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.mandate_create(actor=request.user, member=member, data=form.cleaned_data)
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("Leadership role added."))
-            return redirect(member)
+    if form_saved(
+        request,
+        form,
+        lambda: services.mandate_create(actor=request.user, member=member, data=form.cleaned_data),
+        done=_("Leadership role added."),
+    ):
+        return redirect(member)
     title = _("Add a leader of %(member)s") % {"member": member}
     return form_page(request, form=form, title=title, cancel_url=member.get_absolute_url())
 
@@ -186,14 +174,13 @@ def mandate_edit(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpR
     member = access.member_for_edit(request.user, slug)
     mandate = get_object_or_404(Mandate, pk=pk, member=member)
     form = MandateForm(request.POST or None, member=member, instance=mandate)
-    if request.method == "POST" and form.is_valid():
-        try:
-            changed = services.mandate_update(actor=request.user, mandate=mandate, data=form.cleaned_data)
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            _changes_saved(request, changed)
-            return redirect(member)
+    if form_saved(
+        request,
+        form,
+        lambda: services.mandate_update(actor=request.user, mandate=mandate, data=form.cleaned_data),
+        done=_("Changes saved."),
+    ):
+        return redirect(member)
     return form_page(request, form=form, title=_("Edit a leadership role"), cancel_url=member.get_absolute_url())
 
 
@@ -207,20 +194,19 @@ def focal_point_appoint(request: AuthenticatedHttpRequest, slug: str) -> HttpRes
         instance=FocalPointAppointment(member=member),
         initial={"nominated_on": timezone.localdate()},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.focal_point_appoint(
-                actor=request.user,
-                member=member,
-                person=form.cleaned_data["person"],
-                kind=form.cleaned_data["kind"],
-                nominated_on=form.cleaned_data["nominated_on"],
-            )
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("Focal point recorded."))
-            return redirect(member)
+    if form_saved(
+        request,
+        form,
+        lambda: services.focal_point_appoint(
+            actor=request.user,
+            member=member,
+            person=form.cleaned_data["person"],
+            kind=form.cleaned_data["kind"],
+            nominated_on=form.cleaned_data["nominated_on"],
+        ),
+        done=_("Focal point recorded."),
+    ):
+        return redirect(member)
     title = _("Confirm a focal point for %(member)s") % {"member": member}
     return form_page(request, form=form, title=title, cancel_url=member.get_absolute_url())
 
@@ -231,19 +217,15 @@ def focal_point_end(request: AuthenticatedHttpRequest, slug: str, pk: int) -> Ht
     member = access.member_for_edit(request.user, slug)
     appointment = get_object_or_404(FocalPointAppointment.objects.select_related("person"), pk=pk, member=member)
     form = FocalPointEndForm(request.POST or None, instance=appointment, initial={"ended_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            changed = services.focal_point_end(
-                actor=request.user, appointment=appointment, ended_on=form.cleaned_data["ended_on"]
-            )
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            if changed:
-                messages.success(request, _("End date recorded."))
-            else:
-                messages.info(request, _("Nothing was changed."))
-            return redirect(member)
+    if form_saved(
+        request,
+        form,
+        lambda: services.focal_point_end(
+            actor=request.user, appointment=appointment, ended_on=form.cleaned_data["ended_on"]
+        ),
+        done=_("End date recorded."),
+    ):
+        return redirect(member)
     title = _("End the role of %(person)s") % {"person": appointment.person}
     return form_page(request, form=form, title=title, cancel_url=member.get_absolute_url())
 
@@ -258,14 +240,13 @@ def dues_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
         instance=MembershipDues(member=member),
         initial={"year": timezone.localdate().year},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.dues_record(actor=request.user, member=member, data=form.cleaned_data)
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("Dues recorded."))
-            return redirect(member)
+    if form_saved(
+        request,
+        form,
+        lambda: services.dues_record(actor=request.user, member=member, data=form.cleaned_data),
+        done=_("Dues recorded."),
+    ):
+        return redirect(member)
     title = _("Record dues for %(member)s") % {"member": member}
     return form_page(request, form=form, title=title, cancel_url=member.get_absolute_url())
 
@@ -277,14 +258,13 @@ def dues_edit(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResp
     dues = get_object_or_404(MembershipDues, pk=pk, member=member)
     title = _("Dues of %(member)s for %(year)s") % {"member": member, "year": dues.year}
     form = DuesForm(request.POST or None, member=member, instance=dues)
-    if request.method == "POST" and form.is_valid():
-        try:
-            changed = services.dues_update(actor=request.user, dues=dues, data=form.cleaned_data)
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            _changes_saved(request, changed)
-            return redirect(member)
+    if form_saved(
+        request,
+        form,
+        lambda: services.dues_update(actor=request.user, dues=dues, data=form.cleaned_data),
+        done=_("Changes saved."),
+    ):
+        return redirect(member)
     return form_page(request, form=form, title=title, cancel_url=member.get_absolute_url())
 
 
@@ -310,14 +290,13 @@ def network_edit(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     network = access.network_for_manage(request.user, code)
     title = _("Edit %(network)s") % {"network": network}
     form = NetworkForm(request.POST or None, instance=network)
-    if request.method == "POST" and form.is_valid():
-        try:
-            changed = services.network_update(actor=request.user, network=network, data=form.cleaned_data)
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            _changes_saved(request, changed)
-            return redirect(network)
+    if form_saved(
+        request,
+        form,
+        lambda: services.network_update(actor=request.user, network=network, data=form.cleaned_data),
+        done=_("Changes saved."),
+    ):
+        return redirect(network)
     return form_page(request, form=form, title=title, cancel_url=network.get_absolute_url())
 
 

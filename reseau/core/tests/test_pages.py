@@ -6,7 +6,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
 from django.test import RequestFactory
 
-from reseau.core.pages import form_page
+from reseau.core.pages import form_page, form_saved
 
 
 class NameForm(forms.Form):
@@ -47,3 +47,47 @@ def test_a_refused_form_shows_the_error(get_request: HttpRequest) -> None:
 def test_the_form_page_can_name_its_button(get_request: HttpRequest) -> None:
     response = form_page(get_request, form=NameForm(), title="Rename", cancel_url="/", submit_label="Invite")
     assert '<button type="submit">Invite</button>' in response.content.decode()
+
+
+def _posted(name: str = "Huế") -> tuple[HttpRequest, NameForm]:
+    from django.contrib.messages.storage.fallback import FallbackStorage
+
+    request = RequestFactory().post("/", {"name": name})
+    request.user = AnonymousUser()
+    request.session = {}  # type: ignore[assignment]
+    request._messages = FallbackStorage(request)
+    return request, NameForm(request.POST)
+
+
+def _messages(request: HttpRequest) -> list[str]:
+    return [str(message) for message in request._messages]
+
+
+def test_a_saved_form_says_what_was_done() -> None:
+    request, form = _posted()
+    form_saved(request, form, lambda: True, done="Person added.")
+    assert _messages(request) == ["Person added."]
+
+
+def test_an_update_that_changed_nothing_says_so() -> None:
+    request, form = _posted()
+    form_saved(request, form, lambda: False, done="Changes saved.")
+    assert _messages(request) == ["Nothing was changed."]
+
+
+def test_a_service_refusal_goes_on_the_form() -> None:
+    from django.core.exceptions import ValidationError
+
+    def refuse() -> None:
+        raise ValidationError({"name": "This name is taken."})
+
+    request, form = _posted()
+    assert form_saved(request, form, refuse, done="Saved.") is False
+    assert form.errors["name"] == ["This name is taken."]
+
+
+def test_a_get_writes_nothing() -> None:
+    written = []
+    request = RequestFactory().get("/")
+    form_saved(request, NameForm(), lambda: written.append(1), done="Saved.")
+    assert written == []

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from reseau.accounts.types import AuthenticatedHttpRequest
 from reseau.audit.selectors import audit_events_for
 from reseau.core.forms import add_service_error
-from reseau.core.pages import form_page
+from reseau.core.pages import form_page, form_saved
 from reseau.core.querystrings import query_without
 from reseau.events import access, presentation, services
 from reseau.events.forms.event import (
@@ -134,14 +134,13 @@ def event_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     event = access.event_for_manage(user, slug)
     title = _("Edit %(title)s") % {"title": event.title}
     form = EventForm(request.POST or None, instance=event, network=event.network)
-    if request.method == "POST" and form.is_valid():
-        try:
-            changed = services.event_update(actor=user, event=event, data=form.service_data())
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("Changes saved.") if changed else _("Nothing was changed."))
-            return redirect(event)
+    if form_saved(
+        request,
+        form,
+        lambda: services.event_update(actor=user, event=event, data=form.service_data()),
+        done=_("Changes saved."),
+    ):
+        return redirect(event)
     return form_page(
         request, form=form, title=title, cancel_url=event.get_absolute_url(), template="events/event_form.html"
     )
@@ -274,14 +273,13 @@ def minutes_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     user = request.user
     event = access.event_for_manage(user, slug)
     form = MinutesForm(request.POST or None, instance=event)
-    if request.method == "POST" and form.is_valid():
-        try:
-            changed = services.minutes_update(actor=user, event=event, data=form.cleaned_data)
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("Minutes saved.") if changed else _("Nothing was changed."))
-            return redirect(f"{event.get_absolute_url()}#minutes")
+    if form_saved(
+        request,
+        form,
+        lambda: services.minutes_update(actor=user, event=event, data=form.cleaned_data),
+        done=_("Minutes saved."),
+    ):
+        return redirect(f"{event.get_absolute_url()}#minutes")
     stored = Event.objects.get(pk=event.pk)
     return form_page(
         request,

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from reseau.accounts.models import User
 from reseau.accounts.types import AuthenticatedHttpRequest
 from reseau.core.forms import add_service_error
-from reseau.core.pages import form_page
+from reseau.core.pages import form_page, form_saved
 from reseau.events import access, presentation, services
 from reseau.events.forms.programme import SessionForm, SpeakerForm
 from reseau.events.models import Event, Session, SessionSpeaker
@@ -105,14 +105,13 @@ def session_edit(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpR
     user = request.user
     event, session = _session_for_manage(user, slug, pk)
     form = SessionForm(request.POST or None, instance=session, event=event)
-    if request.method == "POST" and form.is_valid():
-        try:
-            changed = services.session_update(actor=user, session=session, data=form.service_data())
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("Changes saved.") if changed else _("Nothing was changed."))
-            return redirect(f"{reverse('events:programme', kwargs={'slug': event.slug})}#session-{session.pk}")
+    if form_saved(
+        request,
+        form,
+        lambda: services.session_update(actor=user, session=session, data=form.service_data()),
+        done=_("Changes saved."),
+    ):
+        return redirect(f"{reverse('events:programme', kwargs={'slug': event.slug})}#session-{session.pk}")
     stored = Session.objects.get(pk=session.pk)
     return form_page(
         request,
@@ -143,14 +142,13 @@ def speaker_add(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpRe
     user = request.user
     event, session = _session_for_manage(user, slug, pk)
     form = SpeakerForm(request.POST or None, session=session, prefix=SPEAKER_PREFIX)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.speaker_add(actor=user, session=session, data=form.cleaned_data)
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("Speaker added."))
-            return redirect(f"{reverse('events:session_edit', kwargs={'slug': event.slug, 'pk': pk})}#speakers")
+    if form_saved(
+        request,
+        form,
+        lambda: services.speaker_add(actor=user, session=session, data=form.cleaned_data),
+        done=_("Speaker added."),
+    ):
+        return redirect(f"{reverse('events:session_edit', kwargs={'slug': event.slug, 'pk': pk})}#speakers")
     return form_page(
         request,
         form=form,

@@ -6,9 +6,8 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,8 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from reseau.accounts.types import AuthenticatedHttpRequest
-from reseau.core.forms import add_service_error
-from reseau.core.pages import form_page
+from reseau.core.pages import form_page, form_saved
 from reseau.projects import access, services
 from reseau.projects.follow_up.forms import (
     ExchangeRateForm,
@@ -44,14 +42,13 @@ FOLLOW_UP_FORM = "projects/follow_up_form.html"
 def partner_add(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     project = access.project_for_funding(request.user, code)
     form = PartnerForm(request.POST or None, project=project)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.partner_add(actor=request.user, project=project, data=form.cleaned_data)
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("Partner added."))
-            return redirect(_back_to(project, "partners"))
+    if form_saved(
+        request,
+        form,
+        lambda: services.partner_add(actor=request.user, project=project, data=form.cleaned_data),
+        done=_("Partner added."),
+    ):
+        return redirect(_back_to(project, "partners"))
     title = _("Add a partner to %(project)s") % {"project": project}
     return form_page(
         request,
@@ -68,14 +65,13 @@ def partner_add(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
 def funding_line_add(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     project = access.project_for_funding(request.user, code)
     form = FundingLineForm(request.POST or None, project=project)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.funding_line_add(actor=request.user, project=project, data=form.cleaned_data)
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("Funding line added."))
-            return redirect(_back_to(project, "funding-plan"))
+    if form_saved(
+        request,
+        form,
+        lambda: services.funding_line_add(actor=request.user, project=project, data=form.cleaned_data),
+        done=_("Funding line added."),
+    ):
+        return redirect(_back_to(project, "funding-plan"))
     title = _("Add a funding line to %(project)s") % {"project": project}
     return form_page(
         request,
@@ -95,14 +91,13 @@ def funding_line_edit(request: AuthenticatedHttpRequest, code: str, pk: int) -> 
     # Read before the form copies what was typed onto the line.
     title = _("Edit the funding line from %(source)s") % {"source": line.source}
     form = FundingLineForm(request.POST or None, project=project, instance=line)
-    if request.method == "POST" and form.is_valid():
-        try:
-            changed = services.funding_line_update(actor=request.user, line=line, data=form.cleaned_data)
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("Changes saved.") if changed else _("Nothing was changed."))
-            return redirect(_back_to(project, "funding-plan"))
+    if form_saved(
+        request,
+        form,
+        lambda: services.funding_line_update(actor=request.user, line=line, data=form.cleaned_data),
+        done=_("Changes saved."),
+    ):
+        return redirect(_back_to(project, "funding-plan"))
     return form_page(
         request,
         form=form,
@@ -118,14 +113,13 @@ def funding_line_edit(request: AuthenticatedHttpRequest, code: str, pk: int) -> 
 def milestone_add(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     project = access.project_for_follow_up(request.user, code)
     form = MilestoneForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.milestone_add(actor=request.user, project=project, data=form.cleaned_data)
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("Milestone added."))
-            return redirect(_back_to(project, "milestones"))
+    if form_saved(
+        request,
+        form,
+        lambda: services.milestone_add(actor=request.user, project=project, data=form.cleaned_data),
+        done=_("Milestone added."),
+    ):
+        return redirect(_back_to(project, "milestones"))
     title = _("Add a milestone to %(project)s") % {"project": project}
     return form_page(
         request,
@@ -144,14 +138,13 @@ def milestone_edit(request: AuthenticatedHttpRequest, code: str, pk: int) -> Htt
     milestone = get_object_or_404(Milestone, pk=pk, project=project)
     title = _("Edit the milestone “%(milestone)s”") % {"milestone": milestone}
     form = MilestoneForm(request.POST or None, instance=milestone)
-    if request.method == "POST" and form.is_valid():
-        try:
-            changed = services.milestone_update(actor=request.user, milestone=milestone, data=form.cleaned_data)
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("Changes saved.") if changed else _("Nothing was changed."))
-            return redirect(_back_to(project, "milestones"))
+    if form_saved(
+        request,
+        form,
+        lambda: services.milestone_update(actor=request.user, milestone=milestone, data=form.cleaned_data),
+        done=_("Changes saved."),
+    ):
+        return redirect(_back_to(project, "milestones"))
     return form_page(
         request,
         form=form,
@@ -167,14 +160,13 @@ def milestone_edit(request: AuthenticatedHttpRequest, code: str, pk: int) -> Htt
 def note_add(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     project = access.project_for_follow_up(request.user, code)
     form = ProgressNoteForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.progress_note_add(actor=request.user, project=project, data=form.cleaned_data)
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("Progress note added."))
-            return redirect(_back_to(project, "progress-notes"))
+    if form_saved(
+        request,
+        form,
+        lambda: services.progress_note_add(actor=request.user, project=project, data=form.cleaned_data),
+        done=_("Progress note added."),
+    ):
+        return redirect(_back_to(project, "progress-notes"))
     title = _("Add a progress note to %(project)s") % {"project": project}
     return form_page(
         request,
@@ -230,14 +222,13 @@ def rate_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     # "Record a rate" links from a funding plan say which currency and date are missing.
     suggested = {name: request.GET[name] for name in ("currency", "valid_from") if request.GET.get(name)}
     form = ExchangeRateForm(request.POST or None, initial=suggested)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.exchange_rate_add(actor=request.user, data=form.cleaned_data)
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("Exchange rate recorded."))
-            return redirect("projects:rate_list")
+    if form_saved(
+        request,
+        form,
+        lambda: services.exchange_rate_add(actor=request.user, data=form.cleaned_data),
+        done=_("Exchange rate recorded."),
+    ):
+        return redirect("projects:rate_list")
     return form_page(
         request,
         form=form,
