@@ -6,3 +6,9 @@ class PartnersConfig(AppConfig):
     name = "reseau.partners"
     label = "partners"
     verbose_name = _("Partners and donors")
+
+    def ready(self) -> None:
+        from reseau.partners.access import partner_networks
+        from reseau.registry.access import partner_networks_rule_register
+
+        partner_networks_rule_register(partner_networks)

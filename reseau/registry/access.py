@@ -6,6 +6,8 @@ rules live in one place and the route-by-role test exercises all of them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
@@ -37,6 +39,24 @@ def can_invite_any_role(user: Viewer) -> bool:
     return account is not None and account.is_secretariat
 
 
+PartnerNetworks = Callable[[User], QuerySet[Network]]
+
+# Which networks a partner account follows is the partners app's rule (its relationships live
+# there, above the registry). It hands the rule down at start-up, so the registry's pages read
+# a partner's members by the same rule as every other page; until then, the account's network.
+_partner_networks: list[PartnerNetworks] = []
+
+
+def partner_networks_rule_register(rule: PartnerNetworks) -> None:
+    _partner_networks[:] = [rule]
+
+
+def _networks_of_partner(account: User) -> QuerySet[Network]:
+    if _partner_networks:
+        return _partner_networks[0](account)
+    return Network.objects.filter(pk=account.network_id or 0)
+
+
 def networks_visible_to(user: Viewer) -> QuerySet[Network]:
     return Network.objects.all()
 
@@ -48,10 +68,10 @@ def members_visible_to(user: Viewer) -> QuerySet[Member]:
         return Member.objects.none()
     if account.is_secretariat:
         return Member.objects.all()
+    if account.is_partner:
+        return Member.objects.filter(network__in=_networks_of_partner(account).values("pk"))
     if account.network_id is not None:
         return Member.objects.filter(network_id=account.network_id)
-    if account.is_partner:
-        return Member.objects.all()
     return Member.objects.none()
 
 
