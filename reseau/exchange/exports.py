@@ -1,9 +1,10 @@
-"""The rows of each export, limited to what the reader may see.
+"""The rows of each export, limited to what the reader may see, in the reader's language.
 
-Headers are the import's column names (English, stable, machine-friendly), so
-an exported file can be edited and imported back. Lists are codes separated by
-";", yes/no for flags, dates as YYYY-MM-DD and amounts as plain decimals. Each
-export runs a fixed number of queries, however many rows it holds.
+Headers are the columns' labels, choices their labels, countries, themes and members their
+names, flags "yes"/"no" in the reader's language (``exchange.columns``); the import reads all of
+these back in either language, so an exported file can be edited and imported again. Dates are
+YYYY-MM-DD and amounts plain decimals. Each export runs a fixed number of queries, however many
+rows it holds.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 
 from reseau.accounts.models import User
+from reseau.core.spreadsheet_labels import choice_label, yes_no
 from reseau.core.text import translated
+from reseau.exchange.columns import column_labels
 from reseau.exchange.importers import (
     ContactImporter,
     FundingImporter,
@@ -23,19 +26,18 @@ from reseau.exchange.importers import (
 )
 from reseau.exchange.models import ImportKind
 from reseau.funding.access import opportunities_visible_to
+from reseau.funding.models import FundingOpportunity
 from reseau.partners.access import organisations_visible_to
-from reseau.partners.models import OrganisationContact
+from reseau.partners.models import Organisation, OrganisationContact
 from reseau.registry.access import is_network_staff
+from reseau.registry.models import Member
 
 LIST_SEPARATOR = ";"
 
 
-def _yes_no(value: bool) -> str:
-    return "yes" if value else "no"
-
-
-def _codes(values: Any, attribute: str) -> str:
-    return LIST_SEPARATOR.join(sorted(getattr(v, attribute) for v in values))
+def _names(values: Any) -> str:
+    """Countries, themes or members by their names in the reader's language."""
+    return LIST_SEPARATOR.join(sorted(str(v.name) for v in values))
 
 
 def organisation_rows(user: User) -> Iterator[list[Any]]:
@@ -45,14 +47,14 @@ def organisation_rows(user: User) -> Iterator[list[Any]]:
             translated(o, "name_en"),
             translated(o, "name_fr"),
             o.acronym,
-            o.kind,
-            _codes(o.countries.all(), "code"),
+            choice_label(Organisation.Kind, o.kind),
+            _names(o.countries.all()),
             translated(o, "region_en"),
             translated(o, "region_fr"),
             o.website,
-            _codes(o.themes.all(), "code"),
+            _names(o.themes.all()),
             o.notes,
-            _yes_no(o.shared_with_partners),
+            yes_no(o.shared_with_partners),
         ]
 
 
@@ -87,18 +89,18 @@ def funding_rows(user: User) -> Iterator[list[Any]]:
             translated(f, "title_fr"),
             display_name(f.donor),
             f.url,
-            _codes(f.themes.all(), "code"),
-            _codes(f.eligible_countries.all(), "code"),
-            LIST_SEPARATOR.join(f.eligible_member_kinds or []),
+            _names(f.themes.all()),
+            _names(f.eligible_countries.all()),
+            LIST_SEPARATOR.join(choice_label(Member.Kind, kind) for kind in f.eligible_member_kinds or []),
             f.amount_min,
             f.amount_max,
             f.currency,
             f.opens_on,
             f.closes_on,
-            f.status,
-            _codes(f.members.all(), "slug"),
+            choice_label(FundingOpportunity.Status, f.status),
+            _names(f.members.all()),
             f.notes,
-            _yes_no(f.shared_with_partners),
+            yes_no(f.shared_with_partners),
         ]
 
 
@@ -111,5 +113,5 @@ EXPORTS: dict[str, tuple[tuple[str, ...], Callable[[User], Iterator[list[Any]]]]
 
 def export_table(kind: str, user: User) -> tuple[tuple[str, ...], list[list[Any]]]:
     """The header and rows of an export; raises PermissionDenied when the user may not have it."""
-    header, rows = EXPORTS[kind]
-    return header, list(rows(user))
+    columns, rows = EXPORTS[kind]
+    return tuple(column_labels(columns)), list(rows(user))

@@ -5,13 +5,14 @@ from __future__ import annotations
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from reseau.exchange.columns import column_label
 from reseau.exchange.importers import IMPORTERS
 from reseau.exchange.models import ImportKind
 
 _SHARED: dict[str, Promise] = {
-    "themes": _("Theme codes separated by “;”, as listed on the themes page, for example urban-sanitation."),
+    "themes": _("Themes by name, separated by “;”, as listed on the themes page."),
     "notes": _("Free text."),
-    "shared_with_partners": _("yes or no: whether partner accounts may read it."),
+    "shared_with_partners": _("yes or no (oui or non): whether partner accounts may read it."),
 }
 
 _BY_KIND: dict[str, dict[str, Promise]] = {
@@ -20,7 +21,9 @@ _BY_KIND: dict[str, dict[str, Promise]] = {
         "name_fr": _("Name in French."),
         "acronym": _("Acronym, for example AFD."),
         "kind": _("Type, one of: %(choices)s."),
-        "countries": _("Two-letter ISO codes of the countries covered, separated by “;”, for example KH;LA;VN."),
+        "countries": _(
+            "The countries covered, by name or two-letter ISO code, separated by “;”, for example Cambodia;Laos."
+        ),
         "region_en": _("Region covered, in English, for example Asia-Pacific."),
         "region_fr": _("Region covered, in French."),
         "website": _("Web address, for example https://www.example.org."),
@@ -37,7 +40,9 @@ _BY_KIND: dict[str, dict[str, Promise]] = {
         "title_fr": _("Title in French."),
         "donor": _("The donor organisation's name in English; import the organisations first."),
         "url": _("Link to the call, for example https://www.example.org/call."),
-        "eligible_countries": _("Two-letter ISO codes separated by “;”, for example KH;LA;VN."),
+        "eligible_countries": _(
+            "Countries by name or two-letter ISO code, separated by “;”, for example Cambodia;Laos."
+        ),
         "eligible_member_kinds": _("Types of members that may apply, separated by “;”, among: %(member_kinds)s."),
         "amount_min": _("Minimum amount, a plain number such as 15000 or 15000.50."),
         "amount_max": _("Maximum amount, a plain number, not below the minimum."),
@@ -45,7 +50,7 @@ _BY_KIND: dict[str, dict[str, Promise]] = {
         "opens_on": _("Opening date as YYYY-MM-DD, for example 2026-06-15."),
         "closes_on": _("Closing date as YYYY-MM-DD, not before the opening date."),
         "status": _("Status, one of: %(statuses)s. Empty: watching for a new call."),
-        "members": _("Web addresses of the members concerned, separated by “;”, for example hue;vientiane."),
+        "members": _("Names of the members concerned, separated by “;”, for example Huế;Vientiane."),
     },
 }
 
@@ -56,10 +61,10 @@ def column_guide(kind: str) -> list[dict[str, object]]:
     from reseau.registry.models import Currency, Member
 
     params = {
-        "choices": ", ".join(Organisation.Kind.values),
-        "member_kinds": ", ".join(Member.Kind.values),
+        "choices": ", ".join(str(label) for label in Organisation.Kind.labels),
+        "member_kinds": ", ".join(str(label) for label in Member.Kind.labels),
         "currencies": ", ".join(Currency.values),
-        "statuses": ", ".join(FundingOpportunity.Status.values),
+        "statuses": ", ".join(str(label) for label in FundingOpportunity.Status.labels),
     }
     importer = IMPORTERS[kind]
     guide = []
@@ -67,7 +72,7 @@ def column_guide(kind: str) -> list[dict[str, object]]:
         help_text = _BY_KIND[kind].get(column) or _SHARED[column]
         guide.append(
             {
-                "name": column,
+                "name": column_label(column),
                 "required": column in importer.required_columns,
                 "help": str(help_text) % params if "%(" in str(help_text) else str(help_text),
             }

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import cached_property
 from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
@@ -28,8 +29,10 @@ from django.utils.translation import gettext_lazy as _
 from reseau.accounts.types import Actor
 from reseau.core.choices import Tone, TonedChoices
 from reseau.core.services import model_create, model_update
+from reseau.core.spreadsheet_labels import choice_aliases, fold, language_names, named_aliases
 from reseau.core.spreadsheets import FileProblem
 from reseau.core.text import translated
+from reseau.exchange.columns import column_labels, header_aliases
 from reseau.exchange.messages import ERROR, WARNING, Issue
 from reseau.exchange.models import ImportKind
 from reseau.funding import services as funding_services
@@ -131,32 +134,30 @@ class RowChecker:
             self.error(column, "too_long", max=max_length, length=len(value))
         return value
 
-    def choice(self, column: str, choices: Iterable[str], *, required: bool = False) -> str:
-        allowed = list(choices)
+    def choice(self, column: str, choices: type[models.Choices], *, required: bool = False) -> str:
+        """One of ``choices``, written as its code or its label in any language."""
         value = self.values.get(column, "")
         if not value:
             if required:
                 self.error(column, "required")
             return ""
-        for option in allowed:
-            if option.casefold() == value.casefold():
-                return option
-        self.error(column, "unknown_choice", value=value, allowed=", ".join(allowed))
-        return ""
+        found = choice_aliases(choices).get(fold(value))
+        if found is None:
+            allowed = ", ".join(str(label) for label in choices.labels)
+            self.error(column, "unknown_choice", value=value, allowed=allowed)
+            return ""
+        return found
 
-    def codes(self, column: str, known: Iterable[str], *, code: str, list_known: bool = False) -> list[str]:
-        """Codes separated by ";" (or ","), each one of ``known``, compared ignoring case."""
-        by_folded = {k.casefold(): k for k in known}
+    def codes(self, column: str, known: Mapping[str, str], *, code: str, allowed: str = "") -> list[str]:
+        """Values separated by ";" (or ","), each a key of ``known`` (folded code or name → code)."""
         found: list[str] = []
         for part in _LIST_SEPARATOR.split(self.values.get(column, "")):
             part = part.strip()
             if not part:
                 continue
-            match = by_folded.get(part.casefold())
+            match = known.get(fold(part))
             if match is None:
-                params = {"value": part}
-                if list_known:
-                    params["allowed"] = ", ".join(sorted(by_folded.values()))
+                params = {"value": part, "allowed": allowed} if allowed else {"value": part}
                 self.error(column, code, **params)
             elif match not in found:
                 found.append(match)
@@ -284,7 +285,8 @@ class Importer:
 
     def read_header(self, header: list[str]) -> list[str]:
         """The column names, normalised; raises FileProblem when they do not fit this import."""
-        names = [cell.strip().lower().replace(" ", "_") for cell in header]
+        aliases = header_aliases(self.columns)
+        names = [aliases.get(fold(cell), fold(cell).replace(" ", "_")) for cell in header]
         while names and not names[-1]:
             names.pop()
         if not names:
@@ -295,15 +297,18 @@ class Importer:
             problems.append((UNKNOWN_COLUMNS, {"columns": ", ".join(unknown)}))
         missing = [name for name in self.required_columns if name not in names]
         if missing:
-            problems.append((MISSING_COLUMNS, {"columns": ", ".join(missing)}))
+            problems.append((MISSING_COLUMNS, {"columns": ", ".join(column_labels(missing))}))
         repeated = sorted({name for name in names if name and names.count(name) > 1})
         if repeated:
-            problems.append((REPEATED_COLUMNS, {"columns": ", ".join(repeated)}))
+            problems.append((REPEATED_COLUMNS, {"columns": ", ".join(column_labels(repeated))}))
         if problems:
             problems.append(
                 (
                     EXPECTED_COLUMNS,
-                    {"columns": ", ".join(self.columns), "required": ", ".join(self.required_columns)},
+                    {
+                        "columns": ", ".join(column_labels(self.columns)),
+                        "required": ", ".join(column_labels(self.required_columns)),
+                    },
                 )
             )
             raise FileProblem(*problems)
@@ -322,6 +327,20 @@ class Importer:
         if self._themes is None:
             self._themes = {t.code: t for t in Theme.objects.all()}
         return self._themes
+
+    @cached_property
+    def country_names(self) -> dict[str, str]:
+        """A country written by its ISO code or its name in any language → its code."""
+        return named_aliases(self.countries.values(), "code", language_names("name"))
+
+    @cached_property
+    def theme_names(self) -> dict[str, str]:
+        return named_aliases(self.themes.values(), "code", language_names("name"))
+
+    @cached_property
+    def theme_list(self) -> str:
+        """The themes' names in the reader's language, for a message."""
+        return ", ".join(sorted(str(theme.name) for theme in self.themes.values()))
 
     def find_organisations(self, name: str, acronym: str = "") -> list[Organisation]:
         """The organisations a reference in a file may mean: the exact English name first,
@@ -404,13 +423,13 @@ class OrganisationImporter(Importer):
         for name in ("name_en", "name_fr", "acronym", "region_en", "region_fr"):
             if checker.has(name):
                 data[name] = checker.text(name, max_length=_max_length(Organisation, name), required=name == "name_en")
-        data["kind"] = checker.choice("kind", Organisation.Kind.values, required=True)
+        data["kind"] = checker.choice("kind", Organisation.Kind, required=True)
         if checker.has("countries"):
-            data["countries"] = checker.codes("countries", self.countries, code="unknown_country")
+            data["countries"] = checker.codes("countries", self.country_names, code="unknown_country")
         if checker.has("website"):
             data["website"] = checker.url("website", max_length=_max_length(Organisation, "website"))
         if checker.has("themes"):
-            data["themes"] = checker.codes("themes", self.themes, code="unknown_theme", list_known=True)
+            data["themes"] = checker.codes("themes", self.theme_names, code="unknown_theme", allowed=self.theme_list)
         if checker.has("notes"):
             data["notes"] = checker.text("notes")
         if checker.has("shared_with_partners"):
@@ -579,6 +598,11 @@ class FundingImporter(Importer):
             self._members = {m.slug: m for m in Member.objects.filter(network=self.network)}
         return self._members
 
+    @cached_property
+    def member_names(self) -> dict[str, str]:
+        """A member written by its name in any language (or its web address) → its web address."""
+        return named_aliases(self.members.values(), "slug", language_names("name"))
+
     def check_row(self, checker: RowChecker) -> RowOutcome:
         # Columns are read in the file's documented order, so that the errors come in that order too.
         data: dict[str, Any] = {}
@@ -620,19 +644,23 @@ class FundingImporter(Importer):
         if checker.has("url"):
             data["url"] = checker.url("url", max_length=_max_length(FundingOpportunity, "url"))
         if checker.has("themes"):
-            data["themes"] = checker.codes("themes", self.themes, code="unknown_theme", list_known=True)
+            data["themes"] = checker.codes("themes", self.theme_names, code="unknown_theme", allowed=self.theme_list)
         if checker.has("eligible_countries"):
-            data["eligible_countries"] = checker.codes("eligible_countries", self.countries, code="unknown_country")
+            data["eligible_countries"] = checker.codes("eligible_countries", self.country_names, code="unknown_country")
         if checker.has("eligible_member_kinds"):
             kinds = Member.Kind.values
-            chosen = checker.codes("eligible_member_kinds", kinds, code="unknown_choice", list_known=True)
+            allowed = ", ".join(str(label) for label in Member.Kind.labels)
+            chosen = checker.codes(
+                "eligible_member_kinds", choice_aliases(Member.Kind), code="unknown_choice", allowed=allowed
+            )
             data["eligible_member_kinds"] = [k for k in kinds if k in chosen]
 
     def _read_terms(self, checker: RowChecker, data: dict[str, Any]) -> None:
         for name in ("amount_min", "amount_max"):
             if checker.has(name):
                 data[name] = checker.amount(name)
-        for name, choices in (("currency", Currency.values), ("status", FundingOpportunity.Status.values)):
+        choices: type[models.Choices]
+        for name, choices in (("currency", Currency), ("status", FundingOpportunity.Status)):
             value = checker.choice(name, choices) if checker.has(name) else ""
             if value:  # empty: keep the current value, or the default for a new call
                 data[name] = value
@@ -642,7 +670,7 @@ class FundingImporter(Importer):
 
     def _read_notes(self, checker: RowChecker, data: dict[str, Any]) -> None:
         if checker.has("members"):
-            data["members"] = checker.codes("members", self.members, code="unknown_member")
+            data["members"] = checker.codes("members", self.member_names, code="unknown_member")
         if checker.has("notes"):
             data["notes"] = checker.text("notes")
         if checker.has("shared_with_partners"):

@@ -22,12 +22,13 @@ MESSAGES: dict[str, Promise] = {
     "too_long": _("This text is too long: at most %(max)s characters, this one has %(length)s."),
     "unknown_choice": _("“%(value)s” is not an accepted value. Use one of: %(allowed)s."),
     "unknown_country": _(
-        "“%(value)s” is not a known country code. Use two-letter ISO codes separated by “;”, for example KH;LA;VN."
+        "“%(value)s” is not a known country. Write the countries' names or two-letter ISO codes separated by “;”, "
+        "for example Cambodia;Laos;Vietnam."
     ),
-    "unknown_theme": _("“%(value)s” is not a known theme code. Use codes separated by “;” among: %(allowed)s."),
+    "unknown_theme": _("“%(value)s” is not a known theme. Write themes separated by “;” among: %(allowed)s."),
     "unknown_member": _(
-        "“%(value)s” is not a member of this network. Use the members' web addresses separated by “;”, "
-        "for example hue;vientiane."
+        "“%(value)s” is not a member of this network. Write the members' names separated by “;”, "
+        "for example Huế;Vientiane."
     ),
     "bad_date": _("Enter the date as YYYY-MM-DD, for example 2026-06-15."),
     "bad_amount": _("Enter the amount as a plain number, without currency or text, for example 15000 or 15000.50."),

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from reseau.accounts.types import AuthenticatedHttpRequest
 from reseau.core.spreadsheets import CONTENT_TYPES, CSV, FORMATS, XLSX, FileProblem, write_csv, write_xlsx
 from reseau.exchange import access, services
+from reseau.exchange.columns import column_label
 from reseau.exchange.exports import export_table
 from reseau.exchange.forms import ImportUploadForm
 from reseau.exchange.guide import column_guide
@@ -133,7 +134,7 @@ def _issues(batch: ImportBatch) -> list[dict[str, Any]]:
         issues.append(
             {
                 "row": issue.get("row"),
-                "column": issue.get("column", ""),
+                "column": column_label(issue.get("column", "")),
                 "message": render_message(issue.get("code", ""), params),
                 "is_warning": issue.get("level") == WARNING,
                 "url": url,

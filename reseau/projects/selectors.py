@@ -10,7 +10,10 @@ from typing import Any
 
 from django.db.models import Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, Window
 from django.db.models.functions import Coalesce, RowNumber
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
+from reseau.core.spreadsheet_labels import choice_label
 from reseau.core.text import translated
 from reseau.projects.models import Project, Stage
 from reseau.registry.models import Member, Theme
@@ -21,19 +24,23 @@ BOARD_CARDS_PER_STAGE = 50
 _Membership = Project.members.through
 
 LIST_SEPARATOR = ";"
-EXPORT_COLUMNS = (
-    "code",
-    "title_en",
-    "title_fr",
-    "stage",
-    "lead_member",
-    "members",
-    "themes",
-    "start_date",
-    "end_date",
-    "total_budget",
-    "currency",
+# The export's headers, in the reader's language (a project's code is not shown to people).
+EXPORT_COLUMNS: tuple[Promise, ...] = (
+    _("Title (English)"),
+    _("Title (French)"),
+    _("Stage"),
+    _("Lead member"),
+    _("Members"),
+    _("Themes"),
+    _("Start date"),
+    _("End date"),
+    _("Total budget"),
+    _("Currency"),
 )
+
+
+def export_header() -> list[str]:
+    return [str(label) for label in EXPORT_COLUMNS]
 
 
 @dataclass(frozen=True)
@@ -96,20 +103,19 @@ def export_rows(projects: QuerySet[Project], filters: ProjectFilters) -> list[li
         filter_projects(projects, filters)
         .select_related("lead_member")
         .prefetch_related(
-            Prefetch("members", queryset=Member.objects.only("pk", "slug")),
-            Prefetch("themes", queryset=Theme.objects.only("pk", "code")),
+            Prefetch("members", queryset=Member.objects.only("pk", "name_en", "name_fr")),
+            Prefetch("themes", queryset=Theme.objects.only("pk", "name_en", "name_fr")),
         )
         .order_by("code")
     )
     return [
         [
-            p.code,
             translated(p, "title_en"),
             translated(p, "title_fr"),
-            p.stage,
-            p.lead_member.slug,
-            LIST_SEPARATOR.join(sorted(m.slug for m in p.members.all())),
-            LIST_SEPARATOR.join(sorted(t.code for t in p.themes.all())),
+            choice_label(Stage, p.stage),
+            str(p.lead_member.name),
+            LIST_SEPARATOR.join(sorted(str(m.name) for m in p.members.all())),
+            LIST_SEPARATOR.join(sorted(str(t.name) for t in p.themes.all())),
             p.start_date,
             p.end_date,
             p.total_budget,

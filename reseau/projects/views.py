@@ -105,7 +105,7 @@ def project_export(request: AuthenticatedHttpRequest, fmt: str) -> HttpResponse:
     form = _filter_form(request)
     filters = selectors.ProjectFilters.from_data(form.filter_values())
     rows = selectors.export_rows(access.projects_visible_to(request.user), filters)
-    header = selectors.EXPORT_COLUMNS
+    header = selectors.export_header()
     content = write_xlsx(header, rows, title="projects") if fmt == XLSX else write_csv(header, rows)
     response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
     file_name = f"projects-{timezone.localdate().isoformat()}.{fmt}"

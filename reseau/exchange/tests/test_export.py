@@ -10,7 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from reseau.exchange.tests.helpers import ORGANISATION_HEADER, read_csv, read_xlsx
+from reseau.exchange.models import ImportBatch
+from reseau.exchange.tests.helpers import read_csv, read_xlsx, upload
 from reseau.partners.models import OrganisationContact
 from reseau.registry.models import Country, Theme
 from tests.factories import FundingOpportunityFactory, OrganisationFactory, PersonFactory
@@ -41,23 +42,38 @@ def organisations(catalogue):
     return khmer, lao, viet
 
 
-def test_organisations_xlsx_has_stable_headers_and_local_scripts(organisations, world):
+ORGANISATION_LABELS = [
+    "Name (English)",
+    "Name (French)",
+    "Acronym",
+    "Type",
+    "Countries",
+    "Region (English)",
+    "Region (French)",
+    "Website",
+    "Themes",
+    "Notes",
+    "Shared with partners",
+]
+
+
+def test_organisations_xlsx_has_labelled_headers_and_local_scripts(organisations, world):
     response = world.client_for("coordinator").get(_url("organisations", "xlsx"))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     assert "attachment" in response["Content-Disposition"]
     assert ".xlsx" in response["Content-Disposition"]
     rows = read_xlsx(response.content)
-    assert rows[0] == ORGANISATION_HEADER
+    assert rows[0] == ORGANISATION_LABELS
     by_name = {row[0]: row for row in rows[1:]}
     assert set(by_name) == {"Phnom Penh Capital Hall", "ນະຄອນຫຼວງວຽງຈັນ", "Thành phố Hồ Chí Minh"}
     khmer = by_name["Phnom Penh Capital Hall"]
     assert khmer[1] == "Hôtel de ville de Phnom Penh"
-    assert khmer[3] == "national_authority"
-    assert khmer[4] == "KH;VN"
+    assert khmer[3] == "National ministry or committee"
+    assert khmer[4] == "Cambodia;Vietnam"
     assert khmer[5] == "ភ្នំពេញ"
     assert khmer[7] == "https://phnompenh.gov.kh"
-    assert khmer[8] == "urban-sanitation"
+    assert khmer[8] == "Urban sanitation"
     assert khmer[10] == "yes"
     assert by_name["ນະຄອນຫຼວງວຽງຈັນ"][10] == "no"
 
@@ -67,12 +83,12 @@ def test_organisations_csv_is_utf8_with_bom_and_keeps_local_scripts(organisation
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     rows = read_csv(response.content)
-    assert rows[0] == ORGANISATION_HEADER
+    assert rows[0] == ORGANISATION_LABELS
     names = [row[0] for row in rows[1:]]
     assert "ນະຄອນຫຼວງວຽງຈັນ" in names
     assert "Thành phố Hồ Chí Minh" in names
     khmer = next(row for row in rows if row[0] == "Phnom Penh Capital Hall")
-    assert khmer[4] == "KH;VN"
+    assert khmer[4] == "Cambodia;Vietnam"
     assert khmer[5] == "ភ្នំពេញ"
     assert khmer[10] == "yes"
 
@@ -87,7 +103,7 @@ def test_contacts_export_is_for_network_staff_only(organisations, world):
     OrganisationContact.objects.create(organisation=organisations[0], person=person, role="Director")
     response = world.client_for("coordinator").get(_url("contacts", "xlsx"))
     assert read_xlsx(response.content) == [
-        ["organisation", "acronym", "person_name", "person_email", "role"],
+        ["Organisation", "Acronym", "Contact's name", "Contact's e-mail", "Role in the organisation"],
         ["Phnom Penh Capital Hall", None, "Sok Dara", "dara@example.org", "Director"],
     ]
     for role in ("partner", "focal_point"):
@@ -114,24 +130,24 @@ def test_funding_export_writes_dates_as_iso_and_amounts_as_plain_decimals(organi
     call.members.set([world.hue, world.vientiane])
     call.eligible_countries.set(Country.objects.filter(code="LA"))
     csv_rows = read_csv(world.client_for("coordinator").get(_url("funding", "csv")).content)
-    assert csv_rows[0][:3] == ["title_en", "title_fr", "donor"]
+    assert csv_rows[0][:3] == ["Title (English)", "Title (French)", "Donor"]
     row = dict(zip(csv_rows[0], csv_rows[1], strict=True))
-    assert row["title_en"] == "Clean water for Huế"
-    assert row["donor"] == "Phnom Penh Capital Hall"
-    assert row["amount_min"] == "15000.50"
-    assert row["amount_max"] == "250000.00"
-    assert row["opens_on"] == "2026-01-15"
-    assert row["closes_on"] == "2026-06-15"
-    assert row["members"] == "hue;vientiane"
-    assert row["eligible_member_kinds"] == "city;province"
-    assert row["eligible_countries"] == "LA"
-    assert row["currency"] == "USD"
-    assert row["status"] == "preparing"
+    assert row["Title (English)"] == "Clean water for Huế"
+    assert row["Donor"] == "Phnom Penh Capital Hall"
+    assert row["Minimum amount"] == "15000.50"
+    assert row["Maximum amount"] == "250000.00"
+    assert row["Opens on"] == "2026-01-15"
+    assert row["Closes on"] == "2026-06-15"
+    assert row["Members concerned"] == ";".join(sorted([world.hue.name, world.vientiane.name]))
+    assert row["Eligible kinds of member"] == "City;Province"
+    assert row["Eligible countries"] == "Laos"
+    assert row["Currency"] == "USD"
+    assert row["Status"] == "Preparing"
     xlsx_rows = read_xlsx(world.client_for("coordinator").get(_url("funding", "xlsx")).content)
     cells = dict(zip(xlsx_rows[0], xlsx_rows[1], strict=True))
     # A spreadsheet cell holds a date and time without a time zone, as openpyxl reads it.
-    assert cells["opens_on"] == datetime.datetime(2026, 1, 15)  # noqa: DTZ001 — a cell has no time zone
-    assert cells["amount_min"] == 15000.5
+    assert cells["Opens on"] == datetime.datetime(2026, 1, 15)  # noqa: DTZ001 — a cell has no time zone
+    assert cells["Minimum amount"] == 15000.5
 
 
 def test_a_partner_exports_only_shared_funding_calls(organisations, world):
@@ -198,3 +214,45 @@ def test_export_query_counts_do_not_grow_with_rows(catalogue):
     large = {url: count(url, 200) for url in urls}
     assert large == small
     assert max(small.values()) <= 10, small
+
+
+def _french_client(world, role: str):
+    user = world.users[role]
+    user.language = "fr"
+    user.save(update_fields=["language"])
+    return world.client_for(role)
+
+
+def test_a_french_reader_exports_organisations_with_french_headers(organisations, world):
+    rows = read_xlsx(_french_client(world, "coordinator").get(_url("organisations", "xlsx")).content)
+    assert rows[0][:4] == ["Nom (anglais)", "Nom (français)", "Sigle", "Type"]
+
+
+def test_a_french_reader_exports_organisation_types_as_french_labels(organisations, world):
+    rows = read_xlsx(_french_client(world, "coordinator").get(_url("organisations", "xlsx")).content)
+    khmer = next(row for row in rows if row[0] == "Phnom Penh Capital Hall")
+    assert khmer[3] == "Ministère ou comité national"
+
+
+def test_a_french_reader_exports_countries_by_their_french_names(organisations, world):
+    rows = read_xlsx(_french_client(world, "coordinator").get(_url("organisations", "xlsx")).content)
+    khmer = next(row for row in rows if row[0] == "Phnom Penh Capital Hall")
+    assert khmer[4] == "Cambodge;Viêt Nam"
+
+
+def test_a_french_reader_exports_flags_as_oui_or_non(organisations, world):
+    rows = read_xlsx(_french_client(world, "coordinator").get(_url("organisations", "xlsx")).content)
+    khmer = next(row for row in rows if row[0] == "Phnom Penh Capital Hall")
+    assert khmer[10] == "oui"
+
+
+@pytest.mark.parametrize("kind", ["organisations", "funding"])
+def test_a_french_export_imports_back_unchanged(organisations, world, kind):
+    FundingOpportunityFactory(
+        network=world.hue.network, donor=organisations[0], title_en="Clean water", status="preparing"
+    ).members.set([world.hue])
+    client = _french_client(world, "coordinator")
+    exported = client.get(_url(kind, "xlsx")).content
+    upload(client, kind, f"{kind}.xlsx", exported)
+    batch = ImportBatch.objects.latest("pk")
+    assert (batch.invalid_count, batch.unchanged_count) == (0, batch.row_count)

@@ -81,8 +81,8 @@ def test_a_wrong_column_is_refused_listing_the_expected_columns(catalogue):
     )
     _refused(response, "This file has columns that this import does not know: nmae_en.")
     page = response.content.decode()
-    assert "This file lacks the required columns: name_en." in page
-    assert "The expected columns are: name_en, name_fr, acronym, kind, countries, region_en, region_fr" in page
+    assert "This file lacks the required columns: Name (English)." in page
+    assert "The expected columns are: Name (English), Name (French), Acronym, Type, Countries, Region" in page
 
 
 def test_a_repeated_column_is_refused(catalogue):
@@ -93,7 +93,7 @@ def test_a_repeated_column_is_refused(catalogue):
             "twice.csv",
             csv_bytes([["name_en", "kind", "kind"], ["A", "donor", "donor"]]),
         ),
-        "These columns appear more than once: kind.",
+        "These columns appear more than once: Type.",
     )
 
 

@@ -162,8 +162,8 @@ def test_a_file_with_an_invalid_row_imports_nothing_until_the_valid_rows_are_cho
     assert "Import only the 2 valid rows" in page
     # Row 3 of the spreadsheet (the header is row 1), column "countries".
     assert '<td data-label="Row">3</td>' in page
-    assert "<code>countries</code>" in page
-    assert "“XX” is not a known country code." in page
+    assert '<td data-label="Column">Countries</td>' in page
+    assert "“XX” is not a known country." in page
     assert not Organisation.objects.exists()
 
     page = review(client, batch, "apply").content.decode()
@@ -189,8 +189,12 @@ def test_cancelling_a_file_with_errors_writes_nothing(catalogue):
     ("values", "column", "message"),
     [
         ({"name_en": ""}, "name_en", "This value is required."),
-        ({"kind": "bank"}, "kind", "“bank” is not an accepted value. Use one of: lg_network, donor,"),
-        ({"themes": "water"}, "themes", "“water” is not a known theme code."),
+        (
+            {"kind": "bank"},
+            "kind",
+            "“bank” is not an accepted value. Use one of: Network of local governments, Donor",
+        ),
+        ({"themes": "water"}, "themes", "“water” is not a known theme."),
         ({"shared_with_partners": "maybe"}, "shared_with_partners", "Enter yes or no."),
         ({"website": "not a site"}, "website", "Enter a full web address, for example https://www.example.org."),
         ({"acronym": "A" * 41}, "acronym", "This text is too long: at most 40 characters, this one has 41."),
@@ -255,7 +259,7 @@ def test_the_report_is_rendered_in_the_readers_language(catalogue):
     assert batch.report[0]["code"] == "unknown_country"
     assert batch.report[0]["params"] == {"value": "ZZ"}
     english = render_message("unknown_country", {"value": "ZZ"})
-    assert english.startswith("“ZZ” is not a known country code.")
+    assert english.startswith("“ZZ” is not a known country.")
 
     user = catalogue.users["coordinator"]
     user.language = "fr"
@@ -264,7 +268,8 @@ def test_the_report_is_rendered_in_the_readers_language(catalogue):
     with translation.override("fr"):
         french = render_message("unknown_country", {"value": "ZZ"})
         assert french == translation.gettext(
-            "“%(value)s” is not a known country code. Use two-letter ISO codes separated by “;”, for example KH;LA;VN."
+            "“%(value)s” is not a known country. Write the countries' names or two-letter ISO codes separated by “;”, "
+            "for example Cambodia;Laos;Vietnam."
         ) % {"value": "ZZ"}
     assert '<html lang="fr">' in page
     assert escape(french) in page

@@ -163,7 +163,7 @@ def test_the_upload_page_explains_the_columns_and_lists_recent_imports(catalogue
     batch = _checked_batch(catalogue)
     page = catalogue.client_for("coordinator").get(reverse("exchange:import", kwargs={"kind": "organisations"}))
     html = page.content.decode()
-    assert "<code>shared_with_partners</code>" in html
+    assert "<td>Shared with partners</td>" in html
     assert reverse("exchange:export", kwargs={"kind": "organisations", "fmt": "xlsx"}) in html
     assert batch.get_absolute_url() in html
 

@@ -19,17 +19,16 @@ pytestmark = pytest.mark.django_db
 
 URL = reverse("projects:project_list")
 HEADER = [
-    "code",
-    "title_en",
-    "title_fr",
-    "stage",
-    "lead_member",
-    "members",
-    "themes",
-    "start_date",
-    "end_date",
-    "total_budget",
-    "currency",
+    "Title (English)",
+    "Title (French)",
+    "Stage",
+    "Lead member",
+    "Members",
+    "Themes",
+    "Start date",
+    "End date",
+    "Total budget",
+    "Currency",
 ]
 
 
@@ -213,25 +212,28 @@ def test_xlsx_export(world, projects):
     sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
     rows = [list(row) for row in sheet.iter_rows(values_only=True)]
     assert rows[0] == HEADER
-    assert [row[0] for row in rows[1:]] == ["rvase-2025-fsm-hue", "rvase-2025-khmer", "rvase-2025-youth-vientiane"]
+    assert [row[0] for row in rows[1:]] == [
+        "Faecal sludge management in Huế",
+        "ផែនការទីក្រុង",
+        "Youth and universities in Vientiane",
+    ]
     fsm = rows[1]
-    assert fsm[1:7] == [
+    assert fsm[:6] == [
         "Faecal sludge management in Huế",
         "Gestion des boues de vidange à Huế",
-        "design",
-        "hue",
-        "vientiane",
-        "gender-equality;urban-sanitation",
+        "Design",
+        "Huế",
+        "Vientiane Capital",
+        "Gender equality;Urban sanitation",
     ]
-    assert fsm[7].date() == datetime.date(2025, 3, 1)
-    assert fsm[8].date() == datetime.date(2027, 2, 28)
-    assert Decimal(str(fsm[9])) == Decimal("1250000.50")
-    assert fsm[10] == "USD"
-    assert rows[2][1] == "ផែនការទីក្រុង"
+    assert fsm[6].date() == datetime.date(2025, 3, 1)
+    assert fsm[7].date() == datetime.date(2027, 2, 28)
+    assert Decimal(str(fsm[8])) == Decimal("1250000.50")
+    assert fsm[9] == "USD"
 
 
 def test_csv_export_is_utf8_with_a_byte_order_mark(world, projects):
-    projects["fsm"].members.add(MemberFactory(network=world.hue.network, slug="can-tho"))
+    projects["fsm"].members.add(MemberFactory(network=world.hue.network, slug="can-tho", name_en="Cần Thơ"))
     response = _export(world.client_for("coordinator"), "csv")
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
@@ -239,24 +241,22 @@ def test_csv_export_is_utf8_with_a_byte_order_mark(world, projects):
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0] == HEADER
     assert rows[1] == [
-        "rvase-2025-fsm-hue",
         "Faecal sludge management in Huế",
         "Gestion des boues de vidange à Huế",
-        "design",
-        "hue",
-        "can-tho;vientiane",
-        "gender-equality;urban-sanitation",
+        "Design",
+        "Huế",
+        "Cần Thơ;Vientiane Capital",
+        "Gender equality;Urban sanitation",
         "2025-03-01",
         "2027-02-28",
         "1250000.50",
         "USD",
     ]
     assert rows[2] == [
-        "rvase-2025-youth-vientiane",
         "Youth and universities in Vientiane",
         "",
-        "proposed",
-        "vientiane",
+        "Proposed",
+        "Vientiane Capital",
         "",
         "",
         "",
@@ -269,9 +269,9 @@ def test_csv_export_is_utf8_with_a_byte_order_mark(world, projects):
 def test_the_export_holds_the_filtered_list_as_the_user_sees_it(world, projects):
     rows = _export(world.client_for("coordinator"), "csv", stage="proposed").content.decode("utf-8-sig").splitlines()
     assert len(rows) == 2
-    assert rows[1].startswith("rvase-2025-youth-vientiane,")
+    assert rows[1].startswith("Youth and universities in Vientiane,")
     partner = _export(world.client_for("partner"), "csv").content.decode("utf-8-sig").splitlines()
-    assert [row.split(",")[0] for row in partner[1:]] == ["rvase-2025-youth-vientiane"]
+    assert [row.split(",")[0] for row in partner[1:]] == ["Youth and universities in Vientiane"]
     secretariat = _export(world.client_for("secretariat"), "csv").content.decode("utf-8-sig").splitlines()
     assert len(secretariat) == 4
 
@@ -279,7 +279,7 @@ def test_the_export_holds_the_filtered_list_as_the_user_sees_it(world, projects)
 def test_a_title_a_spreadsheet_would_run_is_written_as_text(world):
     ProjectFactory(network=world.hue.network, lead_member=world.hue, code="formula", title_en="=HYPERLINK(1)")
     rows = list(csv.reader(io.StringIO(_export(world.client_for("coordinator"), "csv").content.decode("utf-8-sig"))))
-    assert rows[1][1] == "'=HYPERLINK(1)"
+    assert rows[1][0] == "'=HYPERLINK(1)"
 
 
 def test_export_needs_a_known_format_and_an_account(world, projects):
@@ -287,3 +287,11 @@ def test_export_needs_a_known_format_and_an_account(world, projects):
     response = _export(world.client_for("anonymous"), "csv")
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("accounts:login"))
+
+
+def test_a_french_reader_exports_projects_with_french_headers_and_stages(world, projects):
+    world.users["coordinator"].language = "fr"
+    world.users["coordinator"].save(update_fields=["language"])
+    client = world.client_for("coordinator")
+    rows = list(csv.reader(io.StringIO(_export(client, "csv", stage="proposed").content.decode("utf-8-sig"))))
+    assert (rows[0][2], rows[1][2]) == ("Étape", "Proposé")
