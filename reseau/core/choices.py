@@ -6,6 +6,7 @@ import enum
 from collections.abc import Mapping
 
 from django.db import models
+from django.utils.functional import Promise
 
 
 class Tone(enum.StrEnum):
@@ -28,3 +29,14 @@ class TonedChoices(models.TextChoices):
     @property
     def tone(self) -> Tone:
         return self.tones().get(self.value, Tone.NEUTRAL)
+
+
+def label_said_of(choices: type[models.Choices], code: str, *, feminine: Mapping[str, Promise], woman: bool) -> str:
+    """A role or an office as said of this person: French says "Déléguée" of a woman.
+
+    ``feminine`` holds the forms said of a woman (``pgettext_lazy("said of a woman", …)``): the
+    English text is the same, and each language gives its own feminine form in its catalogue.
+    """
+    if woman and code in feminine:
+        return str(feminine[code])
+    return str(dict(choices.choices).get(code, code))

@@ -13,7 +13,7 @@ import secrets
 import uuid
 import zoneinfo
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -21,10 +21,12 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modeltranslation.manager import MultilingualManager
 
-from reseau.core.choices import Tone, TonedChoices
+from reseau.core.choices import Tone, TonedChoices, label_said_of
 from reseau.events.recurrence import series_end, validate_rule
 from reseau.registry.models import Country, Member, Network, Person, Theme, validate_time_zone
 
@@ -435,6 +437,12 @@ class SessionSpeaker(models.Model):
         MODERATOR = "moderator", _("Moderator")
         PANELLIST = "panellist", _("Round-table participant")
 
+    ROLES_SAID_OF_A_WOMAN: ClassVar[dict[str, Promise]] = {
+        Role.SPEAKER: pgettext_lazy("said of a woman", "Speaker"),
+        Role.MODERATOR: pgettext_lazy("said of a woman", "Moderator"),
+        Role.PANELLIST: pgettext_lazy("said of a woman", "Round-table participant"),
+    }
+
     session = models.ForeignKey(Session, verbose_name=_("session"), on_delete=models.CASCADE, related_name="speakers")
     person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="sessions")
     role = models.CharField(_("role"), max_length=12, choices=Role.choices, default=Role.SPEAKER)
@@ -457,7 +465,13 @@ class SessionSpeaker(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.person} ({self.get_role_display()})"
+        return f"{self.person} ({self.role_label})"
+
+    @property
+    def role_label(self) -> str:
+        """The role as said of the person ("Modératrice" of a woman, in French)."""
+        woman = self.person.gender == Person.Gender.WOMAN
+        return label_said_of(self.Role, self.role, feminine=self.ROLES_SAID_OF_A_WOMAN, woman=woman)
 
 
 class Invitation(models.Model):
@@ -486,6 +500,14 @@ class Registration(models.Model):
         PARTNER = "partner", _("Partner")
         OBSERVER = "observer", _("Observer")
 
+    ROLES_SAID_OF_A_WOMAN: ClassVar[dict[str, Promise]] = {
+        Role.DELEGATE: pgettext_lazy("said of a woman", "Delegate"),
+        Role.HEAD_OF_DELEGATION: pgettext_lazy("said of a woman", "Head of delegation"),
+        Role.SPEAKER: pgettext_lazy("said of a woman", "Speaker"),
+        Role.ORGANISER: pgettext_lazy("said of a woman", "Organiser"),
+        Role.OBSERVER: pgettext_lazy("said of a woman", "Observer"),
+    }
+
     event = models.ForeignKey(Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="registrations")
     person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="registrations")
     member = models.ForeignKey(
@@ -512,6 +534,12 @@ class Registration(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} @ {self.event}"
+
+    @property
+    def role_label(self) -> str:
+        """The role as said of the participant ("Déléguée" of a woman, in French)."""
+        woman = (self.gender or self.person.gender) == Person.Gender.WOMAN
+        return label_said_of(self.Role, self.role, feminine=self.ROLES_SAID_OF_A_WOMAN, woman=woman)
 
 
 class FeedToken(models.Model):

@@ -4,7 +4,7 @@ import datetime
 import zoneinfo
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
@@ -12,10 +12,12 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modeltranslation.manager import MultilingualManager
 
-from reseau.core.choices import Tone, TonedChoices
+from reseau.core.choices import Tone, TonedChoices, label_said_of
 from reseau.core.text import fold_for_search
 
 if TYPE_CHECKING:
@@ -271,6 +273,20 @@ class Mandate(models.Model):
         PRESIDENT = "president", _("President")
         OTHER = "other", _("Other office")
 
+    # Said of a woman: French gives each office its feminine form ("Gouverneure").
+    OFFICES_SAID_OF_A_WOMAN: ClassVar[dict[str, Promise]] = {
+        Office.GOVERNOR: pgettext_lazy("said of a woman", "Governor"),
+        Office.VICE_GOVERNOR: pgettext_lazy("said of a woman", "Vice-governor"),
+        Office.MAYOR_GOVERNOR: pgettext_lazy("said of a woman", "Mayor-governor"),
+        Office.DEPUTY_MAYOR: pgettext_lazy("said of a woman", "Deputy mayor"),
+        Office.PRESIDENT_PROVINCIAL_COUNCIL: pgettext_lazy("said of a woman", "President of the provincial council"),
+        Office.PRESIDENT_PEOPLES_COMMITTEE: pgettext_lazy("said of a woman", "President of the People's Committee"),
+        Office.VICE_PRESIDENT_PEOPLES_COMMITTEE: pgettext_lazy(
+            "said of a woman", "Vice-president of the People's Committee"
+        ),
+        Office.PRESIDENT: pgettext_lazy("said of a woman", "President"),
+    }
+
     member = models.ForeignKey(Member, verbose_name=_("member"), on_delete=models.CASCADE, related_name="mandates")
     person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="mandates")
     office = models.CharField(_("office"), max_length=40, choices=Office.choices)
@@ -299,7 +315,13 @@ class Mandate(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.title or self.get_office_display()} — {self.person.name}"
+        return f"{self.title or self.office_label} — {self.person.name}"
+
+    @property
+    def office_label(self) -> str:
+        """The office as said of its holder ("Maire adjointe" of a woman, in French)."""
+        woman = self.person.gender == Person.Gender.WOMAN
+        return label_said_of(self.Office, self.office, feminine=self.OFFICES_SAID_OF_A_WOMAN, woman=woman)
 
     @property
     def is_current(self) -> bool:

@@ -186,3 +186,24 @@ def test_anonymous_visitors_are_sent_to_sign_in_everywhere(world, event, name):
 def test_withdrawing_answers_405_to_a_get_whoever_asks(world, event, delegates, role):
     url = _url(event, "registration_withdraw", pk=delegates["lan"].pk)
     assert world.client_for(role).get(url).status_code == 405
+
+
+def _french_page(world, url: str) -> str:
+    coordinator = world.users["coordinator"]
+    coordinator.language = "fr"
+    coordinator.save(update_fields=["language"])
+    return world.client_for("coordinator").get(url).content.decode()
+
+
+def test_in_french_a_woman_heading_a_delegation_is_cheffe_de_delegation(world, event, delegates):
+    assert "Cheffe de délégation" in _french_page(world, _url(event))
+
+
+def test_in_french_a_man_delegate_is_delegue(world, event, delegates):
+    assert '<td data-label="Rôle">Délégué</td>' in _french_page(world, _url(event))
+
+
+def test_in_french_a_woman_delegate_is_deleguee(world, event, delegates):
+    delegates["noy"].role = Registration.Role.DELEGATE
+    delegates["noy"].save()
+    assert '<td data-label="Rôle">Déléguée</td>' in _french_page(world, _url(event))

@@ -124,3 +124,22 @@ def test_the_phone_field_opens_a_phone_keypad(world):
         world.client_for("focal_point").get(reverse("registry:person_create", kwargs={"slug": "hue"})).content.decode()
     )
     assert 'type="tel"' in page
+
+
+def _french_member_page(world) -> str:
+    coordinator = world.users["coordinator"]
+    coordinator.language = "fr"
+    coordinator.save(update_fields=["language"])
+    return world.client_for("coordinator").get(world.hue.get_absolute_url()).content.decode()
+
+
+def test_in_french_a_woman_deputy_mayor_is_maire_adjointe(world):
+    lan = PersonFactory(member=world.hue, name="Nguyễn Thị Lan", gender="woman")
+    Mandate.objects.create(member=world.hue, person=lan, office=Mandate.Office.DEPUTY_MAYOR)
+    assert "Maire adjointe" in _french_member_page(world)
+
+
+def test_in_french_a_man_deputy_mayor_is_not_maire_adjointe(world):
+    minh = PersonFactory(member=world.hue, name="Trần Văn Minh", gender="man")
+    Mandate.objects.create(member=world.hue, person=minh, office=Mandate.Office.DEPUTY_MAYOR)
+    assert "Maire adjointe" not in _french_member_page(world)
