@@ -186,6 +186,7 @@ COLUMNS = (
     "ends_at",
     "all_day",
     "month_only",
+    "schedule_to_be_confirmed",
     "time_zone",
     "venue",
     "city",
@@ -308,7 +309,11 @@ def vevent(row: Mapping[str, Any], context: FeedContext) -> bytes:
     if location:
         lines.append(f"LOCATION:{escape_text(location)}")
     lines.append(f"URL:{url}")
-    lines.append(f"STATUS:{STATUS.get(row['status'], 'TENTATIVE')}")
+    # A day and time still to be confirmed is tentative, whatever the event's own status.
+    status = STATUS.get(row["status"], "TENTATIVE")
+    if row["schedule_to_be_confirmed"] and status == "CONFIRMED":
+        status = "TENTATIVE"
+    lines.append(f"STATUS:{status}")
     lines.append(f"CATEGORIES:{escape_text(context.kinds.get(row['kind'], row['kind']))}")
     lines.append("END:VEVENT")
     return b"".join(fold(line) for line in lines)

@@ -109,6 +109,13 @@ class Event(models.Model):
         default=False,
         help_text=_("Tick when only the month is known: the event shows as that month, not as its first day."),
     )
+    # A day or time that is an assumption (the deck fixes neither for the monthly meeting) says
+    # so wherever it shows, and calendars receive the event as tentative.
+    schedule_to_be_confirmed = models.BooleanField(
+        _("day and time to be confirmed"),
+        default=False,
+        help_text=_("Tick while the day or time is an assumption: every date shown says “to be confirmed”."),
+    )
     time_zone = models.CharField(
         _("time zone"),
         max_length=64,

@@ -61,8 +61,22 @@ def when_text(
 ) -> str:
     """When the event (or one date of its series) happens, in its own zone.
 
-    "18 May 2023, 8:00-12:00 (Phnom Penh time, UTC+7)"; short: "18 May 2023, 8:00-12:00 ICT".
+    "18 May 2023, 8:00-12:00 (Phnom Penh time, UTC+7)"; short: "18 May 2023, 8:00-12:00 ICT";
+    "…, to be confirmed" while its day and time are an assumption.
     """
+    text = _dated_text(event, local_start, local_end, short=short)
+    if event.schedule_to_be_confirmed and (local_start or event.local_start) is not None:
+        return _("%(when)s, to be confirmed") % {"when": text}
+    return text
+
+
+def _dated_text(
+    event: Event,
+    local_start: datetime.datetime | None,
+    local_end: datetime.datetime | None,
+    *,
+    short: bool,
+) -> str:
     start = local_start or event.local_start
     end = local_end if local_start is not None else event.local_end
     if start is None:
@@ -86,12 +100,14 @@ def when_text(
             "end": _time(end),
         }
     if short:
-        return f"{text} {zone_abbreviation(start, event.time_zone)}"
-    return _("%(when)s (%(place)s time, %(offset)s)") % {
-        "when": text,
-        "place": zones.zone_place(event.time_zone),
-        "offset": zones.zone_offset(event.time_zone, start),
-    }
+        text = f"{text} {zone_abbreviation(start, event.time_zone)}"
+    else:
+        text = _("%(when)s (%(place)s time, %(offset)s)") % {
+            "when": text,
+            "place": zones.zone_place(event.time_zone),
+            "offset": zones.zone_offset(event.time_zone, start),
+        }
+    return text
 
 
 # --- The list ---------------------------------------------------------------------------------

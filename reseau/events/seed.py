@@ -371,6 +371,7 @@ class SeedEvent:
     ends_at: datetime.datetime | None = None
     all_day: bool = False
     month_only: bool = False  # the source gives the month, not the day
+    schedule_to_be_confirmed: bool = False  # the day and time are an assumption
     time_zone: str = PHNOM_PENH
     date_note: str = ""
     venue: str = ""
@@ -768,6 +769,7 @@ EVENTS: list[SeedEvent] = [
         ends_at=at(_FP_FIRST, 11),
         venue="",  # online; the link is the coordinator's to add (the deck gives none)
         recurrence_rule="FREQ=MONTHLY;BYDAY=1TH",
+        schedule_to_be_confirmed=True,
         activities=(1, 5),
     ),
 ]
@@ -814,6 +816,7 @@ def load_events() -> dict[str, int]:
                 "ends_at": row.ends_at,
                 "all_day": row.all_day,
                 "month_only": row.month_only,
+                "schedule_to_be_confirmed": row.schedule_to_be_confirmed,
                 "time_zone": row.time_zone,
                 "date_note": row.date_note,
                 "venue": row.venue,
