@@ -90,6 +90,7 @@ class ProjectForm(forms.ModelForm[Project]):
             "proposed_by",
             "start_date",
             "end_date",
+            "dates_estimated",
             "total_budget",
             "currency",
             "shared_with_partners",

@@ -80,6 +80,18 @@ class Project(models.Model):
     Stage = Stage
     stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices, default=Stage.PROPOSED)
     stage_since = models.DateField(_("at this stage since"), default=timezone.localdate)
+    # Values deduced from a source's wording (the 2023 deck) rather than recorded by the network
+    # say so wherever they show; moving the project on records a real stage.
+    stage_estimated = models.BooleanField(
+        _("stage deduced from a source"),
+        default=False,
+        help_text=_("The stage was deduced from a document's wording; it shows as estimated until the project moves."),
+    )
+    dates_estimated = models.BooleanField(
+        _("dates estimated"),
+        default=False,
+        help_text=_("Tick when the source gives only the years or months: the dates show as estimated."),
+    )
     total_budget = models.DecimalField(
         _("total budget"),
         max_digits=16,

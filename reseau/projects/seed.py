@@ -353,7 +353,8 @@ def load_projects() -> dict[str, int]:
         project = Project.objects.filter(code=row.code).first()
         new = project is None
         if project is None:
-            project = Project(code=row.code, stage=final.to, stage_since=final.on)
+            # The deck implies a stage; it never records one: shown as estimated until moved.
+            project = Project(code=row.code, stage=final.to, stage_since=final.on, stage_estimated=True)
         project.network = network
         project.lead_member = members[row.lead]
         texts = {
@@ -365,6 +366,8 @@ def load_projects() -> dict[str, int]:
         for field, value in texts.items():  # the translated fields, which the type checker does not see
             setattr(project, field, value)
         project.start_date, project.end_date = row.start_date, row.end_date
+        # The deck gives years ("2023/2025"): the days are the years' first and last.
+        project.dates_estimated = row.start_date is not None or row.end_date is not None
         project.full_clean()
         project.save()
         project.themes.set([themes[code] for code in row.themes])

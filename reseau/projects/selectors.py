@@ -12,8 +12,9 @@ from django.db.models import Count, Exists, F, IntegerField, OuterRef, Prefetch,
 from django.db.models.functions import Coalesce, RowNumber
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
-from reseau.core.spreadsheet_labels import choice_label
+from reseau.core.spreadsheet_labels import choice_label, yes_no
 from reseau.core.text import translated
 from reseau.projects.models import Project, Stage
 from reseau.registry.models import Member, Theme
@@ -34,9 +35,16 @@ EXPORT_COLUMNS: tuple[Promise, ...] = (
     _("Themes"),
     _("Start date"),
     _("End date"),
+    _("Dates estimated"),
     _("Total budget"),
     _("Currency"),
 )
+
+
+def _stage_text(project: Project) -> str:
+    """The stage as the export writes it: "Design (estimated)" when deduced from a source."""
+    label = choice_label(Stage, project.stage)
+    return pgettext("stage", "%(value)s (estimated)") % {"value": label} if project.stage_estimated else label
 
 
 def export_header() -> list[str]:
@@ -112,12 +120,13 @@ def export_rows(projects: QuerySet[Project], filters: ProjectFilters) -> list[li
         [
             translated(p, "title_en"),
             translated(p, "title_fr"),
-            choice_label(Stage, p.stage),
+            _stage_text(p),
             str(p.lead_member.name),
             LIST_SEPARATOR.join(sorted(str(m.name) for m in p.members.all())),
             LIST_SEPARATOR.join(sorted(str(t.name) for t in p.themes.all())),
             p.start_date,
             p.end_date,
+            yes_no(p.dates_estimated),
             p.total_budget,
             p.currency,
         ]

@@ -58,7 +58,8 @@ def project_transition(*, actor: Actor, project: Project, to_stage: str, comment
         comment=comment.strip(),
     )
     project.stage, project.stage_since = to_stage, timezone.localdate()
-    project.save(update_fields=["stage", "stage_since"])
+    project.stage_estimated = False  # a stage someone chose is recorded, not deduced
+    project.save(update_fields=["stage", "stage_since", "stage_estimated"])
     audit_record(actor=actor, instance=project, subject=project, action=AuditEvent.Action.UPDATED, before=before)
     return step
 

@@ -27,6 +27,7 @@ HEADER = [
     "Themes",
     "Start date",
     "End date",
+    "Dates estimated",
     "Total budget",
     "Currency",
 ]
@@ -228,8 +229,9 @@ def test_xlsx_export(world, projects):
     ]
     assert fsm[6].date() == datetime.date(2025, 3, 1)
     assert fsm[7].date() == datetime.date(2027, 2, 28)
-    assert Decimal(str(fsm[8])) == Decimal("1250000.50")
-    assert fsm[9] == "USD"
+    assert fsm[8] == "no"
+    assert Decimal(str(fsm[9])) == Decimal("1250000.50")
+    assert fsm[10] == "USD"
 
 
 def test_csv_export_is_utf8_with_a_byte_order_mark(world, projects):
@@ -249,6 +251,7 @@ def test_csv_export_is_utf8_with_a_byte_order_mark(world, projects):
         "Gender equality;Urban sanitation",
         "2025-03-01",
         "2027-02-28",
+        "no",
         "1250000.50",
         "USD",
     ]
@@ -261,6 +264,7 @@ def test_csv_export_is_utf8_with_a_byte_order_mark(world, projects):
         "",
         "",
         "",
+        "no",
         "",
         "EUR",
     ]
