@@ -8,6 +8,7 @@ of older files, so that a file goes out and comes back whoever wrote it.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
 from django.conf import settings
 from django.db import models
@@ -29,8 +30,12 @@ def in_every_language(text: Promise | str) -> set[str]:
     return said
 
 
+@cache
 def choice_aliases(choices: type[models.Choices]) -> dict[str, str]:
-    """Folded value → code: each choice's code and its label in each language."""
+    """Folded value → code: each choice's code and its label in each language.
+
+    Kept once per set of choices: an import asks for every row, and labels do not change
+    while the server runs. Callers must not change the answer."""
     aliases: dict[str, str] = {}
     for code, label in choices.choices:
         aliases[fold(str(code))] = str(code)
