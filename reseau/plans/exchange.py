@@ -38,6 +38,8 @@ Import reads that layout back:
 * Achieved, Planned, Suggestions and Status replace the activity's progress for
   the period; an empty Status keeps the current one (``not_started`` for a new
   row); an activity with no progress and four empty cells gets none;
+* a status deduced from a source is exported as "Ongoing (estimated)"; read back
+  with its mark it stays an estimate, written without it it is recorded;
 * texts are compared without surrounding spaces and line-ending differences,
   so that an unchanged file changes nothing and writes no history;
 * axes and activities absent from the file are left as they are (never deleted);
@@ -60,7 +62,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 from django.utils import translation
 from django.utils.functional import Promise
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from reseau.accounts.types import Actor
@@ -142,6 +144,8 @@ BEFORE_ANY_AXIS = _(
     "Row %(row)s: activity %(number)s comes before any axis row. Add a row “Axis” and its number, with the "
     "axis title, above it."
 )
+# A status deduced from a source, as a cell shows it; the import keeps the mark when it reads it.
+ESTIMATED_STATUS = pgettext_lazy("activity status", "%(status)s (estimated)")
 UNKNOWN_STATUS = _("Row %(row)s: “%(value)s” is not a known status. Use one of: %(allowed)s.")
 AXIS_WITHOUT_TITLE = _("Row %(row)s: axis %(number)s has no title.")
 ACTIVITY_WITHOUT_TITLE = _("Row %(row)s: activity %(number)s has no title.")
@@ -260,9 +264,11 @@ def column_labels() -> list[str]:
     return [column_label(name) for name in COLUMNS]
 
 
-def status_label(code: str) -> str:
-    """ "En cours" for ``ongoing``, in the active language."""
-    return str(dict(ActivityProgress.Status.choices).get(code, code))
+def status_label(code: str, *, estimated: bool = False) -> str:
+    """ "En cours" for ``ongoing``, in the active language; "En cours (estimé)" for a status
+    deduced from a source (the import reads both back)."""
+    label = str(dict(ActivityProgress.Status.choices).get(code, code))
+    return ESTIMATED_STATUS % {"status": label} if estimated else label
 
 
 def file_name(plan: Plan, period: ReportingPeriod | None, fmt: str) -> str:
@@ -340,7 +346,7 @@ def write_xlsx(table: PlanTable) -> bytes:
                 progress.achieved if progress else "",
                 progress.planned if progress else "",
                 progress.suggestions if progress else "",
-                status_label(progress.status) if progress else "",
+                status_label(progress.status, estimated=progress.status_estimated) if progress else "",
             ]
             for column, value in enumerate(values, start=1):
                 put(row, column, value if value != "" else None, alignment=wrap)
@@ -437,7 +443,6 @@ def write_docx(table: PlanTable) -> bytes:
         _write_cell(cell, text, bold=True)
         _shade(cell, HEADER_FILL)
 
-    statuses = dict(ActivityProgress.Status.choices)
     for block in table.axes:
         cells = grid.add_row().cells
         merged = cells[0].merge(cells[-1])
@@ -452,7 +457,7 @@ def write_docx(table: PlanTable) -> bytes:
                 progress.achieved if progress else "",
                 progress.planned if progress else "",
                 progress.suggestions if progress else "",
-                str(statuses.get(progress.status, progress.status)) if progress else "",
+                status_label(progress.status, estimated=progress.status_estimated) if progress else "",
             ]
             for cell, value in zip(grid.add_row().cells, values, strict=True):
                 _write_cell(cell, value)
@@ -533,13 +538,15 @@ def _same_text(stored: str | None, read: str) -> bool:
     return plain(stored) == plain(read)
 
 
-def _status_codes() -> dict[str, str]:
-    """Codes, and the labels in every language, to the code (compared ignoring case)."""
-    accepted = {code.casefold(): code for code in ActivityProgress.Status.values}
+def _status_codes() -> dict[str, tuple[str, bool]]:
+    """Codes, and the labels in every language with or without their "(estimated)" mark, to the
+    code and whether the status stays an estimate (compared ignoring case)."""
+    accepted = {code.casefold(): (code, False) for code in ActivityProgress.Status.values}
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
-            for code, label in ActivityProgress.Status.choices:
-                accepted.setdefault(str(label).casefold(), code)
+            for code, _label in ActivityProgress.Status.choices:
+                accepted.setdefault(status_label(code).casefold(), (code, False))
+                accepted.setdefault(status_label(code, estimated=True).casefold(), (code, True))
     return accepted
 
 
@@ -558,6 +565,7 @@ class ActivityRow:
     title: str
     texts: dict[str, str]  # achieved, planned, suggestions
     status: str  # a code, or "" to keep the current status
+    status_estimated: bool = False  # the cell kept the "(estimated)" mark of the export
 
 
 @dataclass
@@ -725,7 +733,7 @@ class PlanImport:
         self,
         row: int,
         cell: Callable[[str], str],
-        statuses: Mapping[str, str],
+        statuses: Mapping[str, tuple[str, bool]],
         activity_rows: dict[int, int],
         axis_rows: dict[int, int],
         current_axis: int | None,
@@ -742,7 +750,7 @@ class PlanImport:
             self._problem(REPEATED_ACTIVITY, row, NUMBER, number=number, first=activity_rows[number])
             return
         activity_rows[number] = row
-        status = self._read_status(row, cell(STATUS), statuses)
+        status, status_estimated = self._read_status(row, cell(STATUS), statuses)
         if current_axis is None:
             if not axis_rows:
                 self._problem(BEFORE_ANY_AXIS, row, NUMBER, number=number)
@@ -755,17 +763,20 @@ class PlanImport:
                 title=cell(ACTIVITIES),
                 texts={attribute: cell(column) for column, attribute in TEXT_COLUMNS.items()},
                 status=status,
+                status_estimated=status_estimated,
             )
         )
 
-    def _read_status(self, row: int, status_text: str, statuses: Mapping[str, str]) -> str:
-        """The status code a cell names (in either language), "" for an empty or unknown one."""
+    def _read_status(self, row: int, status_text: str, statuses: Mapping[str, tuple[str, bool]]) -> tuple[str, bool]:
+        """The status code a cell names (in either language) and whether it is still an estimate;
+        "" for an empty or unknown one."""
         if not status_text:
-            return ""
-        status = statuses.get(status_text.casefold(), "")
-        if not status:
+            return "", False
+        status = statuses.get(status_text.casefold())
+        if status is None:
             allowed = ", ".join(str(label) for label in ActivityProgress.Status.labels)
             self._problem(UNKNOWN_STATUS, row, STATUS, value=status_text, allowed=allowed)
+            return "", False
         return status
 
     def _check_against_plan(self) -> None:
@@ -868,21 +879,26 @@ class PlanImport:
             outcome.updated += 1
 
 
-def _progress_changes(current: ActivityProgress | None, activity_row: ActivityRow) -> dict[str, str]:
+def _progress_changes(current: ActivityProgress | None, activity_row: ActivityRow) -> dict[str, Any]:
     """The progress fields the file changes (all of them for a new progress row)."""
     if current is None:
         if not activity_row.status and not any(activity_row.texts.values()):
             return {}
-        data = dict(activity_row.texts)
+        data: dict[str, Any] = dict(activity_row.texts)
         data["status"] = activity_row.status or ActivityProgress.Status.NOT_STARTED
+        data["status_estimated"] = activity_row.status_estimated
         return data
-    changes = {
+    changes: dict[str, Any] = {
         attribute: text
         for attribute, text in activity_row.texts.items()
         if not _same_text(getattr(current, attribute), text)
     }
-    if activity_row.status and activity_row.status != current.status:
+    # A status written without its "(estimated)" mark is one someone has now recorded.
+    if activity_row.status and (
+        activity_row.status != current.status or activity_row.status_estimated != current.status_estimated
+    ):
         changes["status"] = activity_row.status
+        changes["status_estimated"] = activity_row.status_estimated
     return changes
 
 

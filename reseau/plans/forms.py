@@ -373,6 +373,10 @@ class ProgressForm(forms.Form):
                 },
             )
         super().__init__(*args, **kwargs)
+        if progress is not None and progress.status_estimated:
+            self.fields["status"].help_text = _(
+                "This status was deduced from a document's wording. Saving records it as the network's status."
+            )
 
     def service_data(self) -> dict[str, Any]:
         """The cleaned values, with the line breaks browsers send (CR LF) stored as plain LF."""

@@ -189,6 +189,15 @@ class ActivityProgress(models.Model):
     planned = models.TextField(_("planned"), blank=True)
     suggestions = models.TextField(_("suggestions"), blank=True)
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.NOT_STARTED)
+    # A status deduced from a source's wording (the 2023 deck) rather than recorded by the network
+    # says so wherever it shows; recording the progress (form or import) records a real status.
+    status_estimated = models.BooleanField(
+        _("status deduced from a source"),
+        default=False,
+        help_text=_(
+            "The status was deduced from a document's wording; it shows as estimated until someone records it."
+        ),
+    )
 
     class Meta:
         ordering = ["activity", "period__starts_on"]

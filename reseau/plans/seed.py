@@ -540,6 +540,8 @@ def load_plans() -> dict[str, int]:
                 "planned": row.planned,
                 "suggestions": row.suggestions,
                 "status": row.status,
+                # The deck gives what was achieved and planned, not a status: it is deduced.
+                "status_estimated": True,
             },
         )
         created["activity_progress"] += new

@@ -41,7 +41,13 @@ def period_create(*, actor: Actor, network: Network, data: Mapping[str, Any]) ->
 def progress_record(
     *, actor: Actor, activity: Activity, period: ReportingPeriod, data: Mapping[str, Any]
 ) -> ActivityProgress:
-    """Create or update an activity's progress for a period (one row per activity and period)."""
+    """Create or update an activity's progress for a period (one row per activity and period).
+
+    A status someone records is no longer an estimate, unless the data says it still is (an
+    import of a file whose status cell keeps its "(estimated)" mark).
+    """
+    if "status" in data:
+        data = {**data, "status_estimated": bool(data.get("status_estimated", False))}
     existing = ActivityProgress.objects.filter(activity=activity, period=period).first()
     if existing is None:
         return model_create(
