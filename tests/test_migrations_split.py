@@ -73,9 +73,11 @@ def test_back_to_before_the_split_and_forward_again_keeps_every_row():
     assert counts["plans_decision"] == 18  # the 2023 road map and the 2019 conference
     assert counts["plans_indicator"] == 10
 
+    # Only the record of applied migrations differs: the split's and every later one are unapplied.
+    undone = len(MigrationExecutor(connection).migration_plan(BEFORE_THE_SPLIT))
+    assert undone >= 6  # the split's five and logframe's later one, at least
     _migrate(BEFORE_THE_SPLIT)
-    # Only the record of applied migrations differs: the split's five and logframe's later one are unapplied.
-    assert _row_counts() == {**counts, "django_migrations": counts["django_migrations"] - 6}
+    assert _row_counts() == {**counts, "django_migrations": counts["django_migrations"] - undone}
     before = _history()
     assert ("plans", "decision", f"plans.decision:{decision.pk}") in before
     assert ("plans", "decisionnote", f"plans.decision:{decision.pk}") in before

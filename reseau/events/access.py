@@ -12,7 +12,8 @@ from django.http import Http404
 from reseau.accounts.models import User
 from reseau.accounts.types import Viewer
 from reseau.events.models import Event, FeedToken, Registration
-from reseau.partners.access import partner_scope
+from reseau.partners.access import partner_networks, partner_scope
+from reseau.partners.access import reads_several_networks as reads_several_networks
 from reseau.registry.access import can_manage_network
 from reseau.registry.models import Member, Network
 
@@ -51,16 +52,13 @@ def network_for_new_event(user: User) -> Network | None:
     return None if user.is_secretariat else user.network
 
 
-def sees_every_network(user: Viewer) -> bool:
-    """The secretariat reads every network's events: the list names each event's network."""
-    return user.is_authenticated and user.is_secretariat
-
-
 def feed_networks_for(user: User) -> QuerySet[Network]:
-    """The networks whose calendar feed the feeds page offers: every one to the secretariat,
-    one's own network to the others."""
+    """The networks whose calendar feed the feeds page offers: every one to the secretariat, the
+    networks a partner is a partner of (``partner_networks``), one's own network to the others."""
     if user.is_secretariat:
         return Network.objects.all()
+    if user.is_partner:
+        return partner_networks(user).order_by("name")
     if user.network_id is None:
         return Network.objects.none()
     return Network.objects.filter(pk=user.network_id)

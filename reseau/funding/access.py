@@ -11,6 +11,7 @@ from reseau.accounts.models import User
 from reseau.accounts.types import Viewer
 from reseau.funding.models import FundingOpportunity
 from reseau.partners.access import partner_scope
+from reseau.partners.access import reads_several_networks as reads_several_networks
 from reseau.registry.access import is_network_staff
 from reseau.registry.models import Network
 
@@ -22,12 +23,6 @@ def _active(user: Viewer) -> User | None:
 
 def can_edit_funding(user: Viewer) -> bool:
     return is_network_staff(user)
-
-
-def sees_every_network(user: Viewer) -> bool:
-    """The secretariat reads every network's calls, so lists name the network."""
-    account = _active(user)
-    return account is not None and account.is_secretariat
 
 
 def network_for_new_opportunity(user: Viewer) -> Network | None:

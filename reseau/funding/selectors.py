@@ -66,6 +66,6 @@ def open_deadlines(
     today = today or timezone.localdate()
     return (
         calls.filter(status__in=FundingOpportunity.OPEN_STATUSES, closes_on__gte=today)
-        .select_related("donor")
+        .select_related("donor", "network")
         .order_by("closes_on", "title", "pk")
     )

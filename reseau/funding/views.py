@@ -56,7 +56,7 @@ def opportunity_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         "partner_view": access.shows_partner_view(request.user),
         "query_string": query_without(request, "page"),
         "can_edit": access.can_edit_funding(request.user),
-        "show_network": access.sees_every_network(request.user),
+        "show_network": access.reads_several_networks(request.user),
         "open_statuses": FundingOpportunity.OPEN_STATUSES,
     }
     htmx = bool(request.headers.get("HX-Request"))
@@ -72,7 +72,16 @@ def opportunity_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 def deadlines(request: AuthenticatedHttpRequest) -> HttpResponse:
     today = timezone.localdate()
     calls = list(selectors.open_deadlines(access.opportunities_visible_to(request.user), today=today))
-    return render(request, "funding/deadlines.html", {"calls": calls, "today": today})
+    context = {
+        "calls": calls,
+        "today": today,
+        # Open calls a partner knows exist but may not read: the page says so rather than "none".
+        "not_shared_count": selectors.open_deadlines(
+            access.opportunities_not_shared_with(request.user), today=today
+        ).count(),
+        "show_network": access.reads_several_networks(request.user),
+    }
+    return render(request, "funding/deadlines.html", context)
 
 
 @login_required

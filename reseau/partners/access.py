@@ -73,6 +73,17 @@ def partner_networks(user: User) -> QuerySet[Network]:
     return Network.objects.filter(Q(pk=user.network_id or 0) | Q(pk__in=related))
 
 
+def reads_several_networks(user: Viewer) -> bool:
+    """Whether lists name each item's network: for the secretariat, and for a partner of more
+    than one network (``partner_networks``); everyone else reads one network."""
+    account = _active(user)
+    if account is None:
+        return False
+    if account.is_secretariat:
+        return True
+    return account.is_partner and partner_networks(account)[:2].count() > 1
+
+
 def partner_scope(user: User, field: str = "network") -> Q:
     """A filter on the networks a partner reads (``partner_networks``), through ``field``."""
     return Q(**{f"{field}__in": partner_networks(user).values("pk")})

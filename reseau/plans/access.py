@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from reseau.accounts.models import User
 from reseau.accounts.types import Viewer
 from reseau.partners.access import partner_scope
+from reseau.partners.access import reads_several_networks as reads_several_networks
 from reseau.plans.models import Plan
 from reseau.registry.access import is_network_staff
 from reseau.registry.models import Network

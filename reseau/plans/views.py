@@ -56,7 +56,7 @@ def plan_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         "not_shared_count": selectors.filter_plans(access.plans_not_shared_with(user), filters).count(),
         "partner_view": access.shows_partner_view(user),
         "can_edit": access.can_edit_plans(user),
-        "show_network": access.sees_every_network(user),
+        "show_network": access.reads_several_networks(user),
         "show_periods": access.can_see_periods(user),
     }
     template = "plans/_plan_rows.html" if request.headers.get("HX-Request") else "plans/plan_list.html"

@@ -56,7 +56,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
         "filter_string": query_without(request, "page", "when"),
         "filtered": any(request.GET.get(name) for name in form.fields),
         "can_create": access.can_create_events(user),
-        "show_network": access.sees_every_network(user),
+        "show_network": access.reads_several_networks(user),
         # A visitor has no private addresses: the calendar's public feeds are for them.
         "feeds_url": reverse("events:feed_links")
         if user.is_authenticated
