@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
@@ -8,7 +8,11 @@ from django.contrib.auth.models import PermissionsMixin
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from reseau.core.choices import label_said_of
 
 
 class Role(models.TextChoices):
@@ -90,8 +94,18 @@ class User(AbstractBaseUser, PermissionsMixin):
         verbose_name = _("user")
         verbose_name_plural = _("users")
 
+    # French says "Chargée d'animation" of a woman; the other roles are said alike of everyone.
+    ROLES_SAID_OF_A_WOMAN: ClassVar[dict[str, Promise]] = {
+        Role.COORDINATOR: pgettext_lazy("said of a woman", "Network coordinator"),
+        Role.PARTNER: pgettext_lazy("said of a woman", "Partner / observer"),
+    }
+
     def __str__(self) -> str:
         return self.full_name or self.email
+
+    def role_said_of(self, *, woman: bool) -> str:
+        """The account's role as said of its holder (a woman, when the registry says so)."""
+        return label_said_of(Role, self.role, feminine=self.ROLES_SAID_OF_A_WOMAN, woman=woman)
 
     def clean(self) -> None:
         self.email = normalize_email(self.email)

@@ -31,6 +31,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "show_delegations": home_access.delegation_member_id(user) is not None,
         "show_network": home_access.sees_every_network(user),
         "show_partner_guide": home_access.shows_partner_guide(user),
+        "role_label": user.role_said_of(woman=selectors.account_is_said_of_a_woman(email=user.email)),
     }
     if home_access.shows_own_member(user):
         context["own_member"] = selectors.members_with_status(members.filter(pk=user.member_id or 0)).first()

@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 
 from reseau.core.choices import Tone, TonedChoices
 from reseau.core.text import fold_for_search
-from reseau.registry.models import Country, DuesStanding, FocalPointAppointment, Member, MembershipDues
+from reseau.registry.models import Country, DuesStanding, FocalPointAppointment, Member, MembershipDues, Person
 
 
 class FocalPointStatus(TonedChoices):
@@ -190,3 +190,10 @@ def member_page_data(member: Member, *, include_private: bool) -> dict[str, Any]
         "dues": list(member.dues.order_by("-year")) if include_private else [],
     }
     return data
+
+
+def account_is_said_of_a_woman(*, email: str) -> bool:
+    """Whether the registry's record of the person holding this address says she is a woman:
+    roles are then said in the feminine ("Chargée d'animation du réseau"). Accounts record no
+    gender; the person's record, when there is one, does."""
+    return Person.objects.filter(email__iexact=email, gender=Person.Gender.WOMAN).exists()

@@ -45,14 +45,15 @@ HOME_QUERIES = [
     # No session: the networks, the themes, the upcoming events (singles, series, moved dates).
     ("anonymous", SMALL, 5),
     ("anonymous", LARGE, 5),
-    # Session and user, the events (3), focal points and late ones, dues and their count,
-    # overdue next steps and their count, overdue decisions and their count.
-    ("coordinator", SMALL, 13),
-    ("coordinator", LARGE, 13),
-    # Session and user, the events with its delegation (3), its own member, its overdue
-    # decisions and their count.
-    ("focal_point", SMALL, 8),
-    ("focal_point", LARGE, 8),
+    # Session and user, whether the registry says the reader is a woman (the role's form), the
+    # events (3), focal points and late ones, dues and their count, overdue next steps and their
+    # count, overdue decisions and their count.
+    ("coordinator", SMALL, 14),
+    ("coordinator", LARGE, 14),
+    # Session and user, the role's form, the events with its delegation (3), its own member, its
+    # overdue decisions and their count.
+    ("focal_point", SMALL, 9),
+    ("focal_point", LARGE, 9),
 ]
 
 
