@@ -72,6 +72,13 @@ SHOTS = [
     Shot("events-coordinator-fr", COORDINATOR, "/events/?when=past", french=True),
     Shot("logframe-partner", PARTNER, "/logframe/"),
     Shot("home-partner-fr", PARTNER, "/", french=True),
+    # Issue 11 (data that says what it is, partners): estimated statuses, deadlines, feeds.
+    Shot("plan-2023-coordinator-fr", COORDINATOR, "/plans/rvase-2023-action-plan/?period=2023", french=True),
+    Shot("activity-1-coordinator", COORDINATOR, "/plans/rvase-2023-action-plan/activities/1/"),
+    Shot("home-coordinator-fr", COORDINATOR, "/", french=True),
+    Shot("logframe-coordinator-fr", COORDINATOR, "/logframe/", french=True),
+    Shot("deadlines-partner", PARTNER, "/funding/deadlines/"),
+    Shot("feeds-partner-fr", PARTNER, "/calendar/feeds/", french=True),
 ]
 
 OVERFLOW_JS = """() => {
