@@ -175,6 +175,8 @@ def hosting_offer_make(*, actor: Actor, event: Event, member: Member, message: s
 def hosting_offer_accept(*, actor: Actor, offer: HostingOffer) -> None:
     """Accept one offer: the member becomes the host and the other offers are not retained."""
     event = offer.event
+    if not event.accepts_hosting_offers:
+        raise ValidationError(_("This meeting is no longer to come: its host can no longer be chosen."))
     # Declined first: only one offer of an event may be accepted at a time.
     for other in event.hosting_offers.exclude(pk=offer.pk).exclude(status=HostingOffer.Status.DECLINED):
         model_update(instance=other, data={"status": HostingOffer.Status.DECLINED}, actor=actor, subject=event)

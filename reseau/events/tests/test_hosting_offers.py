@@ -121,3 +121,30 @@ def test_partners_and_other_networks_cannot_offer(world, meeting):
     client.force_login(loose)
     assert client.post(_offer_url(meeting), {"message": ""}).status_code == 403
     assert not HostingOffer.objects.exists()
+
+
+def _cancelled_meeting_with_an_offer(world, meeting) -> HostingOffer:
+    offer = HostingOffer.objects.create(event=meeting, member=world.hue)
+    meeting.status = "cancelled"
+    meeting.save(update_fields=["status"])
+    return offer
+
+
+def test_an_offer_on_a_cancelled_meeting_cannot_be_accepted(world, meeting):
+    offer = _cancelled_meeting_with_an_offer(world, meeting)
+    world.client_for("coordinator").post(_accept_url(offer))
+    offer.refresh_from_db()
+    assert offer.status == "offered"
+
+
+def test_accepting_an_offer_on_a_cancelled_meeting_says_why(world, meeting):
+    offer = _cancelled_meeting_with_an_offer(world, meeting)
+    response = world.client_for("coordinator").post(_accept_url(offer), follow=True)
+    assert "its host can no longer be chosen." in response.content.decode()
+
+
+def test_a_cancelled_meeting_keeps_its_host_unchanged(world, meeting):
+    offer = _cancelled_meeting_with_an_offer(world, meeting)
+    world.client_for("coordinator").post(_accept_url(offer))
+    meeting.refresh_from_db()
+    assert meeting.host_member is None

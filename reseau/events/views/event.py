@@ -200,8 +200,12 @@ def hosting_offer_accept(request: AuthenticatedHttpRequest, slug: str, pk: int) 
     user = request.user
     event = access.event_for_manage(user, slug)
     offer = get_object_or_404(HostingOffer.objects.select_related("member", "event"), event=event, pk=pk)
-    services.hosting_offer_accept(actor=user, offer=offer)
-    messages.success(request, _("%(member)s will host this meeting.") % {"member": offer.member.name})
+    try:
+        services.hosting_offer_accept(actor=user, offer=offer)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("%(member)s will host this meeting.") % {"member": offer.member.name})
     return redirect(f"{event.get_absolute_url()}#hosting")
 
 
