@@ -6,3 +6,8 @@ class CoreConfig(AppConfig):
     name = "reseau.core"
     label = "core"
     verbose_name = _("Platform")
+
+    def ready(self) -> None:
+        from reseau.core.forms import install_text_cleaning
+
+        install_text_cleaning()

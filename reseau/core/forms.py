@@ -1,4 +1,4 @@
-"""Form fields and widgets every app's forms share."""
+"""Form fields and widgets every app's forms share, and the cleaning every text field gets."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from reseau.core.numbers import CENTS
+from reseau.core.text import strip_control_characters
 
 
 class DateInput(forms.DateInput):
@@ -50,3 +51,27 @@ def add_service_error(form: forms.BaseForm, error: ValidationError) -> None:
             form.add_error(name if name in form.fields else None, errors)
     else:
         form.add_error(None, error.error_list)
+
+
+# Every text field, by construction ------------------------------------------------------------
+#
+# Control characters (a vertical tab pasted from Excel…) are dropped from what any text field
+# receives. This is done once, on Django's ``CharField`` itself, rather than by a base form that
+# each form would have to remember to inherit: every form (declared fields, ModelForm fields of
+# CharField and TextField, EmailField, URLField, SlugField…, the admin's and the sign-in's) cleans
+# its input this way as soon as the ``core`` app is ready, including forms written later.
+# A field declared ``strip=False`` (passwords) receives exactly what was typed.
+
+_char_field_to_python = forms.CharField.to_python
+
+
+def _text_without_control_characters(field: forms.CharField, value: Any) -> Any:
+    text = _char_field_to_python(field, value)
+    if field.strip and isinstance(text, str):
+        return strip_control_characters(text)
+    return text
+
+
+def install_text_cleaning() -> None:
+    """Makes every CharField drop control characters from its input (called by ``CoreConfig.ready``)."""
+    forms.CharField.to_python = _text_without_control_characters  # type: ignore[method-assign,assignment]

@@ -14,7 +14,10 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
+
+from reseau.core.text import strip_control_characters
 
 XLSX = "xlsx"
 CSV = "csv"
@@ -30,6 +33,11 @@ MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024
 # Rows beyond the header; more than any network's list, fewer than a runaway file.
 MAX_ROWS = 5000
 MAX_COLUMNS = 60
+# What a file expands to, not only its size: a small XLSX can repeat one long shared string in
+# every row. No spreadsheet program writes a longer cell than Excel's limit, and no file holds
+# more text than the largest CSV accepted (5 MB); a longer cell or more text is refused whole.
+MAX_CELL_CHARACTERS = 32_767
+MAX_TEXT_CHARACTERS = 5_000_000
 COLUMN_WIDTH = 24  # characters, in the written workbook
 
 # A spreadsheet program runs a cell that starts with one of these as a formula.
@@ -42,6 +50,11 @@ NOT_UTF8 = _(
 )
 TOO_MANY_ROWS = _("This file has more than %(max)s rows. Split it into smaller files.")
 TOO_MANY_COLUMNS = _("This file has more than %(max)s columns.")
+CELL_TOO_LONG = _(
+    "A cell in row %(row)s holds more than %(max)s characters, more than a spreadsheet cell can hold. "
+    "Shorten it and upload the file again."
+)
+TOO_MUCH_TEXT = _("This file holds more than %(max)s characters of text. Split it into smaller files.")
 
 
 class FileProblem(Exception):
@@ -118,13 +131,24 @@ def _read_csv(content: bytes) -> list[list[str]]:
 
 
 def _collect(rows: Iterable[list[str]]) -> list[list[str]]:
-    """The rows, without trailing empty cells and rows; refuses a file too large to be a list."""
+    """The rows, without trailing empty cells and rows; refuses a file too large to be a list.
+
+    Sizes are counted as the cells are read, so that a file that expands to too much text is
+    refused at the first row beyond the limit, before the rest is held in memory.
+    """
     table: list[list[str]] = []
     filled = 0
+    characters = 0
     for read, cells in enumerate(rows, start=1):
         row = _trim(cells)
         if len(row) > MAX_COLUMNS:
             raise FileProblem((TOO_MANY_COLUMNS, {"max": MAX_COLUMNS}))
+        lengths = [len(cell) for cell in row]
+        if lengths and max(lengths) > MAX_CELL_CHARACTERS:
+            raise FileProblem((CELL_TOO_LONG, {"row": read, "max": _count(MAX_CELL_CHARACTERS)}))
+        characters += sum(lengths)
+        if characters > MAX_TEXT_CHARACTERS:
+            raise FileProblem((TOO_MUCH_TEXT, {"max": _count(MAX_TEXT_CHARACTERS)}))
         filled += bool(row)
         # Blank rows count too, up to a point: a sheet formatted down to its millionth row is not read to the end.
         if filled > MAX_ROWS + 1 or read > 20 * (MAX_ROWS + 1):
@@ -133,6 +157,11 @@ def _collect(rows: Iterable[list[str]]) -> list[list[str]]:
     while table and not table[-1]:
         table.pop()
     return table
+
+
+def _count(number: int) -> str:
+    """A limit as the reader writes numbers: 32 767, 5,000,000."""
+    return number_format(number, force_grouping=True)
 
 
 def _trim(row: list[str]) -> list[str]:
@@ -164,7 +193,7 @@ def _cell_text(value: Any) -> str:
 
 
 def _clean_text(value: str) -> str:
-    value = value.strip()
+    value = strip_control_characters(value).strip()
     # Undo the quote put before text that a spreadsheet would run as a formula.
     if value.startswith("'") and value[1:2] and value[1] in _FORMULA_STARTS:
         value = value[1:]
@@ -178,7 +207,7 @@ def write_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
     """UTF-8 with a byte-order mark, which Excel needs to read accents and Asian scripts."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(header)
+    writer.writerow([strip_control_characters(str(name)) for name in header])
     for row in rows:
         writer.writerow([_csv_value(value) for value in row])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
@@ -191,7 +220,7 @@ def _csv_value(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, Decimal):
         return format(value, "f")
-    text = str(value)
+    text = strip_control_characters(str(value))
     if text.startswith(_FORMULA_STARTS):
         return "'" + text
     return text
@@ -204,14 +233,14 @@ def write_xlsx(header: Sequence[str], rows: Iterable[Sequence[Any]], *, title: s
     from openpyxl.utils import get_column_letter
 
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=title[:31])
+    sheet = workbook.create_sheet(title=strip_control_characters(title)[:31])
     sheet.freeze_panes = "A2"
     for index in range(1, len(header) + 1):
         sheet.column_dimensions[get_column_letter(index)].width = COLUMN_WIDTH
     bold = Font(bold=True)
     header_cells = []
     for name in header:
-        cell = WriteOnlyCell(sheet, value=name)
+        cell = WriteOnlyCell(sheet, value=strip_control_characters(str(name)))
         cell.font = bold
         header_cells.append(cell)
     sheet.append(header_cells)
@@ -225,6 +254,9 @@ def write_xlsx(header: Sequence[str], rows: Iterable[Sequence[Any]], *, title: s
 def _xlsx_cell(sheet: Any, value: Any) -> Any:
     from openpyxl.cell import WriteOnlyCell
 
+    if isinstance(value, str):
+        # Text stored before input was cleaned may still hold a control character: XLSX cannot.
+        value = strip_control_characters(value)
     if value is None or value == "":
         return None
     cell = WriteOnlyCell(sheet, value=value)

@@ -1,7 +1,9 @@
-"""Folding names for search, so that "Hue" finds "Huế" and "da nang" finds "Đà Nẵng"."""
+"""Text rules: folding names for search, so that "Hue" finds "Huế" and "da nang" finds "Đà Nẵng";
+shortening; cleaning out the control and direction characters that no one means to type."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from django.db import models
@@ -36,6 +38,9 @@ def translated(instance: models.Model, name: str) -> str:
     return getattr(instance, name, None) or ""
 
 
+# The longest free text (notes, descriptions, progress texts) a form or an import takes.
+LONG_TEXT_LENGTH = 10_000
+
 # A cut looks for a space in the last part of the allowed length only: Khmer and Lao write
 # words without spaces, and cutting a long phrase at its first space would say too little.
 _WORD_SEARCH = 0.6
@@ -50,3 +55,25 @@ def shorten(text: str, length: int) -> str:
     if space >= length * _WORD_SEARCH:
         cut = cut[:space]
     return cut.rstrip(" ,;:.—–-") + "…"
+
+
+# Control characters: C0 but the tab and the line ends, DEL, and C1. XLSX and DOCX cannot hold
+# them (one vertical tab pasted from Excel made a whole export fail), and no one types them.
+_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Characters that turn the direction of the text around them: "cod.exe\u202etxt" shows as "codtxt.exe".
+BIDI_CONTROLS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_BIDI_CONTROLS = re.compile(f"[{BIDI_CONTROLS}]")
+
+
+def strip_control_characters(text: str) -> str:
+    """``text`` without control characters (tabs and line breaks are kept).
+
+    Every form's text fields (``core.forms``), the spreadsheet reader and writer
+    (``core.spreadsheets``) and the plan exports go through this one function.
+    """
+    return _CONTROL_CHARACTERS.sub("", text)
+
+
+def strip_bidi_controls(text: str) -> str:
+    """``text`` without the characters that reverse the direction of the text around them."""
+    return _BIDI_CONTROLS.sub("", text)

@@ -6,23 +6,25 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from reseau.accounts.models import User
-from reseau.core.spreadsheets import FORMATS
+from reseau.core.spreadsheets import UNREADABLE
+from reseau.core.uploads import CSV, MB, XLSX, UploadField, UploadRule
 from reseau.exchange.access import can_choose_import_network
 from reseau.exchange.models import ImportKind
 from reseau.registry.models import Network
 
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+SPREADSHEET_UPLOAD = UploadRule(
+    formats=(XLSX, CSV),
+    max_bytes=5 * MB,
+    wrong_type=_("Choose an XLSX or CSV file (a name ending in .xlsx or .csv)."),
+    unreadable=UNREADABLE,
+)
 
 
 class ImportUploadForm(forms.Form):
-    file = forms.FileField(
+    file = UploadField(
+        rule=SPREADSHEET_UPLOAD,
         label=_("Spreadsheet"),
         help_text=_("An XLSX or CSV file of at most 5 MB, whose first row names the columns."),
-        widget=forms.ClearableFileInput(
-            attrs={
-                "accept": ".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv",
-            }
-        ),
     )
     network = forms.ModelChoiceField(
         label=_("Network"),
@@ -39,15 +41,6 @@ class ImportUploadForm(forms.Form):
             del self.fields["network"]
         elif user.network_id:
             self.fields["network"].initial = user.network_id
-
-    def clean_file(self) -> Any:
-        upload = self.cleaned_data["file"]
-        extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
-        if extension not in FORMATS:
-            raise forms.ValidationError(_("Choose an XLSX or CSV file (a name ending in .xlsx or .csv)."))
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("This file is larger than 5 MB. Split it into smaller files."))
-        return upload
 
     def network_for_import(self) -> Network | None:
         if "network" in self.fields:

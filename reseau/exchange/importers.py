@@ -31,7 +31,7 @@ from reseau.core.choices import Tone, TonedChoices
 from reseau.core.services import model_create, model_update
 from reseau.core.spreadsheet_labels import choice_aliases, fold, language_names, named_aliases
 from reseau.core.spreadsheets import FileProblem
-from reseau.core.text import translated
+from reseau.core.text import LONG_TEXT_LENGTH, translated
 from reseau.exchange.columns import column_labels, header_aliases
 from reseau.exchange.messages import ERROR, WARNING, Issue
 from reseau.exchange.models import ImportKind
@@ -242,9 +242,10 @@ class RowChecker:
 
 
 def _max_length(model: type[models.Model], name: str) -> int:
-    max_length = model._meta.get_field(name).max_length  # type: ignore[union-attr]
-    assert max_length is not None
-    return max_length
+    """The longest text the model's field takes; a TextField, unbounded in the database, as much as
+    the longest text a form takes (the progress texts')."""
+    max_length: int | None = model._meta.get_field(name).max_length  # type: ignore[union-attr]
+    return max_length or LONG_TEXT_LENGTH
 
 
 def _plain(value: Any) -> Any:
@@ -431,7 +432,7 @@ class OrganisationImporter(Importer):
         if checker.has("themes"):
             data["themes"] = checker.codes("themes", self.theme_names, code="unknown_theme", allowed=self.theme_list)
         if checker.has("notes"):
-            data["notes"] = checker.text("notes")
+            data["notes"] = checker.text("notes", max_length=_max_length(Organisation, "notes"))
         if checker.has("shared_with_partners"):
             data["shared_with_partners"] = checker.yes_no("shared_with_partners")
         outcome = RowOutcome(row=checker.row, data=None, label=data.get("name_en", ""))
@@ -500,8 +501,10 @@ class ContactImporter(Importer):
 
     def check_row(self, checker: RowChecker) -> RowOutcome:
         data: dict[str, Any] = {
-            "organisation": checker.text("organisation", required=True),
-            "acronym": checker.text("acronym"),
+            "organisation": checker.text(
+                "organisation", max_length=_max_length(Organisation, "name_en"), required=True
+            ),
+            "acronym": checker.text("acronym", max_length=_max_length(Organisation, "acronym")),
             "person_name": checker.text("person_name", max_length=_max_length(Person, "name"), required=True),
             "person_email": checker.email("person_email"),
         }
@@ -637,7 +640,7 @@ class FundingImporter(Importer):
                 data[name] = checker.text(
                     name, max_length=_max_length(FundingOpportunity, name), required=name == "title_en"
                 )
-        data["donor"] = checker.text("donor", required=True)
+        data["donor"] = checker.text("donor", max_length=_max_length(Organisation, "name_en"), required=True)
         return self.organisation_reference(checker, "donor", data["donor"])
 
     def _read_what_it_funds(self, checker: RowChecker, data: dict[str, Any]) -> None:
@@ -672,7 +675,7 @@ class FundingImporter(Importer):
         if checker.has("members"):
             data["members"] = checker.codes("members", self.member_names, code="unknown_member")
         if checker.has("notes"):
-            data["notes"] = checker.text("notes")
+            data["notes"] = checker.text("notes", max_length=_max_length(FundingOpportunity, "notes"))
         if checker.has("shared_with_partners"):
             data["shared_with_partners"] = checker.yes_no("shared_with_partners")
 

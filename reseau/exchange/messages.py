@@ -13,7 +13,10 @@ from typing import Any
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from reseau.core.text import shorten
+
 ERROR = "error"
+QUOTE_LENGTH = 200
 WARNING = "warning"
 
 MESSAGES: dict[str, Promise] = {
@@ -70,7 +73,12 @@ class Issue:
     level: str = ERROR
 
     def as_json(self) -> dict[str, Any]:
-        return asdict(self)
+        stored = asdict(self)
+        # The report quotes the file's cell: a short quote is enough to find it, and keeps the
+        # report of a file of thousands of rows small however long its cells.
+        if isinstance(self.params.get("value"), str):
+            stored["params"]["value"] = shorten(self.params["value"], QUOTE_LENGTH)
+        return stored
 
 
 def render_message(code: str, params: dict[str, Any] | None = None) -> str:

@@ -93,9 +93,10 @@ def import_upload(request: AuthenticatedHttpRequest, kind: str) -> HttpResponse:
         "export_xlsx": reverse("exchange:export", kwargs={"kind": kind, "fmt": XLSX}),
         "export_csv": reverse("exchange:export", kwargs={"kind": kind, "fmt": CSV}),
         "list_url": reverse(LIST_URLS[kind]),
-        "recent": ImportBatch.objects.filter(created_by_id=request.user.pk, kind=kind).order_by("-created_at", "-pk")[
-            :5
-        ],
+        # The list names the recent files: their rows and reports are not loaded on every visit.
+        "recent": ImportBatch.objects.filter(created_by_id=request.user.pk, kind=kind)
+        .defer("rows", "report")
+        .order_by("-created_at", "-pk")[:5],
     }
     return render(request, "exchange/import_upload.html", context)
 

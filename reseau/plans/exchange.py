@@ -69,6 +69,7 @@ from reseau.accounts.types import Actor
 from reseau.core.services import model_update
 from reseau.core.spreadsheets import UNREADABLE as ANY_SPREADSHEET_UNREADABLE
 from reseau.core.spreadsheets import FileProblem, read_table
+from reseau.core.text import LONG_TEXT_LENGTH, strip_control_characters
 from reseau.plans import services
 from reseau.plans.models import Activity, ActivityProgress, Axis, Plan, ReportingPeriod
 
@@ -151,6 +152,9 @@ AXIS_WITHOUT_TITLE = _("Row %(row)s: axis %(number)s has no title.")
 ACTIVITY_WITHOUT_TITLE = _("Row %(row)s: activity %(number)s has no title.")
 AXIS_TITLE_TOO_LONG = _(
     "Row %(row)s: the title of axis %(number)s is too long: at most %(max)s characters, this one has %(length)s."
+)
+TEXT_TOO_LONG = _(
+    "Row %(row)s: the text in “%(name)s” is too long: at most %(max)s characters, this one has %(length)s."
 )
 NOT_SAVED = _("Row %(row)s could not be saved: %(reasons)s")
 CONFLICT = _("Row %(row)s could not be saved: the plan was changed meanwhile. Upload the file again.")
@@ -287,11 +291,7 @@ def _title_line(table: PlanTable, title: str) -> str:
 
 def _printable(value: str) -> str:
     """Without the control characters that neither XLSX nor DOCX can hold (a vertical tab pasted from Excel…)."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    # openpyxl has no type hints: its pattern's result is a str.
-    printable: str = ILLEGAL_CHARACTERS_RE.sub("", value or "")
-    return printable
+    return strip_control_characters(value or "")
 
 
 def write_xlsx(table: PlanTable) -> bytes:
@@ -751,6 +751,17 @@ class PlanImport:
             return
         activity_rows[number] = row
         status, status_estimated = self._read_status(row, cell(STATUS), statuses)
+        for column in (ACTIVITIES, *TEXT_COLUMNS):
+            # Activity titles and progress texts are TextFields: as long as their forms take.
+            if len(cell(column)) > LONG_TEXT_LENGTH:
+                self._problem(
+                    TEXT_TOO_LONG,
+                    row,
+                    column,
+                    name=column_label(column),
+                    max=LONG_TEXT_LENGTH,
+                    length=len(cell(column)),
+                )
         if current_axis is None:
             if not axis_rows:
                 self._problem(BEFORE_ANY_AXIS, row, NUMBER, number=number)

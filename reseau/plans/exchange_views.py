@@ -6,7 +6,6 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import UploadedFile
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,7 +15,9 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from reseau.accounts.types import AuthenticatedHttpRequest
+from reseau.core import uploads
 from reseau.core.spreadsheets import FileProblem
+from reseau.core.uploads import UploadField, UploadRule
 from reseau.plans import exchange
 from reseau.plans.access import plan_for_edit, plan_for_user
 from reseau.plans.exchange import (
@@ -30,7 +31,12 @@ from reseau.plans.exchange import (
 )
 from reseau.plans.models import ActivityProgress, Plan, ReportingPeriod
 
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+PLAN_UPLOAD = UploadRule(
+    formats=(uploads.XLSX,),
+    max_bytes=5 * uploads.MB,
+    wrong_type=gettext_lazy("Choose an XLSX file (a name ending in .xlsx): the plan table exported, then edited."),
+    unreadable=exchange.UNREADABLE,
+)
 # A report longer than this is cut: the first problems are enough to correct the file.
 MAX_PROBLEMS_SHOWN = 200
 
@@ -62,19 +68,11 @@ def plan_export(request: AuthenticatedHttpRequest, code: str, fmt: str) -> HttpR
 
 
 class PlanImportForm(forms.Form):
-    file = forms.FileField(
+    file = UploadField(
+        rule=PLAN_UPLOAD,
         label=gettext_lazy("Spreadsheet (XLSX)"),
         help_text=gettext_lazy("This plan exported as XLSX, then edited: at most 5 MB."),
-        widget=forms.ClearableFileInput(
-            attrs={"accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
-        ),
     )
-
-    def clean_file(self) -> UploadedFile[bytes]:
-        upload: UploadedFile[bytes] = self.cleaned_data["file"]
-        if (upload.size or 0) > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(gettext_lazy("This file is larger than 5 MB."))
-        return upload
 
 
 def _table_url(plan: Plan, period: ReportingPeriod) -> str:
@@ -87,10 +85,12 @@ def plan_import(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     plan = plan_for_edit(request.user, code)
     form = PlanImportForm(request.POST or None, request.FILES or None)
     problems: list[Problem] = []
-    # A file input cannot be filled in again: the page names the file that was checked instead.
+    submitted = request.method == "POST" and form.is_valid()
+    # A file input cannot be filled in again: the page names the file that was checked instead,
+    # by the safe name the check gave it (no folders, no characters that reverse the text).
     chosen = request.FILES.get("file") if request.method == "POST" else None
     chosen_file = (chosen.name or "") if chosen is not None else ""
-    if request.method == "POST" and form.is_valid():
+    if submitted:
         upload = form.cleaned_data["file"]
         try:
             content = upload.read()

@@ -40,3 +40,21 @@ def test_a_refused_form_keeps_what_was_typed():
     form = _bound()
     add_service_error(form, ValidationError("Not now."))
     assert form["name"].value() == "Huế"
+
+
+class _TextForm(forms.Form):
+    name = forms.CharField()
+    email = forms.EmailField()
+    password = forms.CharField(strip=False)
+
+
+def test_every_text_field_drops_control_characters_without_being_asked():
+    form = _TextForm({"name": "Huế\x0b\x00 city", "email": "a\x0b@example.org", "password": "x"})
+    assert form.is_valid(), form.errors
+    assert (form.cleaned_data["name"], form.cleaned_data["email"]) == ("Huế city", "a@example.org")
+
+
+def test_a_field_that_keeps_what_was_typed_keeps_it():
+    form = _TextForm({"name": "Huế", "email": "a@example.org", "password": "pass\x0bword"})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["password"] == "pass\x0bword"

@@ -5,7 +5,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reseau.core.text import fold_for_search, shorten
+from reseau.core.text import fold_for_search, shorten, strip_bidi_controls, strip_control_characters
 
 
 def test_vietnamese_folds_to_plain_latin():
@@ -57,3 +57,11 @@ def test_the_shortened_tag_keeps_the_whole_text_in_a_tooltip():
         html
         == '<span title="Appoint the focal points of every &lt;member&gt; by June">Appoint the focal points of…</span>'
     )
+
+
+def test_control_characters_are_dropped_and_tabs_and_line_breaks_kept():
+    assert strip_control_characters("Huế\x0b\x00\x1f\x7f\x85\x9f\tĐà Nẵng\r\nភ្នំពេញ\n") == "Huế\tĐà Nẵng\r\nភ្នំពេញ\n"
+
+
+def test_direction_overrides_are_dropped_and_letters_of_every_script_kept():
+    assert strip_bidi_controls("ວຽງ\u202eຈັນ \u2066Huế\u2069\u200f") == "ວຽງຈັນ Huế"

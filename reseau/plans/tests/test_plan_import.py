@@ -75,8 +75,7 @@ def _workbook(rows: list[list]) -> bytes:
     [
         ("random.xlsx", os.urandom(2048)),
         ("image.xlsx", PNG),
-        ("plan.csv", b"#,Activities,Achieved\n1,Contacts,Done\n"),
-        ("plan.docx", None),  # a Word document is a zip, but no workbook
+        ("plan.xlsx", None),  # a Word document renamed: a zip, but no workbook
         ("archive.xlsx", b"PK\x03\x04" + os.urandom(500)),
         ("truncated.xlsx", "truncated"),
     ],
@@ -89,6 +88,17 @@ def test_a_file_that_is_no_xlsx_is_refused(world, exported, name, content):
         content = exported[1][:700]
     page = _refused(world, exported, content, UNREADABLE, name=name)
     assert name in page  # the page says which file it checked
+
+
+@pytest.mark.parametrize("name", ["plan.csv", "plan.docx", "plan"])
+def test_a_file_of_another_type_is_refused_by_its_name(world, exported, name):
+    _refused(
+        world,
+        exported,
+        b"#,Activities,Achieved\n1,Contacts,Done\n",
+        "Choose an XLSX file (a name ending in .xlsx): the plan table exported, then edited.",
+        name=name,
+    )
 
 
 def test_a_file_over_5_mb_is_refused(world, exported):
@@ -370,3 +380,15 @@ def test_the_import_page_names_the_columns_and_statuses_in_the_readers_language(
     page = _page(world.client_for("coordinator").get(reverse("plans:plan_import", kwargs={"code": plan.code})))
     assert "#, Activités, Réalisé, Prévu, Suggestions, Statut" in page
     assert "Non commencée, En cours, Terminée, Abandonnée" in page
+
+
+def test_a_progress_text_longer_than_the_form_takes_is_refused(world, exported):
+    def change(sheet):
+        sheet.cell(row=row_of(sheet, 2), column=3).value = "a" * 10_001
+
+    _refused(
+        world,
+        exported,
+        edit_workbook(exported[1], change),
+        "the text in “Achieved” is too long: at most 10000 characters, this one has 10001.",
+    )
