@@ -27,8 +27,8 @@ from reseau.exchange.importers import (
 from reseau.exchange.models import ImportKind
 from reseau.funding.access import opportunities_visible_to
 from reseau.funding.models import FundingOpportunity
-from reseau.partners.access import organisations_visible_to
-from reseau.partners.models import Organisation, OrganisationContact
+from reseau.partners.access import contacts_visible_to, organisations_visible_to
+from reseau.partners.models import Organisation
 from reseau.registry.access import is_network_staff
 from reseau.registry.models import Member
 
@@ -62,7 +62,7 @@ def contact_rows(user: User) -> Iterator[list[Any]]:
     if not is_network_staff(user):
         raise PermissionDenied
     contacts = (
-        OrganisationContact.objects.filter(organisation__in=organisations_visible_to(user))
+        contacts_visible_to(user)
         .select_related("organisation", "person")
         .order_by("organisation__name_en", "organisation_id", "person__name", "pk")
     )

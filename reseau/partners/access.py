@@ -8,8 +8,8 @@ from django.http import Http404
 
 from reseau.accounts.models import Role, User
 from reseau.accounts.types import Viewer
-from reseau.partners.models import Interaction, Organisation, Relationship
-from reseau.registry.access import is_network_staff
+from reseau.partners.models import Interaction, Organisation, OrganisationContact, Relationship
+from reseau.registry.access import is_network_staff, people_visible_to
 from reseau.registry.models import Network
 
 
@@ -45,11 +45,14 @@ def own_network(user: User) -> Network | None:
     return None if user.is_secretariat else user.network
 
 
-def next_step_owners() -> QuerySet[User]:
-    """Who can be asked to do a next step: the network staff."""
-    return User.objects.filter(is_active=True, role__in=[Role.COORDINATOR, Role.SECRETARIAT]).order_by(
-        "full_name", "email"
-    )
+def next_step_owners(network: Network | None) -> QuerySet[User]:
+    """Who can be asked to do a next step: the staff of the interaction's network and the
+    secretariat; every network's staff when the network is still to be chosen (the secretariat).
+    Another network's coordinator is not offered to a coordinator: it is not theirs to see."""
+    staff = User.objects.filter(is_active=True, role__in=[Role.COORDINATOR, Role.SECRETARIAT])
+    if network is not None:
+        staff = staff.filter(Q(role=Role.SECRETARIAT) | Q(network=network))
+    return staff.order_by("full_name", "email")
 
 
 def partner_networks(user: User) -> QuerySet[Network]:
@@ -104,6 +107,15 @@ def organisations_visible_to(user: Viewer) -> QuerySet[Organisation]:
     if account.is_partner:
         return Organisation.objects.filter(Q(shared_with_partners=True) | Q(pk=account.organisation_id or 0))
     return Organisation.objects.all()
+
+
+def contacts_visible_to(user: Viewer) -> QuerySet[OrganisationContact]:
+    """Contacts of the organisations the reader sees, who are people the reader may see
+    (``registry.access.people_visible_to``): a contact from another network's member stays hidden,
+    with their e-mail, as on the registry's pages."""
+    return OrganisationContact.objects.filter(
+        organisation__in=organisations_visible_to(user), person__in=people_visible_to(user)
+    )
 
 
 def interactions_visible_to(user: Viewer) -> QuerySet[Interaction]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django import forms
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -124,11 +124,13 @@ class ContactForm(forms.ModelForm[OrganisationContact]):
         field_classes = {"person": _PersonChoiceField}
         help_texts = {"role": _("For example “Head of the urban development unit”.")}
 
-    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, organisation: Organisation, people: QuerySet[Person], **kwargs: Any) -> None:
+        """``people`` are those the reader may see (``registry.access.people_visible_to``): a
+        person chosen outside it is refused as an invalid choice."""
         super().__init__(*args, **kwargs)
         self.organisation = organisation
         field = cast(_PersonChoiceField, self.fields["person"])
-        field.queryset = Person.objects.order_by("name", "pk")
+        field.queryset = people.order_by("name", "pk")
         field.empty_label = _("Choose a person")
         field.help_text = _("Someone missing? Add them to the registry first.")
 
@@ -239,7 +241,7 @@ class InteractionForm(forms.ModelForm[Interaction]):
             organisation_contacts__organisation=organisation
         ).order_by("name", "pk")
         owner = cast("forms.ModelChoiceField[User]", self.fields["next_step_owner"])
-        owner.queryset = access.next_step_owners()
+        owner.queryset = access.next_step_owners(network)
         owner.empty_label = _("Nobody yet")
 
     def clean(self) -> dict[str, Any]:
@@ -253,6 +255,10 @@ class InteractionForm(forms.ModelForm[Interaction]):
         if network is not None:
             # Not a model field of this form, but the interaction needs it to validate.
             self.instance.network = network
+        owner = cleaned.get("next_step_owner")
+        chosen = self.fixed_network is None and network is not None
+        if chosen and owner is not None and owner not in access.next_step_owners(network):
+            self.add_error("next_step_owner", _("Choose someone of the chosen network's staff or the secretariat."))
         people = cleaned.get("our_people")
         if self.fixed_network is None and network is not None and people:
             strangers = people.filter(member__isnull=False).exclude(member__network=network)

@@ -39,6 +39,7 @@ from reseau.partners.models import (
     StageChange,
     organisation_match_key,
 )
+from reseau.registry.access import people_visible_to
 from reseau.registry.models import Country, Person, Theme
 
 ORGANISATIONS_PER_PAGE = 50
@@ -155,7 +156,12 @@ def organisation_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
         "organisation": organisation,
         "countries": list(organisation.countries.order_by("name")),
         "themes": list(organisation.themes.all()),
-        "contacts": list(organisation.contacts.select_related("person__member").order_by("person__name", "pk")),
+        "contacts": list(
+            access.contacts_visible_to(user)
+            .filter(organisation=organisation)
+            .select_related("person__member")
+            .order_by("person__name", "pk")
+        ),
         "relationships": relationships,
         "show_stages": show_stages,
         "show_interactions": show_interactions,
@@ -221,7 +227,10 @@ def _list_url() -> str:
 def contact_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     organisation = access.organisation_for_edit(request.user, pk)
     form = ContactForm(
-        request.POST or None, organisation=organisation, instance=OrganisationContact(organisation=organisation)
+        request.POST or None,
+        organisation=organisation,
+        people=people_visible_to(request.user),
+        instance=OrganisationContact(organisation=organisation),
     )
     if request.method == "POST" and form.is_valid():
         services.contact_add(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from reseau.accounts.models import User
@@ -73,6 +73,16 @@ def members_visible_to(user: Viewer) -> QuerySet[Member]:
     if account.network_id is not None:
         return Member.objects.filter(network_id=account.network_id)
     return Member.objects.none()
+
+
+def people_visible_to(user: Viewer) -> QuerySet[Person]:
+    """People a signed-in person may read or choose: those of the members they see
+    (``members_visible_to``), and those who work for no member (the AIMF's staff,
+    organisations' contacts). A list of people offered on a form is this, never every person:
+    another network's people are hidden on its pages and must not be found through a choice."""
+    if _account(user) is None:
+        return Person.objects.none()
+    return Person.objects.filter(Q(member__in=members_visible_to(user)) | Q(member__isnull=True))
 
 
 def can_manage_network(user: Viewer, network: Network) -> bool:

@@ -95,3 +95,46 @@ def test_a_contact_of_another_organisation_is_404(world):
     url = reverse("partners:contact_remove", kwargs={"pk": mine.pk, "contact_pk": contact.pk})
     assert world.client_for("coordinator").post(url).status_code == 404
     assert OrganisationContact.objects.count() == 1
+
+
+def _maghreb_person():
+    """A person of a member of another network, whose pages the RVASE coordinator cannot open."""
+    from tests.factories import CountryFactory, MemberFactory, NetworkFactory
+
+    maghreb = NetworkFactory(code="maghreb", acronym="", name_en="AIMF Maghreb Network")
+    tunis = MemberFactory(network=maghreb, country=CountryFactory(code="TN", name_en="Tunisia"), slug="tunis")
+    return PersonFactory(member=tunis, name="Leïla Ben Salah", email="leila@tunis.example")
+
+
+def test_another_networks_people_are_not_offered_to_a_coordinator(world):
+    _maghreb_person()
+    page = world.client_for("coordinator").get(_add_url(OrganisationFactory())).content.decode()
+    assert "Leïla Ben Salah" not in page
+
+
+def test_the_secretariat_is_offered_every_networks_people(world):
+    _maghreb_person()
+    page = world.client_for("secretariat").get(_add_url(OrganisationFactory())).content.decode()
+    assert "Leïla Ben Salah" in page
+
+
+def test_a_coordinator_cannot_add_another_networks_person_by_forging_the_choice(world):
+    person = _maghreb_person()
+    response = world.client_for("coordinator").post(_add_url(OrganisationFactory()), {"person": person.pk})
+    assert "Select a valid choice" in response.content.decode()
+    assert not OrganisationContact.objects.exists()
+
+
+def test_another_networks_contact_and_email_stay_hidden_from_a_coordinator(world):
+    organisation = OrganisationFactory()
+    OrganisationContact.objects.create(organisation=organisation, person=_maghreb_person())
+    page = world.client_for("coordinator").get(organisation.get_absolute_url()).content.decode()
+    assert "leila@tunis.example" not in page
+
+
+def test_another_networks_contact_stays_out_of_a_coordinators_contacts_export(world):
+    organisation = OrganisationFactory()
+    OrganisationContact.objects.create(organisation=organisation, person=_maghreb_person())
+    url = reverse("exchange:export", kwargs={"kind": "contacts", "fmt": "csv"})
+    export = world.client_for("coordinator").get(url).content.decode()
+    assert "leila@tunis.example" not in export

@@ -206,3 +206,29 @@ def test_the_next_step_owner_is_chosen_among_staff(world, afd):
     assert "Former coordinator" not in owner_select
     assert str(world.users["focal_point"]) not in owner_select
     assert str(world.users["partner"]) not in owner_select
+
+
+def _maghreb_coordinator():
+    maghreb = NetworkFactory(code="maghreb", acronym="Maghreb", name_en="Maghreb")
+    return UserFactory(full_name="Karim Haddad", role=Role.COORDINATOR, network=maghreb)
+
+
+def test_another_networks_coordinator_is_not_offered_as_next_step_owner(world, afd):
+    _maghreb_coordinator()
+    page = world.client_for("coordinator").get(_create_url(afd)).content.decode()
+    assert "Karim Haddad" not in page
+
+
+def test_another_networks_coordinator_forged_as_next_step_owner_is_refused(world, afd):
+    stranger = _maghreb_coordinator()
+    data = _data(next_step="Send the letter", next_step_owner=stranger.pk)
+    response = world.client_for("coordinator").post(_create_url(afd), data)
+    assert "Select a valid choice" in response.content.decode()
+    assert not Interaction.objects.filter(organisation=afd).exists()
+
+
+def test_the_secretariat_cannot_give_a_next_step_to_staff_of_another_network_than_the_chosen_one(world, afd):
+    stranger = _maghreb_coordinator()
+    data = _data(network=world.hue.network.pk, next_step="Send the letter", next_step_owner=stranger.pk)
+    response = world.client_for("secretariat").post(_create_url(afd), data)
+    assert "Choose someone of the chosen network" in response.content.decode()
