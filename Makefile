@@ -71,6 +71,7 @@ messages: install-dev
 bench: install-dev
 	$(PY) bench/member_directory.py
 	$(PY) bench/event_feed.py
+	$(PY) bench/programme_pdf.py
 	$(PY) bench/first_page.py --check
 
 clean:

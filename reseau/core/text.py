@@ -60,9 +60,14 @@ def shorten(text: str, length: int) -> str:
 # Control characters: C0 but the tab and the line ends, DEL, and C1. XLSX and DOCX cannot hold
 # them (one vertical tab pasted from Excel made a whole export fail), and no one types them.
 _CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-# Characters that turn the direction of the text around them: "cod.exe\u202etxt" shows as "codtxt.exe".
-BIDI_CONTROLS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-_BIDI_CONTROLS = re.compile(f"[{BIDI_CONTROLS}]")
+# Explicit embeddings and overrides (U+202A-U+202E) and isolates (U+2066-U+2069): pasted into a
+# name, an unmatched one turns the text after it around ("\u202eHue" shows as "euH … ") wherever the
+# name is shown inline, and "cod.exe\u202etxt" shows as "codtxt.exe". Names and titles never need
+# them: the page isolates each one (<bdi>).
+_BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+# The left-to-right and right-to-left marks (U+200E, U+200F) are text in a name written in a
+# right-to-left script; a file name has no use for them.
+_BIDI_CONTROLS_AND_MARKS = {**_BIDI_CONTROLS, 0x200E: None, 0x200F: None}
 
 
 def strip_control_characters(text: str) -> str:
@@ -74,6 +79,7 @@ def strip_control_characters(text: str) -> str:
     return _CONTROL_CHARACTERS.sub("", text)
 
 
-def strip_bidi_controls(text: str) -> str:
-    """``text`` without the characters that reverse the direction of the text around them."""
-    return _BIDI_CONTROLS.sub("", text)
+def strip_bidi_controls(text: str, *, marks: bool = False) -> str:
+    """``text`` without bidirectional embedding, override and isolate characters; with
+    ``marks``, without the left-to-right and right-to-left marks too (file names)."""
+    return text.translate(_BIDI_CONTROLS_AND_MARKS if marks else _BIDI_CONTROLS)

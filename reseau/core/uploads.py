@@ -112,7 +112,7 @@ def safe_file_name(name: str, *, max_length: int = NAME_MAX_LENGTH) -> str:
     """
     name = unicodedata.normalize("NFC", name)
     name = re.split(r"[/\\]", name)[-1]
-    name = strip_bidi_controls(strip_control_characters(name))
+    name = strip_bidi_controls(strip_control_characters(name), marks=True)
     name = re.sub(r"\s+", " ", name).strip().lstrip(".").strip()
     stem, dot, extension = name.rpartition(".")
     if not dot:

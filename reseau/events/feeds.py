@@ -28,7 +28,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from reseau.events.models import Event
-from reseau.events.recurrence import rule_for
+from reseau.events.recurrence import rule_for, rule_parts
 
 PRODID = "-//AIMF//Reseau//EN"
 CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -153,13 +153,16 @@ def rule_text(rule: str, zone: zoneinfo.ZoneInfo | None, local_start: datetime.d
     The app reads UNTIL as a wall-clock time in the event's zone (recurrence.rule_for):
     the feed gives the same instant, so calendar programs stop on the same date.
     """
-    parts = [part for part in rule.strip().upper().removeprefix("RRULE:").split(";") if part]
+    try:
+        parsed = rule_for(rule, local_start)
+    except (ValueError, TypeError, KeyError):
+        # Not one RRULE value the calendar reads (a rule stored before it was validated): the
+        # event shows its first date only, as on the site, and no text of it reaches the feed.
+        return ""
+    parts = [f"{name}={value}" for name, value in rule_parts(rule).items()]
     if not any(part.startswith("UNTIL=") for part in parts):
         return ";".join(parts)
-    try:
-        until = getattr(rule_for(rule, local_start), "_until", None)
-    except (ValueError, TypeError, KeyError):
-        until = None
+    until = getattr(parsed, "_until", None)
     kept = [part for part in parts if not part.startswith("UNTIL=")]
     if until is None:
         return ";".join(kept)
@@ -293,8 +296,10 @@ def vevent(row: Mapping[str, Any], context: FeedContext) -> bytes:
             lines.append(_when("DTEND", ends_at, zone_name=zone_name, zone=zone, all_day=False))
     if row["series_id"] is not None and row["recurrence_id"] is not None:
         lines.append(_when("RECURRENCE-ID", row["recurrence_id"], zone_name=zone_name, zone=zone, all_day=all_day))
-    elif row["recurrence_rule"]:
-        lines.append(f"RRULE:{rule_text(row['recurrence_rule'], zone, local_start, all_day=all_day)}")
+    elif row["recurrence_rule"] and (
+        recurrence := rule_text(row["recurrence_rule"], zone, local_start, all_day=all_day)
+    ):
+        lines.append(f"RRULE:{recurrence}")
         for key in sorted(row["excluded_starts"] or []):
             try:
                 excluded = datetime.datetime.strptime(key, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=datetime.UTC)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -27,7 +28,8 @@ from django.utils.translation import pgettext_lazy
 from modeltranslation.manager import MultilingualManager
 
 from reseau.core.choices import Tone, TonedChoices, label_said_of
-from reseau.events.recurrence import series_end, validate_rule
+from reseau.core.text import strip_bidi_controls
+from reseau.events.recurrence import is_one_rule_value, series_end, validate_rule, validate_rule_text
 from reseau.registry.models import Country, Member, Network, Person, Theme, validate_time_zone
 
 if TYPE_CHECKING:
@@ -44,6 +46,20 @@ def year_named(*texts: str) -> int | None:
         if found:
             return int(found[1])
     return None
+
+
+# Longest descriptions, in characters: a page or two of text. The printed programme takes seconds
+# per 100,000 characters, and the feeds carry the event's description to every subscriber.
+EVENT_DESCRIPTION_LENGTH = 10_000
+SESSION_DESCRIPTION_LENGTH = 4_000
+
+
+def strip_bidi_from(instance: models.Model, names: tuple[str, ...]) -> None:
+    """Titles and names as they are shown inline: without bidirectional controls (core.text)."""
+    for name in names:
+        value = getattr(instance, name, None)
+        if isinstance(value, str):
+            setattr(instance, name, strip_bidi_controls(value))
 
 
 def new_event_uid() -> str:
@@ -96,7 +112,12 @@ class Event(models.Model):
         _("visible to"), max_length=10, choices=Visibility.choices, default=Visibility.NETWORK
     )
     title = models.CharField(_("title"), max_length=300)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        max_length=EVENT_DESCRIPTION_LENGTH,
+        validators=[MaxLengthValidator(EVENT_DESCRIPTION_LENGTH)],
+    )
     starts_at = models.DateTimeField(_("start"), null=True, blank=True, db_index=True)
     ends_at = models.DateTimeField(_("end"), null=True, blank=True)
     all_day = models.BooleanField(
@@ -168,6 +189,7 @@ class Event(models.Model):
         _("repeat rule"),
         max_length=300,
         blank=True,
+        validators=[validate_rule_text],
         help_text=_("An iCalendar rule, e.g. FREQ=MONTHLY;BYDAY=1TH for the first Thursday of each month."),
     )
     excluded_starts = models.JSONField(_("occurrences removed"), default=list, blank=True)
@@ -237,6 +259,7 @@ class Event(models.Model):
         return reverse("events:event_detail", kwargs={"slug": self.slug})
 
     def clean(self) -> None:
+        strip_bidi_from(self, ("title", "title_en", "title_fr", "venue", "city", "organiser", "date_note"))
         errors: dict[str, list[ValidationError]] = {}
         if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
             errors.setdefault("ends_at", []).append(ValidationError(_("The end cannot be before the start.")))
@@ -253,7 +276,8 @@ class Event(models.Model):
                 errors.setdefault("recurrence_rule", []).append(
                     ValidationError(_("A repeating event needs the start of its first occurrence."))
                 )
-            elif self.time_zone in zoneinfo.available_timezones():
+            # A rule that is not one RRULE value is refused by the field's own validator already.
+            elif self.time_zone in zoneinfo.available_timezones() and is_one_rule_value(self.recurrence_rule):
                 try:
                     validate_rule(self.recurrence_rule, self.starts_at.astimezone(self.zone))
                 except ValidationError as error:
@@ -416,7 +440,12 @@ class Session(models.Model):
         _("times estimated"), default=False, help_text=_("Tick when the times are an estimate, still to be confirmed.")
     )
     title = models.CharField(_("title"), max_length=300)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        max_length=SESSION_DESCRIPTION_LENGTH,
+        validators=[MaxLengthValidator(SESSION_DESCRIPTION_LENGTH)],
+    )
 
     objects = MultilingualManager()
 
@@ -436,6 +465,9 @@ class Session(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self) -> None:
+        strip_bidi_from(self, ("title", "title_en", "title_fr"))
 
 
 class SessionSpeaker(models.Model):
@@ -479,6 +511,9 @@ class SessionSpeaker(models.Model):
         """The role as said of the person ("Modératrice" of a woman, in French)."""
         woman = self.person.gender == Person.Gender.WOMAN
         return label_said_of(self.Role, self.role, feminine=self.ROLES_SAID_OF_A_WOMAN, woman=woman)
+
+    def clean(self) -> None:
+        strip_bidi_from(self, ("title_on_the_day", "title_on_the_day_en", "title_on_the_day_fr"))
 
 
 class Invitation(models.Model):

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import icalendar
 from dateutil import rrule
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -27,12 +28,55 @@ ALLOWED_FREQUENCIES = {"DAILY", "WEEKLY", "MONTHLY", "YEARLY"}
 MAX_OCCURRENCES_TO_END = 10_000
 
 
+# The parts of one RFC 5545 RRULE value (§3.3.10), each at most once.
+RULE_PARTS = frozenset(
+    {
+        "FREQ",
+        "UNTIL",
+        "COUNT",
+        "INTERVAL",
+        "BYSECOND",
+        "BYMINUTE",
+        "BYHOUR",
+        "BYDAY",
+        "BYMONTHDAY",
+        "BYYEARDAY",
+        "BYWEEKNO",
+        "BYMONTH",
+        "BYSETPOS",
+        "WKST",
+    }
+)
+# What a part's value is written with: digits, signs, weekday letters, commas, and UNTIL's "T…Z".
+_PART_VALUE = re.compile(r"[A-Z0-9+,-]+")
+
+
+def rule_parts(text: str) -> dict[str, str]:
+    """The parts of one RRULE value, upper-cased; ValueError unless it is exactly one value.
+
+    A line break would end the feed's content line and let the rest (another DTSTART, another
+    property) through, and dateutil reads several lines as several properties: refused here.
+    """
+    value = text.strip().upper().removeprefix("RRULE:")
+    parts: dict[str, str] = {}
+    for part in value.split(";"):
+        name, equals, part_value = part.partition("=")
+        if not equals or name not in RULE_PARTS or name in parts or not _PART_VALUE.fullmatch(part_value):
+            raise ValueError("part")
+        parts[name] = part_value
+    if "COUNT" in parts and "UNTIL" in parts:
+        raise ValueError("count and until")
+    try:
+        icalendar.vRecur.from_ical(value)
+    except (TypeError, KeyError, IndexError) as error:  # icalendar's other errors on malformed values
+        raise ValueError("recur") from error
+    return parts
+
+
 def rule_for(text: str, local_start: datetime.datetime) -> rrule.rrule:
     """Parse an RRULE value against a naive local start; ValueError when malformed."""
-    value = text.strip()
-    if value.upper().startswith("RRULE:"):
-        value = value[len("RRULE:") :]
-    parts = dict(part.split("=", 1) for part in value.upper().split(";") if "=" in part)
+    parts = rule_parts(text)
+    value = ";".join(f"{name}={part}" for name, part in parts.items())
     if parts.get("FREQ") not in ALLOWED_FREQUENCIES:
         raise ValueError("frequency")
     # dateutil accepts INTERVAL=0 and then repeats the first date for ever.
@@ -44,7 +88,40 @@ def rule_for(text: str, local_start: datetime.datetime) -> rrule.rrule:
     return parsed
 
 
+_LINE_BREAK_OR_CONTROL = re.compile("[\x00-\x1f\x7f\x85\u2028\u2029]")
+
+
+def validate_rule_text(text: str) -> None:
+    """The stored rule is one RRULE value (whatever the event's start): the field's validator,
+    so that the admin, the forms and the services all refuse a rule that would break a feed."""
+    if not text:
+        return
+    if _LINE_BREAK_OR_CONTROL.search(text):
+        raise ValidationError(
+            _("A repeat rule is a single line: remove its line breaks and other invisible characters."),
+            code="invalid_rule",
+        )
+    try:
+        rule_parts(text)
+    except ValueError:
+        raise ValidationError(
+            _("“%(rule)s” is not a repeat rule this calendar understands. Example: FREQ=MONTHLY;BYDAY=1TH."),
+            code="invalid_rule",
+            params={"rule": text},
+        ) from None
+
+
+def is_one_rule_value(text: str) -> bool:
+    """Whether :func:`validate_rule_text` accepts the text (the model then checks it against its start)."""
+    try:
+        validate_rule_text(text)
+    except ValidationError:
+        return False
+    return True
+
+
 def validate_rule(text: str, local_start: datetime.datetime) -> None:
+    validate_rule_text(text)
     try:
         rule_for(text, local_start)
     except (ValueError, TypeError, KeyError):

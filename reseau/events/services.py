@@ -17,6 +17,7 @@ from reseau.accounts.types import Actor
 from reseau.audit.models import AuditEvent
 from reseau.audit.services import audit_record
 from reseau.core.services import model_create, model_delete, model_update
+from reseau.core.text import strip_bidi_controls
 from reseau.events.access import can_manage_events
 from reseau.events.models import (
     Event,
@@ -274,7 +275,7 @@ def registration_create(
     if person is None:
         if new_person is None:
             raise ValidationError(_("Choose a person or give the new participant's name."))
-        person = Person(member=member, **dict(new_person))
+        person = Person(member=member, **_without_bidi_controls(new_person, ("name", "name_local", "title")))
         problems = registration_problems(actor=actor, event=event, person=person, member=member)
         if problems:
             raise ValidationError(problems)
@@ -294,6 +295,14 @@ def registration_create(
             )
     except IntegrityError:
         raise ValidationError(_("%(name)s is already registered for this event.") % {"name": person.name}) from None
+
+
+def _without_bidi_controls(data: Mapping[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
+    """A new participant's names as the programme and lists show them inline (core.text)."""
+    return {
+        key: strip_bidi_controls(value) if key in names and isinstance(value, str) else value
+        for key, value in data.items()
+    }
 
 
 @transaction.atomic

@@ -85,7 +85,7 @@ def test_the_history_names_the_person_not_their_email(world):
     user.save(update_fields=["full_name"])
     _edit(world, person, phone="+84 234 382 1234")
     page = _member_page(world)
-    assert "— Trần Thị Bình —" in page
+    assert "— <bdi>Trần Thị Bình</bdi> —" in page
 
 
 def test_the_history_shows_no_email_as_its_who(world):
@@ -102,7 +102,7 @@ def test_a_person_without_a_name_is_named_by_their_email(world):
     user.full_name = ""
     user.save(update_fields=["full_name"])
     _edit(world, person, phone="+84 234 382 1234")
-    assert "— focal.hue@reseau.test —" in _member_page(world)
+    assert "— <bdi>focal.hue@reseau.test</bdi> —" in _member_page(world)
 
 
 def test_a_deleted_account_is_still_named_by_its_name(world):
@@ -114,7 +114,7 @@ def test_a_deleted_account_is_still_named_by_its_name(world):
 
 def test_the_platforms_own_changes_read_as_the_platform(world):
     registry_services.person_create(actor=None, member=world.hue, data={"name": "Lê Văn Cường"})
-    assert "— Platform — created: Lê Văn Cường" in _member_page(world)
+    assert "— <bdi>Platform</bdi> — created: <bdi>Lê Văn Cường</bdi>" in _member_page(world)
 
 
 def test_in_french_the_platform_is_plateforme(world):
@@ -159,4 +159,6 @@ def test_a_change_of_time_zone_names_the_zones_not_their_ids(world):
     )
     AuditEvent.objects.update(at=datetime.datetime(2026, 12, 2, 8, 30, tzinfo=datetime.UTC))
     page = world.client_for("secretariat").get(world.hue.network.get_absolute_url()).content.decode()
-    assert "<del>Phnom Penh time (UTC+7)</del> → <ins>Paris time (UTC+1)</ins>" in html.unescape(page)
+    assert "<del><bdi>Phnom Penh time (UTC+7)</bdi></del> → <ins><bdi>Paris time (UTC+1)</bdi></ins>" in html.unescape(
+        page
+    )

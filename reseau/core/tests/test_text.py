@@ -55,7 +55,7 @@ def test_the_shortened_tag_keeps_the_whole_text_in_a_tooltip():
     )
     assert (
         html
-        == '<span title="Appoint the focal points of every &lt;member&gt; by June">Appoint the focal points of…</span>'
+        == '<bdi title="Appoint the focal points of every &lt;member&gt; by June">Appoint the focal points of…</bdi>'
     )
 
 
@@ -64,4 +64,19 @@ def test_control_characters_are_dropped_and_tabs_and_line_breaks_kept():
 
 
 def test_direction_overrides_are_dropped_and_letters_of_every_script_kept():
-    assert strip_bidi_controls("ວຽງ\u202eຈັນ \u2066Huế\u2069\u200f") == "ວຽງຈັນ Huế"
+    assert strip_bidi_controls("ວຽງ\u202eຈັນ \u2066Huế\u2069\u200f", marks=True) == "ວຽງຈັນ Huế"
+
+
+def test_bidi_controls_are_stripped_and_letters_kept():
+    controls = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+    assert strip_bidi_controls(f"Hu{controls}ế") == "Huế"
+    # Right-to-left letters and the left-to-right and right-to-left marks are text, not controls.
+    assert strip_bidi_controls("مدينة \u200e\u200fעיר") == "مدينة \u200e\u200fעיר"
+
+
+def test_isolated_text_is_escaped_inside_its_own_bidi_element():
+    from reseau.core.templatetags.texts import isolated
+
+    assert isolated("\u202eA <b>name</b>") == "<bdi>\u202eA &lt;b&gt;name&lt;/b&gt;</bdi>"
+    assert isolated("") == ""
+    assert isolated(None) == ""

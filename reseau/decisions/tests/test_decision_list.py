@@ -280,7 +280,7 @@ LONG_TITLE = (
 def test_a_long_decision_title_is_cut_at_a_word(world):
     DecisionFactory(network=world.hue.network, title_en=LONG_TITLE)
     page = world.client_for("coordinator").get(URL).content.decode()
-    assert "annual meeting of the network, and…</span>" in page
+    assert "annual meeting of the network, and…</bdi>" in page
 
 
 def test_a_cut_decision_title_keeps_the_whole_title_in_its_tooltip(world):

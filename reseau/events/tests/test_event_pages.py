@@ -111,7 +111,7 @@ def test_upcoming_events_come_first_with_local_times_and_past_ones_on_their_tab(
     assert "Date to be fixed" in page
     assert "Second half of 2031" in page
     assert "Online" in page
-    assert "Fairfield Hotel, Phnom Penh" in page
+    assert "<bdi>Fairfield Hotel</bdi>, <bdi>Phnom Penh</bdi>" in page
     past = world.client_for("coordinator").get(LIST, {"when": "past"}).content.decode()
     assert "Annual meeting 2023" in past
     assert "Annual meeting 2031" not in past

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import zoneinfo
 
 import icalendar
@@ -534,3 +535,138 @@ def test_an_event_known_to_the_month_only_feeds_as_its_whole_month(world):
     lines = unfold(_body(world.client_for("anonymous").get("/calendar/feeds/network/rvase.ics")))
     start = lines.index("DTSTART;VALUE=DATE:20311201")
     assert lines[start + 1] == "DTEND;VALUE=DATE:20320101"
+
+
+def test_a_stored_rule_with_a_line_break_gives_no_second_start_in_the_feed(world):
+    """A rule stored before rules were checked (issue 12) reaches no calendar program."""
+    event = EventFactory(network=world.hue.network, visibility="public", slug="weekly-call")
+    Event.objects.filter(pk=event.pk).update(recurrence_rule="FREQ=WEEKLY;BYDAY=TH\nDTSTART:20300101T000000")
+    body = _body(world.client_for("anonymous").get("/calendar/feeds/network/rvase.ics"))
+    assert "\n" not in body.replace("\r\n", "")
+    lines = unfold(body)
+    event_lines = lines[lines.index("BEGIN:VEVENT") : lines.index("END:VEVENT")]
+    assert [line for line in event_lines if line.startswith("DTSTART")] == [
+        "DTSTART;TZID=Asia/Phnom_Penh:20310518T080000"
+    ]
+    assert not [line for line in event_lines if line.startswith("RRULE")]
+
+
+# --- No stored text can break a content line (issue 12) ---------------------------------------
+
+# Any character but NUL (refused before the database), with the line breaks and separators that
+# matter here drawn often: CR, LF, vertical tab, NEL, the Unicode line and paragraph separators.
+_SPECIAL = '\r\n\x0b\x0c\x1c\x85\u2028\u2029;,:=\\"ក ễ ຍ'
+_STORED_TEXT = st.one_of(
+    st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_size=120),
+    st.text(st.sampled_from(_SPECIAL), max_size=40),
+    st.builds(
+        lambda rule, junk: rule + junk,
+        st.sampled_from(["FREQ=WEEKLY;BYDAY=TH", "FREQ=DAILY"]),
+        st.text(st.sampled_from(_SPECIAL + "DTSTART:2030"), max_size=20),
+    ),
+)
+
+
+@functools.cache
+def _feed_context():
+    """Built once: it reverses a URL and reads the type labels."""
+    from reseau.events.feeds import FeedContext
+
+    return FeedContext(language="en", base_url="https://reseau.test")
+
+
+_STORED_FIELDS = (
+    "title_en",
+    "description_en",
+    "venue",
+    "city",
+    "country__name_en",
+    "online_url",
+    "recurrence_rule",
+    "uid",
+    "kind",
+    "calendar_name",
+)
+
+
+def _location(row) -> str:
+    place = [row["venue"], row["city"], row["country__name_en"]]
+    return ", ".join(part for part in place if part) or row["online_url"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    texts=st.fixed_dictionaries(dict.fromkeys(_STORED_FIELDS, _STORED_TEXT)),
+    zone=st.one_of(st.sampled_from(["Asia/Phnom_Penh", "Europe/Paris", "UTC"]), _STORED_TEXT),
+    all_day=st.booleans(),
+    to_be_confirmed=st.booleans(),
+)
+@example(
+    texts=dict.fromkeys(
+        (
+            "title_en",
+            "description_en",
+            "venue",
+            "city",
+            "country__name_en",
+            "online_url",
+            "uid",
+            "kind",
+            "calendar_name",
+        ),
+        "a\r\nb\rc\nd\x0be\u2028f",
+    )
+    | {"recurrence_rule": "FREQ=WEEKLY;BYDAY=TH\nDTSTART:20300101T000000"},
+    zone="Asia/Phnom_Penh",
+    all_day=False,
+    to_be_confirmed=True,
+)
+def test_no_stored_text_can_break_a_content_line(texts, zone, all_day, to_be_confirmed):
+    from reseau.events.feeds import CALENDAR_FOOTER, calendar_header, vevent
+
+    row = {
+        "slug": "weekly-call",
+        "status": "confirmed",
+        "starts_at": datetime.datetime(2031, 1, 2, 3, 0, tzinfo=UTC),
+        "ends_at": datetime.datetime(2031, 1, 2, 4, 0, tzinfo=UTC),
+        "all_day": all_day,
+        "month_only": False,
+        "schedule_to_be_confirmed": to_be_confirmed,
+        "time_zone": zone,
+        "excluded_starts": ["2031-01-09T03:00:00Z"],
+        "series_id": None,
+        "recurrence_id": None,
+        "sequence": 0,
+        "created_at": datetime.datetime(2030, 1, 1, tzinfo=UTC),
+        "updated_at": datetime.datetime(2030, 1, 2, tzinfo=UTC),
+        "title_fr": "",
+        "description_fr": "",
+        "country__name_fr": "",
+        **{name: value for name, value in texts.items() if name != "calendar_name"},
+    }
+    body = calendar_header(texts["calendar_name"]) + vevent(row, _feed_context()) + CALENDAR_FOOTER
+    physical = body.split(b"\r\n")
+    assert physical[-1] == b""
+    for line in physical[:-1]:
+        assert b"\r" not in line  # no bare CR…
+        assert b"\n" not in line  # …nor LF
+        assert len(line) <= 75
+        line.decode("utf-8")  # a fold never cuts a character
+    lines = unfold(body.decode())
+    event_lines = lines[lines.index("BEGIN:VEVENT") : lines.index("END:VEVENT")]
+    assert len([line for line in event_lines if line.split(":")[0].split(";")[0] == "DTSTART"]) == 1
+    assert lines.count("END:VEVENT") == 1
+
+    calendar = icalendar.Calendar.from_ical(body.decode())
+    (component,) = calendar.walk("VEVENT")
+    # icalendar keeps the calendar's name properties as written (it does not know their type).
+    assert unescape_text(str(calendar["X-WR-CALNAME"])) == clean_text(texts["calendar_name"])
+    assert unescape_text(str(calendar["NAME"])) == clean_text(texts["calendar_name"])
+    assert str(component["SUMMARY"]) == clean_text(texts["title_en"])
+    url = "https://reseau.test/events/weekly-call/"
+    description = [texts["description_en"].strip(), texts["online_url"], url]
+    assert str(component["DESCRIPTION"]) == clean_text("\n".join(part for part in description if part))
+    if _location(row):
+        assert str(component["LOCATION"]) == clean_text(_location(row))
+    assert str(component["UID"]) == clean_text(texts["uid"])
+    assert str(component["STATUS"]) == ("TENTATIVE" if to_be_confirmed else "CONFIRMED")

@@ -38,7 +38,7 @@ def test_hue_offers_vientiane_too_and_the_coordinator_accepts_hue(world, meeting
     detail = focal.get(meeting.get_absolute_url()).content.decode()
     assert "Offer to host this meeting" in detail
     form = focal.get(_offer_url(meeting)).content.decode()
-    assert "You offer that Huế hosts this meeting." in form
+    assert "You offer that <bdi>Huế</bdi> hosts this meeting." in form
     assert 'name="member"' not in form
     response = focal.post(_offer_url(meeting), {"message": "At the Citadel conference centre, in May."})
     assert response.status_code == 302
@@ -46,7 +46,7 @@ def test_hue_offers_vientiane_too_and_the_coordinator_accepts_hue(world, meeting
     assert hue_offer.status == "offered"
     assert hue_offer.offered_by == world.users["focal_point"]
     detail = focal.get(meeting.get_absolute_url()).content.decode()
-    assert "Huế has offered to host this meeting." in detail
+    assert "<bdi>Huế</bdi> has offered to host this meeting." in detail
     assert "Offered" in detail
     assert _offer_url(meeting) not in detail  # one offer per member
 

@@ -85,7 +85,7 @@ def test_the_focal_point_sees_its_own_delegation_only(world, event, delegates):
     assert "Noy Sisavath" not in page
     assert "Somphone Keo" not in page
     assert "Claire Martin" not in page
-    assert "You see the delegation of Huế" in page
+    assert "You see the delegation of <bdi>Huế</bdi>" in page
     assert _cell(page, "women-registered") == "1"
     assert _cell(page, "men-registered") == "1"
     assert _cell(page, "women-present") == "1"

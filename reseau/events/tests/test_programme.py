@@ -95,10 +95,17 @@ def test_anyone_reads_the_programme_of_a_public_event(world, agenda):
     assert "18 May 2031, 8:00–12:00 (Phnom Penh time, UTC+7)" in page
     assert "8:00–8:30" in page
     assert "10:15–11:30" in page
-    assert "H.E. <strong>Khuong Sreng</strong> (ឃួង ស្រេង), Governor of Phnom Penh" in page
-    assert "Ms <strong>Arianna Ardesi</strong>, Deputy AIMF Permanent Secretary for cooperation programs" in page
-    assert "Mr <strong>Nguyễn Văn Phương</strong>, Vice-president of the People&#x27;s Committee" in page
-    assert "<strong>Khamphout Phandanouvong</strong> (ຄຳພຸດ)" in page
+    assert (
+        "H.E. <strong><bdi>Khuong Sreng</bdi></strong> (<bdi>ឃួង ស្រេង</bdi>), <bdi>Governor of Phnom Penh</bdi>" in page
+    )
+    assert (
+        "Ms <strong><bdi>Arianna Ardesi</bdi></strong>, "
+        "<bdi>Deputy AIMF Permanent Secretary for cooperation programs</bdi>" in page
+    )
+    assert (
+        "Mr <strong><bdi>Nguyễn Văn Phương</bdi></strong>, <bdi>Vice-president of the People&#x27;s Committee" in page
+    )
+    assert "<strong><bdi>Khamphout Phandanouvong</bdi></strong> (<bdi>ຄຳພຸດ</bdi>)" in page
     assert 'class="programme-break"' in page
     assert "Moderator:" in page
     assert "Round-table participants:" in page

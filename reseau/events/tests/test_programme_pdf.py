@@ -148,3 +148,103 @@ def test_an_estimated_time_is_marked_on_the_public_programme(world, event):
     Session.objects.filter(event=event, title_en="Welcome words").update(times_estimated=True)
     page = world.client_for("anonymous").get(reverse("events:programme", kwargs={"slug": event.slug})).content
     assert '<span class="badge neutral">estimated time</span>' in page.decode()
+
+
+# --- Printed once per version (issue 12: every anonymous request printed it again) -----------
+
+
+@pytest.fixture
+def printing(monkeypatch):
+    """The documents handed to WeasyPrint (which prints none here: the tests need the calls only)."""
+    import weasyprint
+
+    printed: list[str] = []
+
+    class CountedHTML:
+        def __init__(self, *, string: str, base_url: str | None = None) -> None:
+            printed.append(string)
+
+        def write_pdf(self) -> bytes:
+            return b"%PDF-1.7 " + str(len(printed)).encode() + b"\n%%EOF"
+
+    monkeypatch.setattr(weasyprint, "HTML", CountedHTML)
+    return printed
+
+
+def _pdf(world, event, role: str = "anonymous"):
+    response = world.client_for(role).get(reverse("events:programme_pdf", kwargs={"slug": event.slug}))
+    assert response.status_code == 200
+    return response.content
+
+
+def test_a_second_request_reads_the_printed_programme_back(world, event, printing):
+    first = _pdf(world, event)
+    second = _pdf(world, event)
+    assert len(printing) == 1
+    assert second == first
+
+
+def test_changing_the_programme_prints_it_again(world, event, printing):
+    first = _pdf(world, event)
+    Session.objects.filter(event=event, title_en="Welcome words").update(title_en="Opening words")
+    second = _pdf(world, event)
+    assert len(printing) == 2
+    assert "Opening words" in printing[1]
+    assert second != first
+
+
+def test_changing_the_event_prints_it_again(world, event, printing):
+    _pdf(world, event)
+    event.title_en = "Annual meeting 2031, Phnom Penh"
+    event.save()
+    _pdf(world, event)
+    assert len(printing) == 2
+    assert "Annual meeting 2031, Phnom Penh" in printing[1]
+
+
+def test_a_speakers_new_name_prints_it_again(world, event, printing):
+    _pdf(world, event)
+    speaker = SessionSpeaker.objects.get(person__name="Khuong Sreng").person
+    speaker.name = "Khuong Sreng (H.E.)"
+    speaker.save()
+    _pdf(world, event)
+    assert len(printing) == 2
+
+
+def test_each_language_has_its_own_printed_programme(world, event, printing):
+    _pdf(world, event)
+    client = world.client_for("anonymous")
+    client.cookies["reseau_language"] = "fr"
+    client.get(reverse("events:programme_pdf", kwargs={"slug": event.slug}))
+    assert len(printing) == 2
+    assert 'lang="fr"' in printing[1]
+
+
+def test_only_the_latest_version_is_kept(world, event, printing, settings):
+    _pdf(world, event)
+    event.title_en = "Annual meeting 2031, Phnom Penh"
+    event.save()
+    _pdf(world, event)
+    from pathlib import Path
+
+    kept = list(Path(settings.MEDIA_ROOT).rglob("*.pdf"))
+    assert len(kept) == 1
+
+
+def test_a_100k_character_description_is_refused_by_the_form(world, event):
+    url = reverse("events:session_create", kwargs={"slug": event.slug})
+    response = world.client_for("coordinator").post(
+        url, {"kind": "session", "title_en": "Long item", "description_en": "x" * 100_000, "position": 0}
+    )
+    assert response.status_code == 200
+    assert "Ensure this value has at most 4000 characters (it has 100000)." in response.content.decode()
+    assert not Session.objects.filter(title_en="Long item").exists()
+
+
+def test_a_long_description_stored_before_is_cut_with_a_mark_in_the_programme(world, event, printing):
+    Session.objects.filter(event=event, title_en="Welcome words").update(description_en="word " * 20_000)
+    _pdf(world, event)
+    (document,) = printing
+    assert "word " * 700 in document
+    assert "word " * 1000 not in document
+    assert "word word…" in document

@@ -221,3 +221,71 @@ def test_a_rule_running_for_centuries_is_read_as_endless_rather_than_walked_to_i
 
     start = datetime.datetime(2031, 1, 1, 3, 0, tzinfo=UTC)
     assert series_end("FREQ=DAILY;UNTIL=99991231", start, start, PHNOM_PENH) is None
+
+
+# --- One RRULE value, nothing more (issue 12: a line break gave the feed a second DTSTART) ----
+
+SMUGGLED_START = "FREQ=WEEKLY;BYDAY=TH\nDTSTART:20300101T000000"
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        SMUGGLED_START,
+        "FREQ=WEEKLY;BYDAY=TH\r\nSUMMARY:Something else",
+        "FREQ=WEEKLY;BYDAY=TH\rX",
+        "FREQ=WEEKLY;\x0bBYDAY=TH",
+        "FREQ=WEEKLY;BYDAY=TH\u2028X",
+    ],
+)
+def test_a_rule_with_a_line_break_is_refused_with_a_message_saying_so(rule):
+    with pytest.raises(ValidationError) as error:
+        validate_rule(rule, _wall_clock(2031, 1, 2, 10, 0))
+    assert error.value.messages == [
+        "A repeat rule is a single line: remove its line breaks and other invisible characters."
+    ]
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "FREQ=WEEKLY;X-EVIL=1",
+        "FREQ=WEEKLY;BYDAY=TH;BYDAY=FR",
+        "FREQ=WEEKLY;COUNT=2;UNTIL=20320101",
+        "FREQ=WEEKLY;BYDAY=TH:DTSTART",
+        "FREQ=WEEKLY;;BYDAY=TH",
+    ],
+)
+def test_a_rule_with_unknown_or_repeated_parts_is_refused(rule):
+    with pytest.raises(ValidationError) as error:
+        validate_rule(rule, _wall_clock(2031, 1, 2, 10, 0))
+    assert "Example: FREQ=MONTHLY;BYDAY=1TH" in error.value.messages[0]
+
+
+@pytest.mark.django_db
+def test_saving_a_rule_with_a_line_break_is_refused_whatever_writes_it(world):
+    """The field's own validator: the form, the admin and the services all run it."""
+    from reseau.events import services
+
+    with pytest.raises(ValidationError) as error:
+        services.event_create(
+            actor=world.users["coordinator"],
+            network=world.hue.network,
+            data={
+                "slug": "weekly-call",
+                "title_en": "Weekly call",
+                "status": "confirmed",
+                "starts_at": datetime.datetime(2031, 1, 2, 10, 0, tzinfo=PHNOM_PENH),
+                "recurrence_rule": SMUGGLED_START,
+            },
+        )
+    assert error.value.message_dict == {
+        "recurrence_rule": ["A repeat rule is a single line: remove its line breaks and other invisible characters."]
+    }
+    assert not Event.objects.filter(slug="weekly-call").exists()
+
+
+def test_a_stored_rule_with_a_line_break_shows_the_first_date_only():
+    stored = _series(SMUGGLED_START, datetime.datetime(2031, 1, 2, 10, 0, tzinfo=PHNOM_PENH))
+    found = expand(stored, datetime.datetime(2030, 1, 1, tzinfo=UTC), datetime.datetime(2032, 1, 1, tzinfo=UTC))
+    assert [o.starts_at for o in found] == [stored.starts_at]

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST, require_safe
 
 from reseau.accounts.types import AuthenticatedHttpRequest, Viewer
+from reseau.core.text import strip_bidi_controls
 from reseau.events import access, services
 from reseau.events.feeds import CONTENT_TYPE, calendar_stream
 from reseau.events.models import Event
@@ -74,7 +75,9 @@ def event_ics(request: HttpRequest, slug: str) -> HttpResponse | StreamingHttpRe
     with translation.override(language):
         name = event.title
     response = _feed(request, visible.filter(chosen), name=name, language=language, private=False)
-    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=f"{event.slug}.ics")
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=strip_bidi_controls(f"{event.slug}.ics", marks=True)
+    )
     return response
 
 

@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -21,9 +22,11 @@ from reseau.accounts.models import User
 from reseau.accounts.types import AuthenticatedHttpRequest
 from reseau.core.forms import add_service_error
 from reseau.core.pages import form_page, form_saved
+from reseau.core.text import strip_bidi_controls
 from reseau.events import access, presentation, services
+from reseau.events import programme_pdf as printed
 from reseau.events.forms.programme import SessionForm, SpeakerForm
-from reseau.events.models import Event, Session, SessionSpeaker
+from reseau.events.models import SESSION_DESCRIPTION_LENGTH, Event, Session, SessionSpeaker
 from reseau.events.selectors import event as selectors
 
 # The speaker form shares the session page: its fields get their own ids.
@@ -37,6 +40,8 @@ def _programme_context(request: HttpRequest, event: Event) -> dict[str, Any]:
         "when": presentation.when_text(event),
         "days": presentation.programme_days(event, items),
         "staff": access.can_manage_events(request.user, event),
+        # A description stored before descriptions were bounded is cut, with "…", in the programme.
+        "description_length": SESSION_DESCRIPTION_LENGTH,
     }
 
 
@@ -57,14 +62,19 @@ def programme_document(request: HttpRequest, event: Event) -> str:
 
 @require_GET
 def programme_pdf(request: HttpRequest, slug: str) -> HttpResponse:
-    import weasyprint  # Loaded on demand: it is slow to import and only this page needs it.
-
     event = access.event_for_user(request.user, slug)
-    document = programme_document(request, event)
-    pdf = weasyprint.HTML(string=document, base_url=request.build_absolute_uri("/")).write_pdf()
+    pdf = printed.programme_pdf(
+        event_pk=event.pk,
+        language=translation.get_language() or "",
+        document=programme_document(request, event),
+        base_url=request.build_absolute_uri("/"),
+    )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = (
-        content_disposition_header(as_attachment=False, filename=f"programme-{event.slug}.pdf") or ""
+        content_disposition_header(
+            as_attachment=False, filename=strip_bidi_controls(f"programme-{event.slug}.pdf", marks=True)
+        )
+        or ""
     )
     return response
 

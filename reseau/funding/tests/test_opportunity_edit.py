@@ -121,7 +121,7 @@ def test_coordinator_edits_and_the_history_shows_the_change(world, call):
     assert event.changes["status"] == ["Watching", "Preparing"]
     page = response.content.decode()
     assert "Changes saved." in page
-    assert "<del>30/04/2026</del> → <ins>15/05/2026</ins>" in page
+    assert "<del><bdi>30/04/2026</bdi></del> → <ins><bdi>15/05/2026</bdi></ins>" in page
 
 
 def test_members_can_be_changed(world, call):

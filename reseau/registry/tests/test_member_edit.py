@@ -38,8 +38,8 @@ def test_focal_point_edits_own_member_and_sees_the_change_in_its_history(world):
     assert event.actor_label == str(world.users["focal_point"])
     assert event.changes["name_en"] == ["Huế", "Huế City"]
     assert str(world.users["focal_point"]) in page
-    assert "<del>Huế</del>" in page
-    assert "<ins>Huế City</ins>" in page
+    assert "<del><bdi>Huế</bdi></del>" in page
+    assert "<ins><bdi>Huế City</bdi></ins>" in page
 
 
 def test_focal_point_cannot_change_another_member(world):

@@ -87,7 +87,7 @@ def test_network_page_shows_its_history_to_staff_only(world):
     page = world.client_for("secretariat").get(detail).content.decode()
     assert "History of changes" in page
     assert str(world.users["coordinator"]) in page  # the name, not the e-mail
-    assert "<ins>15/06/2026</ins>" in page
+    assert "<ins><bdi>15/06/2026</bdi></ins>" in page
     assert "History of changes" not in world.client_for("partner").get(detail).content.decode()
 
 
