@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "reseau.events",
     "reseau.logframe",
     "reseau.decisions",
+    "reseau.library",
     "reseau.home",
     "reseau.seeds",
 ]
@@ -159,6 +160,8 @@ STORAGES = {
 }
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "/media/"
+# The library's largest file, refused before it is stored; larger requests are refused too.
+LIBRARY_MAX_UPLOAD_MB = env_int("LIBRARY_MAX_UPLOAD_MB", 50)
 
 # E-mail
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Reseau <no-reply@reseau.test>")

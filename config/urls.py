@@ -19,5 +19,6 @@ urlpatterns = [
     path("", include("reseau.events.urls")),
     path("", include("reseau.logframe.urls")),
     path("", include("reseau.decisions.urls")),
+    path("", include("reseau.library.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -221,3 +221,37 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
     member = factory.LazyAttribute(lambda r: r.person.member)
     role = "delegate"
     gender = factory.LazyAttribute(lambda r: r.person.gender)
+
+
+# A small, valid PDF: what the library's tests store and download.
+TINY_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    """A library document with one version (a small PDF) in the test's own media folder."""
+
+    class Meta:
+        model = "library.Document"
+        skip_postgeneration_save = True
+
+    network = factory.SubFactory(NetworkFactory)
+    title_en = factory.Sequence(lambda n: f"Document {n}")
+    kind = "report"
+    access = "network"
+
+    @factory.post_generation  # type: ignore[untyped-decorator]  # factory-boy ships no types
+    def version(self, create: bool, extracted: bytes | None, **kwargs: object) -> None:
+        if not create:
+            return
+        from django.core.files.base import ContentFile
+
+        from reseau.library.models import DocumentVersion
+
+        content = extracted or TINY_PDF
+        version = DocumentVersion(
+            document=self, number=1, name="report.pdf", size=len(content), content_type="application/pdf", sha256=""
+        )
+        version.file.save("report.pdf", ContentFile(content), save=True)

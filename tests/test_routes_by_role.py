@@ -92,7 +92,44 @@ def app_routes(ids: dict[str, int]) -> list[Route]:
         *project_routes(ids),
         *plan_routes(ids),
         *event_routes(ids),
+        *library_routes(ids),
     ]
+
+
+def library_routes(ids: dict[str, int]) -> list[Route]:
+    """Documents by access level; a focal point changes what it added, the secretariat deletes."""
+    readers = signed_in(OK, anonymous=NOT_FOUND)
+    network_only = {**readers, "partner": FORBIDDEN}  # the partner is told it is not shared
+    staff_post = signed_in(NOT_ALLOWED)
+    secretariat_only = {**everyone(NOT_FOUND), "secretariat": OK}
+    add = {**signed_in(OK), "partner": FORBIDDEN}
+    routes = [
+        Route("library:document_list", expected=everyone(OK)),
+        Route("library:document_create", expected=add),
+        Route("library:document_detail", {"pk": ids["public_document"]}, everyone(OK)),
+        Route("library:document_detail", {"pk": ids["partners_document"]}, readers),
+        Route("library:document_detail", {"pk": ids["network_document"]}, network_only),
+        Route("library:document_detail", {"pk": ids["secretariat_document"]}, secretariat_only),
+        Route("library:document_detail", {"pk": ids["maghreb_document"]}, secretariat_only),
+        Route("library:document_edit", {"pk": ids["network_document"]}, {**STAFF_ONLY, "partner": FORBIDDEN}),
+        Route("library:document_edit", {"pk": ids["focal_point_document"]}, {**OWN_MEMBER, "partner": FORBIDDEN}),
+        Route("library:version_create", {"pk": ids["network_document"]}, {**STAFF_ONLY, "partner": FORBIDDEN}),
+        Route("library:version_download", {"pk": ids["public_document"], "number": 1}, everyone(OK)),
+        Route("library:version_download", {"pk": ids["network_document"], "number": 1}, network_only),
+        Route(
+            "library:version_download",
+            {"pk": ids["network_document"], "number": 9},
+            {**network_only, "coordinator": NOT_FOUND, "focal_point": NOT_FOUND, "secretariat": NOT_FOUND},
+        ),
+        Route("library:document_archive", {"pk": ids["network_document"]}, staff_post),
+        Route("library:document_restore", {"pk": ids["network_document"]}, staff_post),
+        Route(
+            "library:document_delete",
+            {"pk": ids["network_document"]},
+            {**signed_in(FORBIDDEN), "partner": FORBIDDEN, "secretariat": OK},
+        ),
+    ]
+    return routes
 
 
 def event_routes(ids: dict[str, object]) -> list[Route]:
@@ -377,6 +414,7 @@ def route_world(world):
     }
     theme = Theme.objects.create(code="urban-sanitation", kind="work", name_en="Urban sanitation")
     ids.update(_partner_world(world, theme))
+    ids.update(_library_world(world))
     FailedLogin.objects.create(email="someone@example.org", ip_address="127.0.0.1")
     AuditEvent.objects.create(
         action="updated",
@@ -388,6 +426,25 @@ def route_world(world):
         at=datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC),
     )
     return world, ids
+
+
+def _library_world(world) -> dict[str, int]:
+    """A document at each access level, one of another network, one a focal point added."""
+    from reseau.registry.models import Network
+    from tests.factories import DocumentFactory
+
+    network = world.hue.network
+    maghreb = Network.objects.get(code="maghreb")
+    return {
+        "public_document": DocumentFactory(network=network, access="public").pk,
+        "partners_document": DocumentFactory(network=network, access="partners").pk,
+        "network_document": DocumentFactory(network=network, access="network").pk,
+        "secretariat_document": DocumentFactory(network=network, access="secretariat").pk,
+        "maghreb_document": DocumentFactory(network=maghreb, access="network").pk,
+        "focal_point_document": DocumentFactory(
+            network=network, access="network", created_by=world.users["focal_point"]
+        ).pk,
+    }
 
 
 def _partner_world(world, theme) -> dict[str, int]:

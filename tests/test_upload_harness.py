@@ -39,7 +39,7 @@ from tests.test_routes_by_role import OK, app_routes, route_world  # noqa: F401 
 pytestmark = pytest.mark.django_db
 
 # The pages that take a file today: the test fails if it finds fewer (then the page discovery is broken).
-KNOWN_UPLOAD_PAGES = {"exchange:import", "plans:plan_import"}
+KNOWN_UPLOAD_PAGES = {"exchange:import", "plans:plan_import", "library:document_create", "library:version_create"}
 # The role that opens a page: the first of these the route table lets in.
 ROLES_BY_REACH = ("secretariat", "coordinator", "focal_point", "partner", "anonymous")
 

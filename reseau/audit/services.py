@@ -9,6 +9,7 @@ from typing import Any
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models.fields.files import FieldFile
 from modeltranslation.translator import NotRegistered, translator
 
 from reseau.audit.models import PLATFORM_LABEL, AuditEvent
@@ -25,6 +26,8 @@ def _display_value(instance: models.Model, field: models.Field[Any, Any]) -> Any
         related = getattr(instance, field.name)
         return str(related) if related is not None else None
     value = field.value_from_object(instance)
+    if isinstance(value, FieldFile):
+        return value.name or None
     if field.choices and value not in (None, ""):
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(value, (datetime.date, datetime.datetime)):

@@ -31,6 +31,7 @@ from typing import Any
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrPromise
 
@@ -47,7 +48,9 @@ class FileFormat:
     extension: str  # lower case, without the dot
     content_type: str
     zip_folder: str = ""  # for Office Open XML: the folder its main part lives in
+    zip_mimetype: str = ""  # for OpenDocument: what its "mimetype" entry says
     signature: bytes = b""
+    signature_also: tuple[int, bytes] | None = None  # more bytes further in (WebP: "WEBP" at 8)
     text: bool = False
     not_utf8: StrPromise | None = None  # how to fix a text file in another encoding
 
@@ -61,6 +64,20 @@ CSV = FileFormat(
     text=True,
     not_utf8=NOT_UTF8,
 )
+PPTX = FileFormat(
+    "pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation", zip_folder="ppt/"
+)
+_ODF = "application/vnd.oasis.opendocument."
+ODT = FileFormat("odt", f"{_ODF}text", zip_mimetype=f"{_ODF}text")
+ODS = FileFormat("ods", f"{_ODF}spreadsheet", zip_mimetype=f"{_ODF}spreadsheet")
+ODP = FileFormat("odp", f"{_ODF}presentation", zip_mimetype=f"{_ODF}presentation")
+TXT = FileFormat("txt", "text/plain", text=True)
+MARKDOWN = FileFormat("md", "text/markdown", text=True)
+JPEG = FileFormat("jpg", "image/jpeg", signature=b"\xff\xd8\xff")
+JPEG_LONG = FileFormat("jpeg", "image/jpeg", signature=b"\xff\xd8\xff")
+PNG = FileFormat("png", "image/png", signature=b"\x89PNG\r\n\x1a\n")
+WEBP = FileFormat("webp", "image/webp", signature=b"RIFF", signature_also=(8, b"WEBP"))
+IMAGES = (JPEG, JPEG_LONG, PNG, WEBP)
 
 _ZIP_SIGNATURE = b"PK\x03\x04"
 # An Office file of honest content inflates some ten times; a zip bomb a thousand.
@@ -137,16 +154,25 @@ def check_upload(upload: UploadedFile[bytes], rule: UploadRule) -> None:
     if (upload.size or 0) > rule.max_bytes:
         raise forms.ValidationError(TOO_LARGE, code="too_large", params={"megabytes": rule.max_bytes // MB})
     try:
-        if file_format.zip_folder:
+        if file_format.zip_folder or file_format.zip_mimetype:
             _check_archive(upload, file_format, rule)
         elif file_format.text:
             _check_text(upload, file_format, rule)
         else:
-            upload.seek(0)
-            if not upload.read(len(file_format.signature)) == file_format.signature:
-                raise forms.ValidationError(rule.unreadable, code="unreadable")
+            _check_signature(upload, file_format, rule)
     finally:
         upload.seek(0)
+
+
+def _check_signature(upload: UploadedFile[bytes], file_format: FileFormat, rule: UploadRule) -> None:
+    upload.seek(0)
+    start = upload.read(max(len(file_format.signature), 16))
+    if not start.startswith(file_format.signature):
+        raise forms.ValidationError(rule.unreadable, code="unreadable")
+    if file_format.signature_also is not None:
+        offset, expected = file_format.signature_also
+        if start[offset : offset + len(expected)] != expected:
+            raise forms.ValidationError(rule.unreadable, code="unreadable")
 
 
 def _check_archive(upload: UploadedFile[bytes], file_format: FileFormat, rule: UploadRule) -> None:
@@ -170,8 +196,25 @@ def _check_archive(upload: UploadedFile[bytes], file_format: FileFormat, rule: U
             EXPANDS_TOO_MUCH, code="expands_too_much", params={"megabytes": rule.max_expanded_bytes // MB}
         )
     names = {entry.filename for entry in entries}
+    if file_format.zip_mimetype:
+        if not _declares_mimetype(upload, entries, file_format.zip_mimetype):
+            raise forms.ValidationError(rule.unreadable, code="unreadable")
+        return
     if "[Content_Types].xml" not in names or not any(name.startswith(file_format.zip_folder) for name in names):
         raise forms.ValidationError(rule.unreadable, code="unreadable")
+
+
+def _declares_mimetype(upload: UploadedFile[bytes], entries: list[zipfile.ZipInfo], mimetype: str) -> bool:
+    """An OpenDocument file starts with a small "mimetype" entry naming its kind."""
+    entry = next((e for e in entries if e.filename == "mimetype"), None)
+    if entry is None or entry.file_size > 200:
+        return False
+    upload.seek(0)
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            return archive.read(entry).strip() == mimetype.encode()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        return False
 
 
 def _escapes(name: str) -> bool:
@@ -220,3 +263,51 @@ class UploadField(forms.FileField):
         if isinstance(upload, UploadedFile):
             check_upload(upload, self.rule)
         return upload
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleUploadField(UploadField):
+    """Several files at once (a meeting's photos): each is checked as ``UploadField`` checks one;
+    the first refusal names the file it is about."""
+
+    def __init__(self, *, rule: UploadRule, max_files: int = 20, **kwargs: Any) -> None:
+        self.max_files = max_files
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": rule.accept}))
+        super().__init__(rule=rule, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> Any:
+        files = [item for item in (data if isinstance(data, (list, tuple)) else [data]) if item]
+        if not files:
+            return super().clean(None, initial)  # "This field is required." when it is
+        if len(files) > self.max_files:
+            raise forms.ValidationError(TOO_MANY_FILES, code="too_many_files", params={"max": self.max_files})
+        cleaned = []
+        for upload in files:
+            try:
+                cleaned.append(super().clean(upload, initial))
+            except forms.ValidationError as error:
+                name = safe_file_name(getattr(upload, "name", "") or "")
+                raise forms.ValidationError(
+                    ONE_FILE_REFUSED, code="file_refused", params={"name": name, "reason": " ".join(error.messages)}
+                ) from None
+        return cleaned
+
+
+TOO_MANY_FILES = _("Send at most %(max)s files at once.")
+ONE_FILE_REFUSED = _("“%(name)s”: %(reason)s Nothing was saved.")
+
+
+class CheckedFileField(models.FileField):
+    """A model's file field whose form field is an ``UploadField`` with this rule, so the admin
+    and every ModelForm check files as the site's forms do. The rule is not part of migrations."""
+
+    def __init__(self, *args: Any, rule: UploadRule | None = None, **kwargs: Any) -> None:
+        self.rule = rule
+        super().__init__(*args, **kwargs)
+
+    def formfield(self, **kwargs: Any) -> Any:
+        assert self.rule is not None, "a CheckedFileField needs its rule"
+        return super().formfield(**{"form_class": UploadField, "rule": self.rule, **kwargs})

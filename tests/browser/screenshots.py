@@ -79,6 +79,12 @@ SHOTS = [
     Shot("logframe-coordinator-fr", COORDINATOR, "/logframe/", french=True),
     Shot("deadlines-partner", PARTNER, "/funding/deadlines/"),
     Shot("feeds-partner-fr", PARTNER, "/calendar/feeds/", french=True),
+    # Issue 13: the document library.
+    Shot("library-anonymous", ANONYMOUS, "/library/"),
+    Shot("library-coordinator-fr", COORDINATOR, "/library/", french=True),
+    Shot("library-add-focal-hue", FOCAL_HUE, "/library/new/"),
+    Shot("library-deck-partner", PARTNER, "/library/1/"),
+    Shot("library-terms-coordinator-fr", COORDINATOR, "/library/2/", french=True),
 ]
 
 OVERFLOW_JS = """() => {

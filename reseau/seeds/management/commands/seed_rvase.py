@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 
 from reseau.decisions.seed import load_decisions
 from reseau.events.seed import load_events
+from reseau.library.seed import load_library
 from reseau.logframe.seed import load_logframe
 from reseau.partners.seed import load_partners
 from reseau.plans.seed import load_plans
@@ -22,5 +23,6 @@ class Command(BaseCommand):
         created.update(load_events())
         created.update(load_logframe())
         created.update(load_decisions())
+        created.update(load_library())
         summary = ", ".join(f"{name}: {count}" for name, count in created.items())
         self.stdout.write(self.style.SUCCESS(f"RVASE seed loaded (new rows — {summary})."))

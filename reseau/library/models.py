@@ -1,0 +1,224 @@
+"""The network's documents: each a record with its metadata and one file per version.
+
+A document belongs to one network and is read at one access level; it may belong to an event,
+a project, a plan activity, a decision or an organisation, and name members and themes. A new
+file is a new version: the older ones stay. Archiving hides a document from the library without
+deleting it; only the secretariat deletes, and the history keeps what was deleted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.manager import MultilingualManager
+
+from reseau.core.choices import Tone, TonedChoices
+from reseau.core.text import fold_for_search
+from reseau.core.uploads import (
+    CSV,
+    DOCX,
+    IMAGES,
+    MARKDOWN,
+    MB,
+    ODP,
+    ODS,
+    ODT,
+    PDF,
+    PPTX,
+    TXT,
+    XLSX,
+    CheckedFileField,
+    UploadRule,
+)
+from reseau.decisions.models import Decision
+from reseau.events.models import Event
+from reseau.partners.models import Organisation
+from reseau.plans.models import Activity
+from reseau.projects.models import Project
+from reseau.registry.models import Member, Network, Theme
+
+# The largest file the library takes (``LIBRARY_MAX_UPLOAD_MB``), refused before it is stored.
+MAX_UPLOAD_BYTES = settings.LIBRARY_MAX_UPLOAD_MB * MB
+
+LIBRARY_UPLOAD = UploadRule(
+    formats=(DOCX, PDF, XLSX, PPTX, ODT, ODS, ODP, TXT, MARKDOWN, CSV, *IMAGES),
+    max_bytes=MAX_UPLOAD_BYTES,
+    wrong_type=_(
+        "The library takes PDF, Word, Excel, PowerPoint, OpenDocument, text, Markdown and CSV files, "
+        "and JPEG, PNG or WebP photos."
+    ),
+    unreadable=_("This file's content is not what its name says, or the file is damaged."),
+    # An office file of a few hundred slides holds many parts; its expansion stays bounded.
+    max_entries=5000,
+    max_expanded_bytes=2 * MAX_UPLOAD_BYTES,
+)
+
+# Shown inline in the browser; every other kind downloads as an attachment.
+INLINE_CONTENT_TYPES = frozenset({"application/pdf", "image/jpeg", "image/png", "image/webp"})
+PHOTO_CONTENT_TYPES = frozenset({"image/jpeg", "image/png", "image/webp"})
+
+
+class Document(models.Model):
+    class Kind(models.TextChoices):
+        PRESENTATION = "presentation", _("Presentation")
+        MINUTES = "minutes", _("Minutes")
+        REPORT = "report", _("Report")
+        ACTION_PLAN = "action_plan", _("Action plan")
+        STUDY = "study", _("Study")
+        CASE_STUDY = "case_study", _("Case study")
+        ADVOCACY_NOTE = "advocacy_note", _("Advocacy note")
+        CONCEPT_NOTE = "concept_note", _("Concept note")
+        COMMUNICATION = "communication", _("Communication")
+        TEMPLATE = "template", _("Template")
+        PHOTO = "photo", _("Photo")
+        REFERENCE = "reference", _("Reference document")
+        OTHER = "other", _("Other")
+
+    class Access(TonedChoices):
+        PUBLIC = "public", _("Public")
+        PARTNERS = "partners", _("Partners")
+        NETWORK = "network", _("Network")
+        SECRETARIAT = "secretariat", _("Secretariat only")
+
+        @classmethod
+        def tones(cls) -> Mapping[str, Tone]:
+            return {
+                cls.PUBLIC: Tone.OK,
+                cls.PARTNERS: Tone.NEUTRAL,
+                cls.NETWORK: Tone.NEUTRAL,
+                cls.SECRETARIAT: Tone.WARN,
+            }
+
+    class Language(models.TextChoices):
+        ENGLISH = "en", _("English")
+        FRENCH = "fr", _("French")
+        KHMER = "km", _("Khmer")
+        LAO = "lo", _("Lao")
+        VIETNAMESE = "vi", _("Vietnamese")
+
+    network = models.ForeignKey(Network, verbose_name=_("network"), on_delete=models.PROTECT, related_name="documents")
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True, max_length=5000)
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    access = models.CharField(_("who may read it"), max_length=12, choices=Access.choices, default=Access.NETWORK)
+    languages = models.JSONField(_("languages"), default=list, blank=True)
+    document_date = models.DateField(_("document date"), null=True, blank=True)
+    themes = models.ManyToManyField(Theme, verbose_name=_("themes"), blank=True, related_name="+")
+    members = models.ManyToManyField(Member, verbose_name=_("members"), blank=True, related_name="documents")
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), null=True, blank=True, on_delete=models.SET_NULL, related_name="documents"
+    )
+    project = models.ForeignKey(
+        Project, verbose_name=_("project"), null=True, blank=True, on_delete=models.SET_NULL, related_name="documents"
+    )
+    activity = models.ForeignKey(
+        Activity,
+        verbose_name=_("plan activity"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="documents",
+    )
+    decision = models.ForeignKey(
+        Decision, verbose_name=_("decision"), null=True, blank=True, on_delete=models.SET_NULL, related_name="documents"
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="documents",
+    )
+    archived_at = models.DateTimeField(_("archived on"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("added by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("added on"), default=timezone.now)
+    # Titles and description in both languages, folded (no accents, đ → d) for the search box.
+    search_text = models.TextField(editable=False, default="")
+
+    objects = MultilingualManager()
+
+    class Meta:
+        ordering = ["-document_date", "-created_at", "pk"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        indexes = [models.Index(fields=["network", "access"], name="library_doc_network_access")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        texts = (self.title_en, self.title_fr, self.description_en, self.description_fr)  # type: ignore[attr-defined]
+        self.search_text = fold_for_search(" ".join(text or "" for text in texts))
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("library:document_detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
+
+    def language_labels(self) -> list[str]:
+        names = dict(self.Language.choices)
+        return [str(names.get(code, code)) for code in self.languages]
+
+
+def version_path(version: DocumentVersion, name: str) -> str:
+    """Where a version's file is kept: by document and version, never by the name alone (two
+    files of the same name never meet); the safe name is kept for the download."""
+    return f"library/{version.document_id}/{version.number}/{name}"
+
+
+class DocumentVersion(models.Model):
+    document = models.ForeignKey(
+        Document, verbose_name=_("document"), on_delete=models.CASCADE, related_name="versions"
+    )
+    number = models.PositiveIntegerField(_("version"))
+    file = CheckedFileField(_("file"), upload_to=version_path, max_length=300, rule=LIBRARY_UPLOAD)
+    name = models.CharField(_("file name"), max_length=120)
+    size = models.PositiveBigIntegerField(_("size in bytes"))
+    content_type = models.CharField(_("content type"), max_length=120)
+    sha256 = models.CharField(_("checksum"), max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField(_("uploaded on"), default=timezone.now)
+
+    class Meta:
+        ordering = ["document", "-number"]
+        verbose_name = _("version")
+        verbose_name_plural = _("versions")
+        constraints = [models.UniqueConstraint(fields=["document", "number"], name="one_version_number_per_document")]
+
+    def __str__(self) -> str:
+        return f"{self.document} — v{self.number}"
+
+    @property
+    def shows_inline(self) -> bool:
+        return self.content_type in INLINE_CONTENT_TYPES
+
+    @property
+    def is_photo(self) -> bool:
+        return self.content_type in PHOTO_CONTENT_TYPES
+
+    def get_download_url(self) -> str:
+        return reverse("library:version_download", kwargs={"pk": self.document_id, "number": self.number})

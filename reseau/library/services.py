@@ -1,0 +1,157 @@
+"""Writes of the library: each in one transaction with its history row.
+
+A file is stored only after its checks (``core.uploads``) passed; when storing fails (a full
+disk, the object store away), the files already stored by the same request are removed and
+nothing of the documents is kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from reseau.accounts.types import Actor
+from reseau.audit.models import AuditEvent
+from reseau.audit.services import audit_record, audit_snapshot
+from reseau.core.services import model_create, model_delete, model_update
+from reseau.library.models import LIBRARY_UPLOAD, PHOTO_CONTENT_TYPES, Document, DocumentVersion
+from reseau.registry.models import Network
+
+NOT_STORED = _("The file could not be stored (%(reason)s). Nothing was saved; try again later.")
+# EXIF's GPS block: where a photo was taken, removed before the photo is kept.
+EXIF_GPS_IFD = 0x8825
+
+
+def _stem(name: str) -> str:
+    return name.rsplit(".", 1)[0] if "." in name else name
+
+
+@transaction.atomic
+def document_create(
+    *, actor: Actor, network: Network, data: Mapping[str, Any], files: Iterable[UploadedFile[bytes]]
+) -> list[Document]:
+    """One document per file, each with the same description; a file without a typed title is
+    named after its file. All or none: one file that cannot be stored keeps none."""
+    uploads = list(files)
+    stored: list[DocumentVersion] = []
+    documents: list[Document] = []
+    try:
+        for upload in uploads:
+            values = dict(data)
+            if len(uploads) > 1 or not (values.get("title_en") or values.get("title_fr")):
+                typed_en, typed_fr = values.get("title_en") or "", values.get("title_fr") or ""
+                name = _stem(upload.name or "")
+                values["title_en"] = f"{typed_en} — {name}" if typed_en and len(uploads) > 1 else typed_en or name
+                values["title_fr"] = f"{typed_fr} — {name}" if typed_fr and len(uploads) > 1 else typed_fr
+            created_by = actor if getattr(actor, "is_authenticated", False) else None
+            document = model_create(instance=Document(network=network, created_by=created_by), data=values, actor=actor)
+            stored.append(_store_version(actor=actor, document=document, upload=upload))
+            documents.append(document)
+    except OSError as error:
+        _remove_files(stored)
+        raise ValidationError(NOT_STORED % {"reason": error.strerror or type(error).__name__}) from None
+    except Exception:
+        _remove_files(stored)
+        raise
+    return documents
+
+
+@transaction.atomic
+def version_add(*, actor: Actor, document: Document, upload: UploadedFile[bytes]) -> DocumentVersion:
+    """A new file for the document; the older versions stay."""
+    try:
+        return _store_version(actor=actor, document=document, upload=upload)
+    except OSError as error:
+        raise ValidationError(NOT_STORED % {"reason": error.strerror or type(error).__name__}) from None
+
+
+def _store_version(*, actor: Actor, document: Document, upload: UploadedFile[bytes]) -> DocumentVersion:
+    file_format = LIBRARY_UPLOAD.format_for(upload.name or "")
+    content_type = file_format.content_type if file_format else "application/octet-stream"
+    content = upload.read()
+    if content_type in PHOTO_CONTENT_TYPES:
+        content = photo_without_location(content)
+    number = (document.versions.aggregate(last=Max("number"))["last"] or 0) + 1
+    version = DocumentVersion(
+        document=document,
+        number=number,
+        name=upload.name or "file",
+        size=len(content),
+        content_type=content_type,
+        sha256=hashlib.sha256(content).hexdigest(),
+        uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    version.file.save(version.name, ContentFile(content), save=False)
+    try:
+        version.full_clean(exclude=["file"])
+        version.save()
+    except Exception:
+        version.file.delete(save=False)
+        raise
+    audit_record(actor=actor, instance=version, subject=document, action=AuditEvent.Action.CREATED)
+    return version
+
+
+def _remove_files(versions: Iterable[DocumentVersion]) -> None:
+    for version in versions:
+        version.file.delete(save=False)
+
+
+def photo_without_location(content: bytes) -> bytes:
+    """The photo without the EXIF GPS block (where it was taken); a photo without EXIF, or one
+    Pillow cannot read, is kept as it came (its content was already checked)."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(content)) as image:
+            exif = image.getexif()
+            if EXIF_GPS_IFD not in exif:
+                return content
+            del exif[EXIF_GPS_IFD]
+            output = io.BytesIO()
+            image.save(output, format=image.format, exif=exif.tobytes(), quality=95)
+            return output.getvalue()
+    except (UnidentifiedImageError, OSError, ValueError):
+        return content
+
+
+def document_update(*, actor: Actor, document: Document, data: Mapping[str, Any]) -> bool:
+    return model_update(instance=document, data=data, actor=actor)
+
+
+def document_archive(*, actor: Actor, document: Document) -> bool:
+    if document.archived_at is not None:
+        return False
+    return model_update(instance=document, data={"archived_at": timezone.now()}, actor=actor)
+
+
+def document_restore(*, actor: Actor, document: Document) -> bool:
+    if document.archived_at is None:
+        return False
+    return model_update(instance=document, data={"archived_at": None}, actor=actor)
+
+
+@transaction.atomic
+def document_delete(*, actor: Actor, document: Document) -> None:
+    """Deleted with its versions; the network's history keeps what it was and its files' names.
+    The files leave the storage once the deletion is committed."""
+    names = [version.file.name for version in document.versions.all() if version.file.name]
+    before = {**audit_snapshot(document), "files": ", ".join(v.name for v in document.versions.all())}
+    storage = DocumentVersion._meta.get_field("file").storage
+    model_delete(instance=document, actor=actor, subject=document.network, before=before)
+
+    def remove_files() -> None:
+        for name in names:
+            storage.delete(name)
+
+    transaction.on_commit(remove_files)

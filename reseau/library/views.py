@@ -1,0 +1,202 @@
+"""The library's pages: thin views that ask ``access``, validate a form and call one service."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from reseau.accounts.types import AuthenticatedHttpRequest
+from reseau.audit.selectors import audit_events_for
+from reseau.core.forms import add_service_error
+from reseau.core.pages import form_page, form_saved
+from reseau.core.querystrings import query_without
+from reseau.library import access, selectors, services
+from reseau.library.forms import LINKS, DocumentForm, DocumentUploadForm, LibraryFilterForm, VersionForm
+from reseau.library.models import Document
+
+DOCUMENTS_PER_PAGE = 25
+
+
+@require_GET
+def document_list(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    form = LibraryFilterForm(request.GET or None)
+    filters = selectors.LibraryFilters.from_data(form.cleaned_data if form.is_valid() else {})
+    documents = selectors.document_list(documents=access.documents_visible_to(user), filters=filters)
+    page = Paginator(documents, DOCUMENTS_PER_PAGE).get_page(request.GET.get("page"))
+    context = {
+        "form": form,
+        "page": page,
+        "filtered": filters.any,
+        "not_shared_count": access.documents_not_shared_with(user).count(),
+        "can_add": access.can_add_documents(user),
+        "show_network": access.sees_every_network(user),
+        "query_string": query_without(request, "page"),
+    }
+    htmx = bool(request.headers.get("HX-Request"))
+    response = render(request, "library/_document_results.html" if htmx else "library/document_list.html", context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def document_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    user = request.user
+    network = access.network_for_new_document(user)
+    initial: dict[str, object] = {name: request.GET[name] for name in LINKS if request.GET.get(name, "").isdigit()}
+    if user.member_id:
+        initial["members"] = [user.member_id]
+    form = DocumentUploadForm(request.POST or None, request.FILES or None, user=user, network=network, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            documents = services.document_create(
+                actor=user,
+                network=form.chosen_network(),
+                data=form.service_data(),
+                files=form.cleaned_data["uploads"],
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            count = len(documents)
+            messages.success(
+                request,
+                ngettext("%(count)s document added to the library.", "%(count)s documents added to the library.", count)
+                % {"count": count},
+            )
+            return redirect(documents[0].get_absolute_url() if count == 1 else reverse("library:document_list"))
+    return form_page(
+        request,
+        form=form,
+        title=_("Add documents"),
+        cancel_url=reverse("library:document_list"),
+        template="library/document_upload.html",
+        submit_label=_("Add to the library"),
+    )
+
+
+@require_GET
+def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    document = access.document_for_user(user, pk)
+    can_edit = access.can_edit_document(user, document)
+    can_archive = access.can_archive_document(user, document)
+    context = {
+        "document": document,
+        "versions": selectors.document_versions(document=document),
+        "themes": list(document.themes.all()),
+        "members": list(document.members.all()),
+        "can_edit": can_edit,
+        "can_archive": can_archive,
+        "can_delete": access.can_delete_documents(user),
+        "history": list(audit_events_for(document)) if can_archive else [],
+    }
+    return render(request, "library/document_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def document_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    document = access.document_for_edit(user, pk)
+    form = DocumentForm(request.POST or None, instance=document, user=user, network=document.network)
+    if form_saved(
+        request,
+        form,
+        lambda: services.document_update(actor=user, document=document, data=form.service_data()),
+        done=_("Document saved."),
+    ):
+        return redirect(document.get_absolute_url())
+    return form_page(
+        request,
+        form=form,
+        title=_("Change the document"),
+        cancel_url=document.get_absolute_url(),
+        template="library/document_upload.html",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def version_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    document = access.document_for_edit(user, pk)
+    form = VersionForm(request.POST or None, request.FILES or None)
+    if form_saved(
+        request,
+        form,
+        lambda: services.version_add(actor=user, document=document, upload=form.cleaned_data["file"]),
+        done=_("New version added; the older ones are kept."),
+    ):
+        return redirect(document.get_absolute_url())
+    return form_page(
+        request,
+        form=form,
+        title=_("New version of “%(title)s”") % {"title": document.title},
+        cancel_url=document.get_absolute_url(),
+        template="library/document_upload.html",
+        submit_label=_("Add the version"),
+    )
+
+
+@login_required
+@require_POST
+def document_archive(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    document = access.document_for_archive(request.user, pk)
+    services.document_archive(actor=request.user, document=document)
+    messages.success(request, _("Document archived: it no longer shows in the library; nothing was deleted."))
+    return redirect(document.get_absolute_url())
+
+
+@login_required
+@require_POST
+def document_restore(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    document = access.document_for_archive(request.user, pk)
+    services.document_restore(actor=request.user, document=document)
+    messages.success(request, _("Document back in the library."))
+    return redirect(document.get_absolute_url())
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def document_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    document = access.document_for_delete(request.user, pk)
+    if request.method == "POST":
+        services.document_delete(actor=request.user, document=document)
+        messages.success(request, _("Document deleted with all its versions. The history keeps what it was."))
+        return redirect("library:document_list")
+    return render(request, "library/document_delete.html", {"document": document})
+
+
+@require_GET
+def version_download(request: HttpRequest, pk: int, number: int) -> FileResponse:
+    """A file, only through this view: the document's access is checked on every download.
+    PDF and photos may show in the browser; every other kind downloads, and none is sniffed."""
+    document = access.document_for_user(request.user, pk)
+    version = document.versions.filter(number=number).first()
+    if version is None:
+        raise Http404
+    try:
+        handle = version.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(
+        handle, as_attachment=not version.shows_inline, filename=version.name, content_type=version.content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    # A file is not a page: whatever it holds, it runs no script and loads nothing.
+    response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox"
+    response["Cache-Control"] = (
+        "private, no-store" if document.access != Document.Access.PUBLIC else "public, max-age=300"
+    )
+    return response
