@@ -183,7 +183,22 @@ def version_path(version: DocumentVersion, name: str) -> str:
     return f"library/{version.document_id}/{version.number}/{name}"
 
 
+class TextState(TonedChoices):
+    """Where the reading of a file's text stands (a background job reads it)."""
+
+    WAITING = "waiting", _("Text being read")
+    DONE = "done", _("Text read")
+    NO_TEXT = "no_text", _("No text found")
+    FAILED = "failed", _("Text could not be read")
+
+    @classmethod
+    def tones(cls) -> Mapping[str, Tone]:
+        return {cls.WAITING: Tone.NEUTRAL, cls.DONE: Tone.OK, cls.NO_TEXT: Tone.WARN, cls.FAILED: Tone.BAD}
+
+
 class DocumentVersion(models.Model):
+    TextState = TextState
+
     document = models.ForeignKey(
         Document, verbose_name=_("document"), on_delete=models.CASCADE, related_name="versions"
     )
@@ -202,6 +217,13 @@ class DocumentVersion(models.Model):
         related_name="+",
     )
     uploaded_at = models.DateTimeField(_("uploaded on"), default=timezone.now)
+    text_state = models.CharField(
+        _("text"), max_length=10, choices=TextState.choices, default=TextState.WAITING, editable=False
+    )
+    text_problem = models.CharField(_("why the text could not be read"), max_length=300, blank=True, editable=False)
+    text = models.TextField(_("text of the file"), blank=True, editable=False)
+    # The text folded (no accents, đ → d, lower case) for the search.
+    search_text = models.TextField(blank=True, editable=False)
 
     class Meta:
         ordering = ["document", "-number"]

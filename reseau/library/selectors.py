@@ -34,7 +34,9 @@ class LibraryFilters:
 
 
 def _latest_versions() -> Prefetch[Any]:
-    return Prefetch("versions", queryset=DocumentVersion.objects.order_by("-number"), to_attr="latest_versions")
+    # Without the text of the files: a list never shows it, and one report's text is a megabyte.
+    versions = DocumentVersion.objects.defer("text", "search_text").order_by("-number")
+    return Prefetch("versions", queryset=versions, to_attr="latest_versions")
 
 
 def document_list(*, documents: QuerySet[Document], filters: LibraryFilters) -> QuerySet[Document]:
@@ -42,7 +44,11 @@ def document_list(*, documents: QuerySet[Document], filters: LibraryFilters) -> 
     documents = documents.filter(archived_at__isnull=not filters.archived)
     if filters.q:
         for word in fold_for_search(filters.q).split():
-            documents = documents.filter(Q(search_text__contains=word) | Q(versions__name__icontains=word))
+            documents = documents.filter(
+                Q(search_text__contains=word)
+                | Q(versions__search_text__contains=word)
+                | Q(versions__name__icontains=word)
+            )
         documents = documents.distinct()
     if filters.kind:
         documents = documents.filter(kind=filters.kind)
@@ -61,4 +67,4 @@ def documents_of(*, documents: QuerySet[Document], **link: Any) -> list[Document
 
 
 def document_versions(*, document: Document) -> list[DocumentVersion]:
-    return list(document.versions.select_related("uploaded_by").order_by("-number"))
+    return list(document.versions.select_related("uploaded_by").defer("text", "search_text").order_by("-number"))

@@ -24,6 +24,8 @@ from reseau.accounts.types import Actor
 from reseau.audit.models import AuditEvent
 from reseau.audit.services import audit_record, audit_snapshot
 from reseau.core.services import model_create, model_delete, model_update
+from reseau.core.text import fold_for_search, strip_control_characters
+from reseau.library.extraction import text_in_child_process
 from reseau.library.models import LIBRARY_UPLOAD, PHOTO_CONTENT_TYPES, Document, DocumentVersion
 from reseau.registry.models import Network
 
@@ -99,6 +101,37 @@ def _store_version(*, actor: Actor, document: Document, upload: UploadedFile[byt
         version.file.delete(save=False)
         raise
     audit_record(actor=actor, instance=version, subject=document, action=AuditEvent.Action.CREATED)
+    transaction.on_commit(lambda: _queue_text_reading(version.pk))
+    return version
+
+
+def _queue_text_reading(version_id: int) -> None:
+    from reseau.library.tasks import read_version_text  # the job module imports this one
+
+    read_version_text(version_id)
+
+
+def version_read_text(*, version_id: int) -> DocumentVersion | None:
+    """Read a version's text (the background job): done, no text found, or failed and why.
+    A version deleted meanwhile is nothing to read."""
+    version = DocumentVersion.objects.filter(pk=version_id).first()
+    if version is None:
+        return None
+    with version.file.open("rb") as stored:
+        content = stored.read()
+    extracted = text_in_child_process(content, version.content_type)
+    text = strip_control_characters(extracted.text).strip()
+    if extracted.failed:
+        state = DocumentVersion.TextState.FAILED
+    elif not text:
+        state = DocumentVersion.TextState.NO_TEXT  # a photo, an empty, encrypted or damaged file
+    else:
+        state = DocumentVersion.TextState.DONE
+    problem = extracted.problem
+    DocumentVersion.objects.filter(pk=version.pk).update(
+        text=text, search_text=fold_for_search(text), text_state=state, text_problem=problem
+    )
+    version.refresh_from_db()
     return version
 
 
