@@ -17,6 +17,7 @@ from django.core.files.base import ContentFile
 
 from reseau.events.models import Event
 from reseau.library.models import Document, DocumentVersion
+from reseau.library.services import version_read_text
 from reseau.registry.models import Member, Network
 
 NETWORK_CODE = "rvase"
@@ -91,4 +92,6 @@ def load_library() -> dict[str, int]:
                 sha256=hashlib.sha256(content).hexdigest(),
             )
             version.file.save(seed.file, ContentFile(content), save=True)
+            # Read at once, not by the job queue: the seeded documents are searchable from the start.
+            version_read_text(version_id=version.pk)
     return created

@@ -404,3 +404,13 @@ def test_the_seeded_terms_of_reference_download_as_they_were_written(world, db):
     terms = Document.objects.get(title_en="Terms of reference of the network coordinator")
     response = world.client_for("secretariat").get(terms.versions.get().get_download_url())
     assert "TERMES DE REFERENCE" in b"".join(response.streaming_content).decode()
+
+
+def test_the_seeded_terms_of_reference_are_found_by_a_word_inside_them(world, db):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    call_command("seed_rvase", stdout=StringIO())
+    page = _library(world, "coordinator", q="cooperation")  # "coopération", in the text only
+    assert "Terms of reference of the network coordinator" in page
