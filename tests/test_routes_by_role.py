@@ -43,6 +43,7 @@ class Route:
 def app_routes(ids: dict[str, int]) -> list[Route]:
     return [
         Route("home:home", expected=everyone(OK)),
+        Route("home:search", expected=everyone(OK)),
         Route("core:set_language", expected=everyone(NOT_ALLOWED)),
         Route("core:healthz", expected=everyone(OK)),
         Route("accounts:login", expected={**everyone(REDIRECT), "anonymous": OK}),

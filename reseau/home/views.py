@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_GET
 
 from reseau.decisions import selectors as decision_selectors
 from reseau.home import access as home_access
+from reseau.home import search as site_search
 from reseau.home.selectors import OVERDUE_NEXT_STEPS_SHOWN, overdue_next_steps, upcoming_events
 from reseau.registry import access, selectors
 from reseau.registry.models import Network, Theme
@@ -60,3 +62,11 @@ def home(request: HttpRequest) -> HttpResponse:
     if user.network_id is not None:
         context["network"] = user.network
     return render(request, "home/home.html", context)
+
+
+@require_GET
+def search(request: HttpRequest) -> HttpResponse:
+    """The header's search: what the reader may see, by kind."""
+    query = request.GET.get("q", "").strip()
+    groups = site_search.search_everything(user=request.user, query=query) if query else []
+    return render(request, "home/search.html", {"query": query, "groups": groups})

@@ -1,0 +1,135 @@
+"""The header's search box: one query across what the reader may see, each result with its kind.
+
+Every kind is read through its own app's access helper (the same as its pages), so a search
+never finds what the reader could not open. Each kind gives its first ``PER_KIND`` matches and
+how many there are: one query for the rows, one for the count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Model, QuerySet
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from reseau.accounts.types import Viewer
+from reseau.core.search import words_filter
+from reseau.decisions.access import decisions_visible_to
+from reseau.events.access import events_visible_to
+from reseau.library.access import documents_visible_to
+from reseau.partners.access import organisations_visible_to
+from reseau.plans.access import plans_visible_to
+from reseau.plans.models import Activity
+from reseau.projects.access import projects_visible_to
+from reseau.registry.access import members_visible_to, people_visible_to
+
+PER_KIND = 5
+MAX_QUERY_LENGTH = 200
+
+
+@dataclass(frozen=True)
+class Hit:
+    label: str
+    url: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Group:
+    kind: Promise
+    hits: list[Hit]
+    count: int
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: Promise
+    rows: Callable[[Viewer], QuerySet[Any]]
+    fields: Sequence[str]
+    hit: Callable[[Any], Hit]
+
+
+def _activities(user: Viewer) -> QuerySet[Activity]:
+    return Activity.objects.filter(plan__in=plans_visible_to(user)).select_related("plan")
+
+
+def _person_hit(person: Any) -> Hit:
+    url = f"{person.member.get_absolute_url()}#people" if person.member_id else ""
+    return Hit(label=person.name, url=url, detail=person.member.name if person.member_id else person.organisation)
+
+
+KINDS: list[Kind] = [
+    Kind(
+        _("Members"),
+        lambda user: members_visible_to(user),
+        ["search_text"],
+        lambda member: Hit(member.name, member.get_absolute_url(), member.name_local),
+    ),
+    Kind(
+        _("People"),
+        lambda user: people_visible_to(user).select_related("member"),
+        ["name", "name_local", "title_en", "title_fr"],
+        _person_hit,
+    ),
+    Kind(
+        _("Organisations"),
+        lambda user: organisations_visible_to(user),
+        ["name_en", "name_fr", "acronym"],
+        lambda organisation: Hit(str(organisation), organisation.get_absolute_url()),
+    ),
+    Kind(
+        _("Projects"),
+        lambda user: projects_visible_to(user),
+        ["title_en", "title_fr"],
+        lambda project: Hit(project.title, project.get_absolute_url()),
+    ),
+    Kind(
+        _("Events"),
+        lambda user: events_visible_to(user),
+        ["title_en", "title_fr"],
+        lambda event: Hit(event.title, event.get_absolute_url()),
+    ),
+    Kind(
+        _("Plan activities"),
+        _activities,
+        ["title_en", "title_fr"],
+        lambda activity: Hit(
+            activity.title,
+            reverse("plans:activity_detail", kwargs={"code": activity.plan.code, "number": activity.number}),
+            activity.plan.title,
+        ),
+    ),
+    Kind(
+        _("Decisions"),
+        lambda user: decisions_visible_to(user),
+        ["title_en", "title_fr"],
+        lambda decision: Hit(decision.title, decision.get_absolute_url()),
+    ),
+    Kind(
+        _("Documents"),
+        lambda user: documents_visible_to(user).filter(archived_at__isnull=True),
+        ["search_text"],
+        lambda document: Hit(document.title, document.get_absolute_url(), document.get_kind_display()),
+    ),
+]
+
+
+def search_everything(*, user: Viewer, query: str) -> list[Group]:
+    """The kinds with at least one match, in the order of ``KINDS``."""
+    query = query.strip()[:MAX_QUERY_LENGTH]
+    groups = []
+    for kind in KINDS:
+        matches = words_filter(kind.rows(user), query, kind.fields)
+        hits = [kind.hit(row) for row in _first(matches)]
+        if hits:
+            count = len(hits) if len(hits) < PER_KIND else matches.count()
+            groups.append(Group(kind=kind.name, hits=hits, count=count))
+    return groups
+
+
+def _first(matches: QuerySet[Model]) -> list[Model]:
+    return list(matches.order_by("pk")[:PER_KIND])
