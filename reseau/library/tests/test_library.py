@@ -238,7 +238,7 @@ def test_the_library_is_reachable_by_anonymous_visitors(world):
 
 
 def test_an_empty_library_says_so(world):
-    assert "No document in the library yet." in _library(world, "coordinator")
+    assert "No document you may read is in the library yet." in _library(world, "coordinator")
 
 
 # Downloads --------------------------------------------------------------------------------------
@@ -414,3 +414,11 @@ def test_the_seeded_terms_of_reference_are_found_by_a_word_inside_them(world, db
     call_command("seed_rvase", stdout=StringIO())
     page = _library(world, "coordinator", q="cooperation")  # "coopération", in the text only
     assert "Terms of reference of the network coordinator" in page
+
+
+def test_a_public_file_may_be_kept_by_shared_caches_for_visitors(world, shelf):
+    assert _download(world, "anonymous", shelf["public"])["Cache-Control"] == "public, max-age=300"
+
+
+def test_a_public_file_read_signed_in_is_not_kept_by_shared_caches(world, shelf):
+    assert _download(world, "coordinator", shelf["public"])["Cache-Control"] == "private, no-store"
