@@ -124,9 +124,6 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT", 3 * 24 * 3600)
 
-# Failed sign-ins allowed per e-mail address and per client address within the window.
-LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
-LOGIN_FAILURE_WINDOW_SECONDS = env_int("LOGIN_FAILURE_WINDOW_SECONDS", 15 * 60)
 
 # Internationalisation
 LANGUAGE_CODE = "en"
@@ -207,5 +204,43 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
 
-AUTHENTICATION_BACKENDS = ["reseau.accounts.backends.EmailBackend"]
 FORMAT_MODULE_PATH = ["config.formats"]
+
+# --- Accounts: sign-in throttling, client address, password-reset mails (issue 12) ---------------
+# Kept in one block, after MIDDLEWARE and INSTALLED_APPS, which it extends.
+#
+# The client address: with TRUSTED_PROXY_COUNT = 0 (the default) only REMOTE_ADDR counts and no
+# header is believed. Behind N reverse proxies that each append to TRUSTED_PROXY_HEADER, set N:
+# the client is then the N-th address from the right (reseau/core/client_address.py).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+TRUSTED_PROXY_HEADER = env_str("TRUSTED_PROXY_HEADER", "X-Forwarded-For")
+
+# Sign-in throttling by django-axes, per (account, client address): after LOGIN_FAILURE_LIMIT
+# failures within the window the pair waits a minute, doubling with each further failure
+# (reseau/accounts/throttling.py); a password reset clears the account's failures.
+LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+LOGIN_FAILURE_WINDOW_SECONDS = env_int("LOGIN_FAILURE_WINDOW_SECONDS", 15 * 60)
+INSTALLED_APPS += ["axes"]
+# Last: it turns a sign-in that reached the limit into a 429 answer (the sign-in page).
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+AUTHENTICATION_BACKENDS = ["reseau.accounts.backends.SignInThrottleBackend", "reseau.accounts.backends.EmailBackend"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = "reseau.accounts.throttling.sign_in_cool_off"
+AXES_USE_ATTEMPT_EXPIRATION = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True  # the failures of the last day set the wait
+AXES_DISABLE_ACCESS_LOG = True  # successful sign-ins are not recorded
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "reseau.accounts.throttling.sign_in_username"
+AXES_CLIENT_IP_CALLABLE = "reseau.core.client_address.client_address"
+AXES_LOCKOUT_CALLABLE = "reseau.accounts.throttling.sign_in_throttled_response"
+AXES_VERBOSE = False
+# Masked in the stored attempt, like the password (always masked).
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "csrfmiddlewaretoken"]
+
+# Password-reset mails: at most one per account per interval, and at most this many requests
+# per client address per hour; the answer page is the same either way.
+PASSWORD_RESET_EMAIL_INTERVAL_SECONDS = env_int("PASSWORD_RESET_EMAIL_INTERVAL_SECONDS", 10 * 60)
+PASSWORD_RESET_CLIENT_LIMIT_PER_HOUR = env_int("PASSWORD_RESET_CLIENT_LIMIT_PER_HOUR", 10)

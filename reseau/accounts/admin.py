@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
 from reseau.accounts.forms import AdminLoginForm
-from reseau.accounts.models import FailedLogin, User
+from reseau.accounts.models import User
 
 if TYPE_CHECKING:
     _UserCreationForm = AdminUserCreationForm[User]
@@ -42,7 +42,7 @@ class UserAdmin(BaseUserAdmin[User]):
     add_form = UserCreateForm
     ordering = ["email"]
     list_display = ["email", "full_name", "role", "network", "member", "is_active", "last_login"]
-    list_filter = ["role", "network", "is_active"]
+    list_filter = ["role", "network", "is_active", "is_demo"]
     search_fields = ["email", "full_name"]
     list_select_related = ["network", "member"]
     autocomplete_fields = ["member"]
@@ -51,8 +51,9 @@ class UserAdmin(BaseUserAdmin[User]):
         (_("Person"), {"fields": ("full_name", "language")}),
         (_("Role"), {"fields": ("role", "network", "member")}),
         (_("Permissions"), {"fields": ("is_active", "is_staff", "is_superuser")}),
-        (_("Dates"), {"fields": ("last_login", "date_joined")}),
+        (_("Dates"), {"fields": ("last_login", "date_joined", "is_demo")}),
     )
+    readonly_fields = ["is_demo"]
     add_fieldsets = (
         (
             None,
@@ -62,9 +63,3 @@ class UserAdmin(BaseUserAdmin[User]):
             },
         ),
     )
-
-
-@admin.register(FailedLogin)
-class FailedLoginAdmin(admin.ModelAdmin[FailedLogin]):
-    list_display = ["email", "ip_address", "at"]
-    search_fields = ["email"]

@@ -6,3 +6,6 @@ class AccountsConfig(AppConfig):
     name = "reseau.accounts"
     label = "accounts"
     verbose_name = _("Accounts and roles")
+
+    def ready(self) -> None:
+        from reseau.accounts import checks  # noqa: F401  (registers the deployment checks)

@@ -12,12 +12,15 @@ from django.template import loader
 from django.utils.translation import gettext_lazy as _
 
 from reseau.accounts.models import User, normalize_email
-from reseau.accounts.services import login_failure_record, login_failures_clear, login_is_throttled
+from reseau.accounts.services import password_reset_request_record, sign_in_failures_clear
 from reseau.accounts.tasks import deliver_email
+from reseau.accounts.throttling import password_reset_may_send, sign_in_is_throttled, sign_in_just_throttled
+from reseau.core.client_address import client_address
 
-
-def client_ip(request: HttpRequest | None) -> str | None:
-    return request.META.get("REMOTE_ADDR") if request is not None else None
+THROTTLED_MESSAGE = _(
+    "Too many failed sign-in attempts for this account from your connection. Wait a few minutes "
+    "before trying again, or choose a new password with “Forgotten your password?” to sign in now."
+)
 
 
 if TYPE_CHECKING:
@@ -28,22 +31,22 @@ else:
 
 
 class ThrottledLoginMixin(_LoginFormBase):
-    """Refuses sign-in after too many failures for one address, before checking the password."""
+    """Slows down password guessing for one account from one client address (django-axes counts,
+    see throttling.py), before checking the password; the same account from elsewhere is not slowed."""
 
     def clean(self) -> dict[str, Any]:
         email = normalize_email(self.cleaned_data.get("username") or "")
-        ip_address = client_ip(self.request)
-        if login_is_throttled(email=email, ip_address=ip_address):
-            raise ValidationError(
-                _("Too many failed sign-in attempts. Wait 15 minutes, or reset your password."),
-                code="throttled",
-            )
+        if self.request is not None and email and sign_in_is_throttled(request=self.request, email=email):
+            raise ValidationError(THROTTLED_MESSAGE, code="throttled")
         try:
             cleaned = super().clean()
         except ValidationError:
-            login_failure_record(email=email, ip_address=ip_address)
+            # django-axes recorded the failure (user_login_failed); say so if it was one too many.
+            if sign_in_just_throttled(self.request):
+                raise ValidationError(THROTTLED_MESSAGE, code="throttled") from None
             raise
-        login_failures_clear(email=email)
+        if self.request is not None:
+            sign_in_failures_clear(email=email, ip_address=client_address(self.request))
         return cleaned
 
 
@@ -67,6 +70,17 @@ class QueuedPasswordResetForm(PasswordResetForm):
 
     def get_users(self, email: str) -> QuerySet[User]:
         return User.objects.filter(email__iexact=normalize_email(email), is_active=True)
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # The page that follows is the same whether a mail left or not, so nobody learns from it
+        # whether an address has an account or was asked for recently.
+        request: HttpRequest | None = kwargs.get("request")
+        email = normalize_email(self.cleaned_data["email"])
+        ip_address = client_address(request) if request is not None else None
+        sent = password_reset_may_send(email=email, ip_address=ip_address)
+        if sent:
+            super().save(*args, **kwargs)
+        password_reset_request_record(email=email, ip_address=ip_address, sent=sent)
 
     def send_mail(
         self,

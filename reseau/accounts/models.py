@@ -82,6 +82,12 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(_("active"), default=True)
     is_staff = models.BooleanField(_("can use the admin site"), default=False)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    is_demo = models.BooleanField(
+        _("demo account"),
+        default=False,
+        editable=False,
+        help_text=_("Created by the demo seed; it cannot sign in outside demo mode."),
+    )
 
     objects = UserManager()
 
@@ -139,16 +145,17 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.role == Role.PARTNER and self.is_active
 
 
-class FailedLogin(models.Model):
-    """A failed sign-in, counted to slow down password guessing."""
+class PasswordResetRequest(models.Model):
+    """A request for a password-reset e-mail, counted to keep the mails few (forms.py)."""
 
     email = models.CharField(max_length=254, db_index=True)
     ip_address = models.GenericIPAddressField(null=True, db_index=True)
     at = models.DateTimeField(default=timezone.now, db_index=True)
+    sent = models.BooleanField(default=False)
 
     class Meta:
-        verbose_name = _("failed sign-in")
-        verbose_name_plural = _("failed sign-ins")
+        verbose_name = _("password-reset request")
+        verbose_name_plural = _("password-reset requests")
 
     def __str__(self) -> str:
         return f"{self.email} {self.at:%Y-%m-%d %H:%M}"

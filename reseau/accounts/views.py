@@ -1,13 +1,14 @@
 from __future__ import annotations
 
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import SetPasswordForm
 from django.http import HttpResponse
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy
 
 from reseau.accounts.forms import LoginForm, QueuedPasswordResetForm
 from reseau.accounts.models import User
-from reseau.accounts.services import user_language_set
+from reseau.accounts.services import sign_in_failures_clear, user_language_set
 from reseau.core.language import language_choice_take
 
 
@@ -39,6 +40,12 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_set.html"
     success_url = reverse_lazy("accounts:password_reset_complete")
     extra_context = {"title": gettext_lazy("Choose a new password")}
+
+    def form_valid(self, form: SetPasswordForm) -> HttpResponse:  # type: ignore[type-arg]
+        response = super().form_valid(form)
+        # Proving the mailbox is the way out of a sign-in wait, from any address.
+        sign_in_failures_clear(email=form.user.email)
+        return response
 
 
 class WelcomeView(PasswordResetConfirmView):

@@ -143,6 +143,9 @@ def load_demo() -> int:
             language=language,
             is_staff=role == Role.SECRETARIAT,
             is_superuser=role == Role.SECRETARIAT,
+            # Their password is public: marked, so that they cannot sign in outside demo mode
+            # and `check --deploy` refuses a database that still has them.
+            is_demo=True,
         )
         created += 1
     # The demo partner works at the EU delegation in Cambodia (seeded by seed_rvase).

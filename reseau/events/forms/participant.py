@@ -141,6 +141,7 @@ class RegistrationForm(forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.staff = staff
+        self.members, self.people = members, people
         member = self.fields["member"]
         assert isinstance(member, forms.ModelChoiceField)
         member.queryset = members
@@ -162,9 +163,21 @@ class RegistrationForm(forms.Form):
         email = (self.cleaned_data.get("email") or "").strip().lower()
         if not email:
             return None
-        if Person.objects.filter(email=email).exists():
-            raise ValidationError(_("A person with this email is already registered."))
-        return email
+        known = Person.objects.filter(email=email).only("pk", "member_id").first()
+        if known is None:
+            return email
+        if self.people.filter(pk=known.pk).exists():
+            raise ValidationError(
+                _("This person is already known: choose them in “An existing person” above."), code="known"
+            )
+        within_reach = self.members.filter(pk=known.member_id).exists() if known.member_id else self.staff
+        if within_reach:
+            # One of the delegations this form registers, and not in the list: registered already.
+            raise ValidationError(_("This person is already registered for this event."), code="registered")
+        # Someone this reader may not see (another network's person, a partner's contact): saying so
+        # would tell whether an address is known anywhere. The participant is registered as typed,
+        # as for an unknown address, only without the address, which stays that other person's.
+        return None
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

@@ -165,12 +165,45 @@ def test_an_empty_form_says_what_is_needed(world, event):
     assert not Registration.objects.exists()
 
 
-def test_a_new_participant_with_the_email_of_someone_known_is_refused(world, event):
+def test_a_new_participant_with_the_email_of_someone_of_the_delegation_is_refused(world, event):
     PersonFactory(member=world.hue, email="lan@hue.example")
     response = world.client_for("focal_point").post(_url(event), _new(world.hue, email="LAN@hue.example"))
-    assert "A person with this email is already registered." in _page(response)
+    assert "This person is already known: choose them in “An existing person” above." in _page(response)
     assert not Registration.objects.exists()
     assert Person.objects.count() == 1
+
+
+# Issue 12: the answer does not tell a focal point whether an address is known in another delegation
+# or network.
+
+
+def test_a_new_participant_with_the_email_of_someone_registered_already_says_so(world, event):
+    RegistrationFactory(event=event, person=PersonFactory(member=world.hue, email="lan@hue.example"))
+    response = world.client_for("focal_point").post(_url(event), _new(world.hue, email="lan@hue.example"))
+    assert "This person is already registered for this event." in _page(response)
+
+
+def test_an_email_known_only_elsewhere_is_answered_as_an_unknown_one(world, event):
+    PersonFactory(member=world.vientiane, email="lan@hue.example")
+    elsewhere = world.client_for("focal_point").post(_url(event), _new(world.hue), follow=True)
+    unknown = world.client_for("focal_point").post(
+        _url(event), _new(world.hue, name="Trần Văn Minh", email="minh@hue.example"), follow=True
+    )
+    said = [str(message) for message in elsewhere.context["messages"]]
+    assert said == [str(message).replace("Trần Văn Minh", "Nguyễn Thị Lan") for message in unknown.context["messages"]]
+
+
+def test_an_email_known_only_elsewhere_registers_the_participant(world, event):
+    PersonFactory(member=world.vientiane, email="lan@hue.example")
+    world.client_for("focal_point").post(_url(event), _new(world.hue))
+    assert Registration.objects.filter(event=event, person__name="Nguyễn Thị Lan", member=world.hue).exists()
+
+
+def test_an_email_known_only_elsewhere_stays_that_persons_own(world, event):
+    other = PersonFactory(member=world.vientiane, email="lan@hue.example")
+    world.client_for("focal_point").post(_url(event), _new(world.hue))
+    assert Person.objects.get(name="Nguyễn Thị Lan", member=world.hue).email is None
+    assert Person.objects.get(email="lan@hue.example") == other
 
 
 def test_the_coordinator_registers_a_partner_without_a_member(world, event):

@@ -11,6 +11,7 @@ from django.test import Client
 from reseau.accounts.models import User
 from reseau.funding.models import FundingOpportunity
 from reseau.projects.models import Project
+from reseau.seeds.demo import DEMO_ACCOUNTS
 
 pytestmark = pytest.mark.django_db
 
@@ -60,3 +61,9 @@ def test_seeding_again_keeps_the_coordinators_choice(partner, settings):
     call_command("seed_demo", stdout=StringIO())
     assert not Project.objects.get(code="rvase-fsm-hue").shared_with_partners
     assert FundingOpportunity.objects.filter(shared_with_partners=True).count() == 1
+
+
+def test_the_seeded_demo_accounts_are_marked_as_demo(partner):
+    # Issue 12: the mark keeps them from signing in outside demo mode (accounts.backends).
+    marked = set(User.objects.filter(is_demo=True).values_list("email", flat=True))
+    assert marked == {email for email, *_rest in DEMO_ACCOUNTS}
