@@ -8,6 +8,7 @@ silently falling back to a default.
 from __future__ import annotations
 
 import os
+from email.utils import getaddresses
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlparse
 
@@ -90,3 +91,16 @@ def email_settings_from_url(url: str) -> dict[str, Any]:
             EMAIL_USE_TLS=query.get("tls", ["0"])[0].lower() in _TRUE,
         )
     return settings
+
+
+def env_addresses(name: str) -> list[tuple[str, str]]:
+    """People as ``Name <address>, Other <address>`` (a bare address works too), as Django's ADMINS."""
+    raw = os.environ.get(name, "")
+    people = []
+    for name_part, address in getaddresses([raw]):
+        if not address:
+            continue
+        if "@" not in address:
+            raise ImproperlyConfigured(f"{name}: {address!r} is not an e-mail address.")
+        people.append((name_part or address, address))
+    return people

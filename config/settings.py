@@ -6,10 +6,11 @@ from pathlib import Path
 
 import dj_database_url
 import django_stubs_ext
+from csp.constants import NONCE as CSP_NONCE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from config.env import email_settings_from_url, env_bool, env_int, env_list, env_str
+from config.env import email_settings_from_url, env_addresses, env_bool, env_int, env_list, env_str
 
 # ModelForm[Plan], ModelChoiceField[Network]…: the type checker's generics, allowed at run time.
 django_stubs_ext.monkeypatch()
@@ -63,6 +64,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Issue 12: CSP, Permissions-Policy and no-store on every answer, a NUL byte refused first.
+    "csp.middleware.CSPMiddleware",
+    "reseau.core.middleware.ResponseHeadersMiddleware",
+    "reseau.core.middleware.RefuseNulBytesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -88,6 +93,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "csp.context_processors.nonce",
                 "reseau.home.context_processors.navigation",
                 "reseau.home.context_processors.demo",
             ],
@@ -183,10 +189,15 @@ else:
         "immediate": HUEY_IMMEDIATE,
     }
 
-# Security (check --deploy passes when DEBUG is off)
+# --- Security headers and cookies (issue 12; check --deploy passes when DEBUG is off) ---
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
+LANGUAGE_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
+# Pages send the CSRF token in the form (and htmx in hx-headers); no script reads the cookie.
+CSRF_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = LANGUAGE_COOKIE_SAMESITE = "Lax"
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
@@ -194,14 +205,82 @@ SECURE_HSTS_PRELOAD = not DEBUG
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp): only the site's own files, no inline script or style.
+# Something that must be inline carries nonce="{{ CSP_NONCE }}"; the nonce is sent only then.
+INSTALLED_APPS += ["csp"]
+_SELF, _NONE = "'self'", "'none'"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [_SELF],
+        "script-src": [_SELF, CSP_NONCE],
+        "style-src": [_SELF, CSP_NONCE],
+        "img-src": [_SELF],
+        "font-src": [_SELF],
+        "connect-src": [_SELF],
+        "object-src": [_NONE],
+        "base-uri": [_NONE],
+        "form-action": [_SELF],
+        "frame-ancestors": [_NONE],
+    },
+}
+# Powerful browser features the platform never uses, switched off for every page.
+PERMISSIONS_POLICY = [
+    "accelerometer",
+    "autoplay",
+    "camera",
+    "display-capture",
+    "geolocation",
+    "gyroscope",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "payment",
+    "publickey-credentials-get",
+    "screen-wake-lock",
+    "serial",
+    "usb",
+    "xr-spatial-tracking",
+]
+# --- end of security headers and cookies ---
+
+# --- Error reporting (issue 12): the 500 page says who was told, and it is true ---
+# ADMINS="Name <address>, Other <address>": each server error is e-mailed to them (DEBUG off).
+ADMINS = env_addresses("ADMINS")
+SENTRY_DSN = env_str("SENTRY_DSN", "")
+# E-mailed reports leave out cookies, form values, query values and who was signed in.
+DEFAULT_EXCEPTION_REPORTER = "config.error_reports.PrivateExceptionReporter"
+DEFAULT_EXCEPTION_REPORTER_FILTER = "config.error_reports.PrivateExceptionReporterFilter"
+if SENTRY_DSN:
+    from config.sentry import sentry_start
+
+    sentry_start(
+        dsn=SENTRY_DSN,
+        environment=env_str("SENTRY_ENVIRONMENT", "development" if DEBUG else "production"),
+    )
+# --- end of error reporting ---
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        # Issue 12: server errors reach ADMINS by e-mail (nothing is sent while ADMINS is empty).
+        "mail_admins": {
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+            "class": "django.utils.log.AdminEmailHandler",
+        },
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        # Replaces Django's default "django" logger (console + mail_admins) so each error is mailed once.
+        "django": {"handlers": ["mail_admins"], "level": "INFO"},
+        "django.db.backends": {"level": "INFO"},
+    },
 }
 
 FORMAT_MODULE_PATH = ["config.formats"]

@@ -22,3 +22,6 @@ urlpatterns = [
     path("", include("reseau.library.urls")),
     path("admin/", admin.site.urls),
 ]
+
+# The 500 page says whether the team was told (ADMINS, Sentry) or the error only logged.
+handler500 = "reseau.core.views.server_error"

@@ -1,6 +1,8 @@
 """Every URL, every role: the answer each role gets is written down here.
 
-A new URL without a row makes ``test_every_url_has_an_expected_answer`` fail.
+A new URL without a row makes ``test_every_url_has_an_expected_answer`` fail. Each answer
+is also checked for the security headers every response carries (tests/security_headers.py),
+asked over https with the production settings for HTTPS and cookies.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from conftest import ROLES
 from tests.factories import AppointmentFactory, DuesFactory, MandateFactory, PersonFactory
+from tests.security_headers import apply_production_security, assert_security_headers
 
 OK, REDIRECT, FORBIDDEN, NOT_FOUND, NOT_ALLOWED = 200, 302, 403, 404, 405
 LOGIN = "login"  # a redirect to the sign-in page
@@ -395,7 +398,8 @@ class _FakeRequest:
 
 
 @pytest.fixture
-def route_world(world):
+def route_world(world, settings):
+    apply_production_security(settings)
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
     from django.contrib.contenttypes.models import ContentType
 
@@ -605,7 +609,8 @@ def _named_url_patterns(resolver: URLResolver | None = None, namespace: str = ""
 
 def _check(route: Route, world, role: str) -> None:
     url = reverse(route.name, kwargs=route.kwargs)
-    response = getattr(world.client_for(role), route.method)(url)
+    response = getattr(world.client_for(role), route.method)(url, secure=True)
+    assert_security_headers(response, signed_in=role != "anonymous", where=f"{role} {url}")
     expected = route.expected[role]
     if expected == LOGIN:
         assert response.status_code == REDIRECT, f"{role} {url}: {response.status_code}"

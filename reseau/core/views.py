@@ -1,10 +1,11 @@
-"""The platform's own pages: the language switch and the health check."""
+"""The platform's own pages: the language switch, the health check and the server-error page."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, HttpResponseServerError, JsonResponse
+from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import check_for_language
 from django.views.decorators.http import require_GET, require_POST
@@ -26,7 +27,8 @@ def set_language(request: HttpRequest) -> HttpResponse:
             language,
             max_age=365 * 24 * 3600,
             samesite="Lax",
-            secure=not settings.DEBUG,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
         )
         if request.user.is_authenticated:
             if request.user.language != language:
@@ -43,3 +45,13 @@ def healthz(request: HttpRequest) -> JsonResponse:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """The 500 page says where the error went: to the team (ADMINS, Sentry) or only to the log.
+
+    Like Django's own handler it renders without context processors: whatever failed
+    (the database, a template) must not fail this page as well.
+    """
+    team_told = bool(settings.ADMINS) or bool(settings.SENTRY_DSN)
+    return HttpResponseServerError(render_to_string("500.html", {"team_told": team_told}))
