@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "huey.contrib.djhuey",
     "reseau.core",
     "reseau.audit",
+    "reseau.outbox",
     "reseau.accounts",
     "reseau.registry",
     "reseau.partners",
@@ -77,6 +78,14 @@ MIDDLEWARE = [
     "reseau.core.middleware.UserPreferencesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+# Faults (issue 12): a full disk answers a clear page, not a 500. Last, so it sees the
+# view's exception first.
+MIDDLEWARE += ["reseau.core.full_disk.FullDiskMiddleware"]
+FILE_UPLOAD_HANDLERS = [
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "reseau.core.full_disk.CleanTemporaryFileUploadHandler",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -166,6 +175,9 @@ MEDIA_URL = "/media/"
 # The library's largest file, refused before it is stored; larger requests are refused too.
 LIBRARY_MAX_UPLOAD_MB = env_int("LIBRARY_MAX_UPLOAD_MB", 50)
 
+# Backups (issue 12): `manage.py backup` writes its archives here unless given --output.
+BACKUP_DIR = Path(env_str("BACKUP_DIR", str(VAR_DIR / "backups")))
+
 # E-mail
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Reseau <no-reply@reseau.test>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
@@ -188,6 +200,10 @@ else:
         "filename": str(VAR_DIR / "huey.sqlite3"),
         "immediate": HUEY_IMMEDIATE,
     }
+
+# Outgoing e-mails (issue 12): a worker killed while sending holds a message this long before
+# another attempt; the worker's minute sweep then sends it (reseau/outbox).
+EMAIL_OUTBOX_RETRY_SECONDS = env_int("EMAIL_OUTBOX_RETRY_SECONDS", 300)
 
 # --- Security headers and cookies (issue 12; check --deploy passes when DEBUG is off) ---
 SESSION_COOKIE_SECURE = not DEBUG

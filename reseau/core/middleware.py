@@ -9,6 +9,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 
+from reseau.core.full_disk import form_not_received, is_full_disk
+
 
 class UserPreferencesMiddleware:
     """Show each signed-in person the language they chose and their network's time zone."""
@@ -69,7 +71,16 @@ class RefuseNulBytesMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if _holds_nul(request):
+        try:
+            holds_nul = _holds_nul(request)
+        except OSError as error:
+            # Reading the form filled the disk (a large upload goes to a temporary file): the
+            # full-disk page answers below, once the session and the account are read.
+            if not is_full_disk(error):
+                raise
+            form_not_received(request, error)
+            return self.get_response(request)
+        if holds_nul:
             return _refused_input(request)
         return self.get_response(request)
 

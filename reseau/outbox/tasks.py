@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+from uuid import UUID
+
+from huey import crontab
+from huey.contrib.djhuey import db_periodic_task, db_task
+
+from reseau.outbox.services import email_deliver, email_pending_deliver
+
+
+# huey ships no type hints: its decorators are untyped, the functions below are not.
+# They return None: huey would keep any other result in Redis until someone read it.
+@db_task(retries=3, retry_delay=60)  # type: ignore[untyped-decorator]
+def deliver_outgoing_email(key: str) -> None:
+    """Send one stored message in the background: a slow mail server never slows a page."""
+    email_deliver(key=UUID(key))
+
+
+@db_periodic_task(crontab(minute="*"))  # type: ignore[untyped-decorator]
+def deliver_pending_emails() -> None:
+    """Every minute: the messages whose job the queue or a killed worker lost."""
+    email_pending_deliver()
