@@ -13,7 +13,11 @@ from collections.abc import ItemsView
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.log import AdminEmailHandler
 from django.views.debug import ExceptionReporter, SafeExceptionReporterFilter
+from django_stubs_ext import StrOrPromise
+
+from config.sentry import path_without_secrets
 
 REMOVED = "[removed]"
 
@@ -22,6 +26,16 @@ _PERSONAL_META = re.compile(
     r"COOKIE|AUTH|TOKEN|KEY|SECRET|PASS|SIGNATURE|REMOTE_ADDR|FORWARDED|REAL_IP|REFERER|QUERY_STRING",
     re.IGNORECASE,
 )
+
+
+class PrivateAdminEmailHandler(AdminEmailHandler):
+    """Django's e-mail to ADMINS, which names the address that failed without its secrets
+    (subject, text and HTML report alike)."""
+
+    def send_mail(self, subject: StrOrPromise, message: StrOrPromise, *args: Any, **kwargs: Any) -> None:
+        if kwargs.get("html_message"):
+            kwargs["html_message"] = path_without_secrets(str(kwargs["html_message"]))
+        super().send_mail(path_without_secrets(str(subject)), path_without_secrets(str(message)), *args, **kwargs)
 
 
 class PrivateExceptionReporterFilter(SafeExceptionReporterFilter):
@@ -41,7 +55,11 @@ class PrivateExceptionReporterFilter(SafeExceptionReporterFilter):
     def get_safe_request_meta(self, request: HttpRequest) -> dict[str, Any]:
         meta = getattr(request, "META", {})
         return {
-            key: self.cleansed_substitute if _PERSONAL_META.search(key) else self.cleanse_setting(key, value)
+            key: self.cleansed_substitute
+            if _PERSONAL_META.search(key)
+            else path_without_secrets(value)
+            if isinstance(value, str)
+            else self.cleanse_setting(key, value)
             for key, value in meta.items()
         }
 
@@ -62,5 +80,6 @@ class PrivateExceptionReporter(ExceptionReporter):
             data["user_str"] = f"account #{pk}" if pk is not None else "not signed in"
             data["request_GET_items"] = [(key, REMOVED) for key in request.GET]
             data["request_FILES_items"] = [(key, REMOVED) for key in request.FILES]
-            data["request_insecure_uri"] = f"{request.scheme}://{request._get_raw_host()}{request.path}"  # type: ignore[attr-defined]
+            path = path_without_secrets(request.path)
+            data["request_insecure_uri"] = f"{request.scheme}://{request._get_raw_host()}{path}"  # type: ignore[attr-defined]
         return data

@@ -5,11 +5,27 @@ Imported by the settings before Django is set up, so nothing here imports Django
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 REMOVED = "[removed]"
 # Request headers, by their HTTP names, that name or authenticate the person.
 _PERSONAL_HEADERS = {"authorization", "cookie", "set-cookie", "x-csrftoken", "x-forwarded-for", "x-real-ip", "referer"}
+
+
+# Addresses that are secrets themselves: a private calendar feed (its token), a password-reset
+# or welcome link (the account's number and its one-time token).
+_SECRET_PATHS = (
+    re.compile(r"(/calendar/private/)[^/]+"),
+    re.compile(r"(/accounts/(?:reset|welcome)/)[^/]+/[^/]+"),
+)
+
+
+def path_without_secrets(text: str) -> str:
+    """``text`` (a path, a URL, a subject) with the secret parts of such addresses removed."""
+    for pattern in _SECRET_PATHS:
+        text = pattern.sub(lambda match: f"{match.group(1)}{REMOVED}", text)
+    return text
 
 
 def sentry_event_scrub(event: dict[str, Any], hint: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -40,7 +56,7 @@ def _request_scrub(request: dict[str, Any]) -> None:
     if request.get("query_string"):
         request["query_string"] = REMOVED
     if isinstance(request.get("url"), str):
-        request["url"] = request["url"].split("?", 1)[0]
+        request["url"] = path_without_secrets(request["url"].split("?", 1)[0])
     headers = request.get("headers")
     if isinstance(headers, dict):
         for header in list(headers):

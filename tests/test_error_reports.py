@@ -15,12 +15,16 @@ from tests.security_headers import PRODUCTION, manage
 PASSWORD_TYPED = "correct-horse-battery-staple"
 
 
-def _fails(request: HttpRequest) -> HttpResponse:
+def _fails(request: HttpRequest, **kwargs: str) -> HttpResponse:
     raise RuntimeError("the view failed")
 
 
 # This module is the URL configuration of the tests below: the site's URLs and one that fails.
-urlpatterns = [path("failing/", _fails), path("", include("config.urls"))]
+urlpatterns = [
+    path("failing/", _fails),
+    path("calendar/private/<str:token>/failing.ics", _fails),
+    path("", include("config.urls")),
+]
 handler500 = "reseau.core.views.server_error"
 
 
@@ -67,6 +71,23 @@ def test_the_mail_does_not_hold_the_session_cookie_or_a_query_token(world, faili
     client.get("/failing/?token=secret-feed-token")
     body = f"{mail.outbox[0].subject}\n{mail.outbox[0].body}"
     assert [client.cookies["sessionid"].value in body, "secret-feed-token" in body] == [False, False]
+
+
+def test_the_mail_does_not_hold_a_private_calendar_address(world, failing_site):
+    Client(raise_request_exception=False).get("/calendar/private/Secret-Feed-Token-123/failing.ics")
+    message = mail.outbox[0]
+    html = "".join(str(content) for content, _type in getattr(message, "alternatives", []))
+    assert "Secret-Feed-Token-123" not in f"{message.subject}\n{message.body}\n{html}"
+
+
+def test_the_mail_still_says_which_address_failed(world, failing_site):
+    Client(raise_request_exception=False).get("/calendar/private/Secret-Feed-Token-123/failing.ics")
+    assert "/calendar/private/[removed]/failing.ics" in mail.outbox[0].subject
+
+
+def test_the_sentry_event_leaves_without_a_private_calendar_address():
+    event = {"request": {"url": "https://reseau.example.org/calendar/private/Secret-Token/mine.ics"}}
+    assert sentry_event_scrub(event, {})["request"]["url"].endswith("/calendar/private/[removed]/mine.ics")
 
 
 def test_with_admins_the_500_page_says_the_team_was_told(world, failing_site):
