@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
-from django.db import connection
+from django.db import connection, connections
 
 from reseau.accounts.models import User
 from tests.factories import UserFactory
@@ -52,10 +52,18 @@ def _scratch_database(tmp_path: Path, name: str, *, from_test_database: bool = F
     params = _pg_params()
     db_name = f"reseau_drill_{name}_{uuid.uuid4().hex[:8]}"
     template = ""
+    source = connection.settings_dict["NAME"]
     if from_test_database:
-        connection.close()  # a template database must have no session open on it
-        template = f' TEMPLATE "{connection.settings_dict["NAME"]}"'
+        connections.close_all()  # a template database must have no session open on it
+        template = f' TEMPLATE "{source}"'
     with closing(psycopg.connect(dbname="postgres", autocommit=True, **params)) as admin:
+        if from_test_database:
+            # This worker's other threads (the browser tests' live server) may still hold a
+            # connection to its test database: they reconnect (CONN_HEALTH_CHECKS) when next used.
+            admin.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+                [source],
+            )
         admin.execute(f'CREATE DATABASE "{db_name}"{template}')
     try:
         password = settings.DATABASES["default"]["PASSWORD"]
