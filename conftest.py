@@ -17,6 +17,16 @@ pytest_plugins = ["tests.browser.fixtures"]
 ROLES = ["anonymous", "partner", "focal_point", "coordinator", "secretariat"]
 
 
+def _is_heavy(item: pytest.Item) -> bool:
+    return item.get_closest_marker("heavy") is not None or "live_server" in getattr(item, "fixturenames", ())
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The long tests run first: pytest-xdist hands tests out in this order, round robin at
+    first, so they spread over the workers instead of keeping one busy after the others end."""
+    items.sort(key=lambda item: not _is_heavy(item))  # stable: the rest keep their order
+
+
 @pytest.fixture(autouse=True)
 def _background_jobs_run_inline():
     """Tasks run at once in tests, so an e-mail queued by a view is in the outbox."""
@@ -98,3 +108,15 @@ def world(db) -> World:
         ),
     }
     return World(hue=hue, vientiane=vientiane, users=users)
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """PostgreSQL: the test databases wait for no disk flush at commit (browser and migration
+    tests commit; a lost test database is made again). Production keeps the server's setting."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        options = database.setdefault("OPTIONS", {})
+        options["options"] = f"{options.get('options', '')} -c synchronous_commit=off".strip()

@@ -132,6 +132,7 @@ def _forge(client, url: str, html: str, form, name: str, field, strangers, probl
 FORGERS = {"focal_point", "coordinator"}  # readers of one network: the second one is out of their sight
 
 
+@pytest.mark.heavy
 @pytest.mark.parametrize("role", SIGNED_IN)
 def test_every_choice_offered_is_one_the_reader_may_see_and_no_other_is_taken(harness_world, role):  # noqa: F811
     world, ids, outsiders = harness_world

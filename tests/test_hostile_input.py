@@ -186,6 +186,7 @@ POSTING_ROLES = [r for r in ROLES_BY_PRIVILEGE if any(r in posting_roles(x) for 
 READERS_AFTER = ["partner", "anonymous"]  # who else reads what the most privileged saved
 
 
+@pytest.mark.heavy
 @pytest.mark.parametrize("role", POSTING_ROLES)
 def test_hostile_input_is_refused_clearly_or_stored_and_shown_as_text(harness_world, role):  # noqa: F811
     world, ids, _outsiders = harness_world

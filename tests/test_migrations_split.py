@@ -52,6 +52,7 @@ def _history() -> list[tuple[str, str, str]]:
         return [tuple(row) for row in cursor.fetchall()]
 
 
+@pytest.mark.heavy
 @pytest.mark.django_db(transaction=True)
 def test_back_to_before_the_split_and_forward_again_keeps_every_row():
     _migrate(_latest())

@@ -50,6 +50,7 @@ def _count_queries(client: Client, path: str) -> int:
     return len(queries)
 
 
+@pytest.mark.heavy
 @pytest.mark.django_db
 def test_page_query_counts_do_not_grow_with_the_number_of_members():
     network: Network = generate_network(members=10, network_code="budget", seed=1)
@@ -113,6 +114,7 @@ def _first_call_url(network: Network) -> str:
     return first.get_absolute_url()
 
 
+@pytest.mark.heavy
 @pytest.mark.django_db
 def test_partner_and_funding_pages_do_not_grow_with_the_number_of_organisations():
     from reseau.funding.synthetic import generate_calls

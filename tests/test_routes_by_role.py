@@ -631,6 +631,7 @@ def test_every_url_has_an_expected_answer(route_world):
         assert set(route.expected) == set(ROLES), f"{route.name} does not say what each role gets"
 
 
+@pytest.mark.heavy
 @pytest.mark.parametrize("role", ROLES)
 def test_each_role_gets_the_written_answer_on_app_pages(route_world, role):
     world, ids = route_world
@@ -638,6 +639,7 @@ def test_each_role_gets_the_written_answer_on_app_pages(route_world, role):
         _check(route, world, role)
 
 
+@pytest.mark.heavy
 @pytest.mark.parametrize("role", ROLES)
 def test_each_role_gets_the_written_answer_in_the_admin(route_world, role):
     world, ids = route_world

@@ -80,6 +80,7 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "SECRET_KEY is required" in result.stderr
 
 
+@pytest.mark.heavy
 def test_demo_accounts_are_never_created_in_production(tmp_path):
     env = {**PRODUCTION, "DATABASE_URL": f"sqlite:///{tmp_path / 'prod.sqlite3'}", "RESEAU_VAR_DIR": str(tmp_path)}
     assert _manage("migrate", "--no-input", **env).returncode == 0

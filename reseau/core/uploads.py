@@ -26,6 +26,7 @@ import codecs
 import re
 import unicodedata
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -101,11 +102,21 @@ class UploadRule:
     """What one upload field accepts. The messages are whole sentences written for that field."""
 
     formats: tuple[FileFormat, ...]
-    max_bytes: int
+    # In bytes; or a function giving them, asked when a file arrives, for a limit an operator
+    # sets (``LIBRARY_MAX_UPLOAD_MB``): read at import, a changed setting would not count.
+    size_limit: int | Callable[[], int]
     wrong_type: StrPromise  # the name's extension is not one of the formats
     unreadable: StrPromise  # the content is not what the name says, or is damaged
-    max_expanded_bytes: int = 50 * MB
+    expanded_limit: int | Callable[[], int] = 50 * MB
     max_entries: int = 500
+
+    @property
+    def max_bytes(self) -> int:
+        return self.size_limit() if callable(self.size_limit) else self.size_limit
+
+    @property
+    def max_expanded_bytes(self) -> int:
+        return self.expanded_limit() if callable(self.expanded_limit) else self.expanded_limit
 
     @property
     def accept(self) -> str:

@@ -14,7 +14,7 @@ from reseau.registry.models import Network
 
 SPREADSHEET_UPLOAD = UploadRule(
     formats=(XLSX, CSV),
-    max_bytes=5 * MB,
+    size_limit=5 * MB,
     wrong_type=_("Choose an XLSX or CSV file (a name ending in .xlsx or .csv)."),
     unreadable=UNREADABLE,
 )

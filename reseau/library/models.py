@@ -43,20 +43,27 @@ from reseau.plans.models import Activity
 from reseau.projects.models import Project
 from reseau.registry.models import Member, Network, Theme
 
-# The largest file the library takes (``LIBRARY_MAX_UPLOAD_MB``), refused before it is stored.
-MAX_UPLOAD_BYTES = settings.LIBRARY_MAX_UPLOAD_MB * MB
+
+def max_upload_bytes() -> int:
+    """The largest file the library takes (``LIBRARY_MAX_UPLOAD_MB``), refused before it is stored."""
+    return int(settings.LIBRARY_MAX_UPLOAD_MB) * MB
+
+
+def max_expanded_bytes() -> int:
+    # An office file of a few hundred slides holds many parts; its expansion stays bounded.
+    return 2 * max_upload_bytes()
+
 
 LIBRARY_UPLOAD = UploadRule(
     formats=(DOCX, PDF, XLSX, PPTX, ODT, ODS, ODP, TXT, MARKDOWN, CSV, *IMAGES),
-    max_bytes=MAX_UPLOAD_BYTES,
+    size_limit=max_upload_bytes,
     wrong_type=_(
         "The library takes PDF, Word, Excel, PowerPoint, OpenDocument, text, Markdown and CSV files, "
         "and JPEG, PNG or WebP photos."
     ),
     unreadable=_("This file's content is not what its name says, or the file is damaged."),
-    # An office file of a few hundred slides holds many parts; its expansion stays bounded.
     max_entries=5000,
-    max_expanded_bytes=2 * MAX_UPLOAD_BYTES,
+    expanded_limit=max_expanded_bytes,
 )
 
 # Shown inline in the browser; every other kind downloads as an attachment.

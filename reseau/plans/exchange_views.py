@@ -33,7 +33,7 @@ from reseau.plans.models import ActivityProgress, Plan, ReportingPeriod
 
 PLAN_UPLOAD = UploadRule(
     formats=(uploads.XLSX,),
-    max_bytes=5 * uploads.MB,
+    size_limit=5 * uploads.MB,
     wrong_type=gettext_lazy("Choose an XLSX file (a name ending in .xlsx): the plan table exported, then edited."),
     unreadable=exchange.UNREADABLE,
 )

@@ -115,6 +115,7 @@ call_command("backup", output=sys.argv[1])
 """
 
 
+@pytest.mark.heavy
 def test_a_backup_restored_into_a_fresh_database_holds_the_same_data_and_media(
     tmp_path, django_db_setup, django_db_blocker
 ):

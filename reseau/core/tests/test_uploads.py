@@ -12,7 +12,7 @@ from tests.hostile_files import HTML_PAGE, PE_EXECUTABLE, workbook_with, zip_bom
 
 RULE = UploadRule(
     formats=(XLSX, CSV, DOCX, PDF),
-    max_bytes=1 * MB,
+    size_limit=1 * MB,
     wrong_type="Wrong type.",
     unreadable="Unreadable.",
     max_entries=20,

@@ -120,6 +120,7 @@ def test_calendar_pages_stay_within_budget(world, role, django_assert_max_num_qu
             assert client.get(url).status_code == 200
 
 
+@pytest.mark.heavy
 def test_the_same_number_of_queries_with_10_and_with_20000_events(world):
     theme = Theme.objects.create(code="urban-sanitation", kind="work", name_en="Urban sanitation")
     client = world.client_for("secretariat")

@@ -166,6 +166,7 @@ def test_management_command_events():
     assert Event.objects.filter(network__code="cmd-ev").count() == 44
 
 
+@pytest.mark.heavy
 def test_two_thousand_events_are_generated_for_the_benchmarks():
     # How long it takes is the benchmarks' business (bench/), not a unit test's: a timed test
     # fails on a busy machine and proves nothing on a fast one.

@@ -182,6 +182,7 @@ def test_anonymous_visitors_are_sent_to_sign_in(world):
     assert response["Location"].startswith(reverse("accounts:login"))
 
 
+@pytest.mark.heavy
 def test_export_query_counts_do_not_grow_with_rows(catalogue):
     world = catalogue
     themes = list(Theme.objects.all())

@@ -205,6 +205,7 @@ def _add_calls(network, count: int, themes, members, countries) -> None:
         call.eligible_countries.set(countries)
 
 
+@pytest.mark.heavy
 @pytest.mark.parametrize("role", ["coordinator", "partner", "secretariat"])
 def test_query_count_does_not_grow_with_the_number_of_calls(world, role):
     network = world.hue.network

@@ -57,6 +57,7 @@ HOME_QUERIES = [
 ]
 
 
+@pytest.mark.heavy
 @pytest.mark.parametrize(("role", "size", "queries"), HOME_QUERIES)
 def test_the_home_page_makes_exactly_so_many_queries(role, size, queries, django_assert_num_queries):
     client = _client(role, _network(size))

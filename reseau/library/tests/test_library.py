@@ -102,6 +102,13 @@ def test_a_web_page_renamed_pdf_is_refused_and_nothing_is_stored(world):
     assert (Document.objects.count(), _stored_files()) == (0, [])
 
 
+def test_the_operators_size_limit_is_the_one_applied(world, settings):
+    settings.LIBRARY_MAX_UPLOAD_MB = 1
+    large = SimpleUploadedFile("large.pdf", TINY_PDF + b"\0" * (1024 * 1024), content_type="application/pdf")
+    response = _add(world.client_for("coordinator"), large)
+    assert "larger than 1 MB" in response.content.decode()
+
+
 def test_a_refused_file_is_named_in_the_message(world):
     response = _add(world.client_for("coordinator"), SimpleUploadedFile("page.pdf", HTML_PAGE))
     assert "“page.pdf”:" in response.content.decode()

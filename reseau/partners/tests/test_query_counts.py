@@ -75,6 +75,7 @@ def _count(client: Client, path: str) -> int:
     return len(queries)
 
 
+@pytest.mark.heavy
 def test_query_counts_do_not_grow_with_the_number_of_organisations(world):
     Theme.objects.create(code="urban-sanitation", kind="work", name_en="Urban sanitation")
     Theme.objects.create(code="gender-equality", kind="cross_cutting", name_en="Gender equality")

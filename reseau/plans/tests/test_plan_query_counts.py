@@ -76,6 +76,7 @@ def _count(client: Client, path: str) -> tuple[int, str]:
     return len(queries), response.content.decode()
 
 
+@pytest.mark.heavy
 def test_the_plan_table_query_count_does_not_grow_with_the_plan(world):
     network = world.hue.network
     plan = PlanFactory(

@@ -55,6 +55,7 @@ PLAN_TABLE_QUERIES = [
 ]
 
 
+@pytest.mark.heavy
 @pytest.mark.parametrize(("role", "size", "queries"), PLAN_TABLE_QUERIES)
 def test_the_plan_table_makes_exactly_so_many_queries(role, size, queries, django_assert_num_queries):
     plan = _largest_plan(size)

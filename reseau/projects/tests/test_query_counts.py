@@ -58,6 +58,7 @@ def _count(client: Client, path: str) -> int:
     return len(queries)
 
 
+@pytest.mark.heavy
 def test_list_board_and_export_query_counts_do_not_grow_with_the_number_of_projects(world):
     themes = [
         Theme.objects.create(code="urban-sanitation", kind="work", name_en="Urban sanitation"),

@@ -229,6 +229,7 @@ def _audit_problems(scene: Scene, before: _Before) -> list[str]:
     return []
 
 
+@pytest.mark.heavy
 @pytest.mark.django_db
 @pytest.mark.parametrize("who", list(ACTS_AS))
 def test_every_move_for_every_role(who):

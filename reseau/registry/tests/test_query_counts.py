@@ -30,6 +30,7 @@ def _coordinator_of(network: Network) -> Client:
     return client
 
 
+@pytest.mark.heavy
 @pytest.mark.parametrize("members", [10, 500], ids=["small network", "large network"])
 def test_the_member_directory_takes_a_fixed_number_of_queries(members, django_assert_num_queries):
     network = generate_network(members=members, network_code="directory", seed=1)

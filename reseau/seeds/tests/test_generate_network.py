@@ -222,6 +222,7 @@ def _project_rows(network: Network) -> list[tuple[str, str, str, str, str]]:
     ]
 
 
+@pytest.mark.heavy
 @pytest.mark.django_db
 def test_projects_cover_every_stage_through_histories_the_workflow_allows():
     network = generate_network(members=40, network_code="proj-test", seed=4, organisations=30, projects=400)
@@ -336,6 +337,7 @@ def test_projects_are_deterministic_append_and_need_no_organisations():
         generate_network(members=3, network_code="proj-g", projects=-1)
 
 
+@pytest.mark.heavy
 @pytest.mark.django_db
 def test_two_thousand_projects_are_generated():
     # How long it takes is for the benchmarks (bench/); a timed unit test fails on a busy machine.
