@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import datetime
 from io import StringIO
+from types import SimpleNamespace
 
 import pytest
+from django.contrib import admin
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import connection
@@ -15,6 +17,7 @@ from django.urls import reverse
 
 from reseau.library import fulltext, selectors, services
 from reseau.library.access import documents_visible_to
+from reseau.library.admin import DocumentAdmin
 from reseau.library.models import Document, IndexProgress
 from reseau.registry.models import Theme
 from tests.factories import DocumentFactory
@@ -175,6 +178,11 @@ def test_without_a_search_the_newest_document_comes_first(world):
 def test_the_snippet_marks_the_word_found(world):
     _document(world, "Minutes", "Compte rendu de la réunion du comité de pilotage.")
     assert "<mark>réunion</mark>" in _page(world, q="reunion")
+
+
+def test_the_snippet_marks_a_word_of_the_text_when_the_other_is_in_the_title(world):
+    _document(world, "Minutes of Huế", "Compte rendu de la réunion du comité de pilotage.")
+    assert "<mark>réunion</mark>" in _page(world, q="reunion hue")
 
 
 def test_the_snippet_of_a_khmer_word_marks_it(world):
@@ -358,6 +366,15 @@ def test_a_new_versions_text_replaces_the_older_ones_in_the_search(world, django
             actor=world.users["coordinator"], document=document, upload=_upload("v2.txt", b"Sewers of the new town")
         )
     assert (_titles(world, q="sewers"), _titles(world, q="drainage")) == (["Minutes"], [])
+
+
+def test_a_title_corrected_in_the_admin_is_found(world, rf):
+    document = _document(world, "Drainage plan")
+    Document.objects.filter(pk=document.pk).update(title_en="Sewer plan")
+    document.refresh_from_db()
+    form = SimpleNamespace(instance=document, save_m2m=lambda: None)
+    DocumentAdmin(Document, admin.site).save_related(rf.get("/"), form, [], True)
+    assert _titles(world, q="sewer") == ["Sewer plan"]
 
 
 def test_a_deleted_document_leaves_the_index(world):
