@@ -20,6 +20,7 @@ the text is escaped here and only then are the marks turned into ``<mark>``.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
@@ -278,29 +279,37 @@ def _entries(documents: QuerySet[Document]) -> Iterator[IndexEntry]:
 
 
 def index_write(*, entries: Iterable[IndexEntry], database: BaseDatabaseWrapper | None = None) -> int:
-    """Put these entries in the index, in place of what it had for their documents."""
+    """Put these entries in the index, in place of what it had for their documents, a few at
+    a time (their texts are in memory together); how many."""
     database = database or connection
-    rows = [(entry.pk, entry.title, entry.meta, entry.body, entry.scripts) for entry in entries]
-    if not rows:
-        return 0
-    with database.cursor() as cursor:
-        if _is_postgresql(database):
-            cursor.executemany(
-                "INSERT INTO library_search (rowid, title, meta, body, scripts) VALUES (%s, %s, %s, %s, %s) "
-                "ON CONFLICT (rowid) DO UPDATE SET title = EXCLUDED.title, meta = EXCLUDED.meta, "
-                "body = EXCLUDED.body, scripts = EXCLUDED.scripts",
-                rows,
-            )
-        else:
-            _sqlite_delete(cursor, [row[0] for row in rows])
-            cursor.executemany(
-                "INSERT INTO library_search (rowid, title, meta, body, scripts) VALUES (%s, %s, %s, %s, %s)", rows
-            )
-            cursor.executemany(
-                "INSERT INTO library_search_scripts (rowid, scripts) VALUES (%s, %s)",
-                [(row[0], row[4]) for row in rows if row[4]],
-            )
-    return len(rows)
+    written = 0
+    for chunk in _batched(entries):
+        rows = [(entry.pk, entry.title, entry.meta, entry.body, entry.scripts) for entry in chunk]
+        with database.cursor() as cursor:
+            if _is_postgresql(database):
+                cursor.executemany(
+                    "INSERT INTO library_search (rowid, title, meta, body, scripts) VALUES (%s, %s, %s, %s, %s) "
+                    "ON CONFLICT (rowid) DO UPDATE SET title = EXCLUDED.title, meta = EXCLUDED.meta, "
+                    "body = EXCLUDED.body, scripts = EXCLUDED.scripts",
+                    rows,
+                )
+            else:
+                _sqlite_delete(cursor, [row[0] for row in rows])
+                cursor.executemany(
+                    "INSERT INTO library_search (rowid, title, meta, body, scripts) VALUES (%s, %s, %s, %s, %s)", rows
+                )
+                cursor.executemany(
+                    "INSERT INTO library_search_scripts (rowid, scripts) VALUES (%s, %s)",
+                    [(row[0], row[4]) for row in rows if row[4]],
+                )
+        written += len(rows)
+    return written
+
+
+def _batched(entries: Iterable[IndexEntry]) -> Iterator[tuple[IndexEntry, ...]]:
+    iterator = iter(entries)
+    while chunk := tuple(itertools.islice(iterator, CHUNK_SIZE)):
+        yield chunk
 
 
 def _sqlite_delete(cursor: Any, ids: Sequence[int]) -> None:

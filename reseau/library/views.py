@@ -30,7 +30,9 @@ DOCUMENTS_PER_PAGE = 25
 def document_list(request: HttpRequest) -> HttpResponse:
     user = request.user
     form = LibraryFilterForm(request.GET or None)
-    filters = selectors.LibraryFilters.from_data(form.cleaned_data if form.is_valid() else {})
+    # The valid filters apply; one that is not (a member gone since the link was kept) is left out.
+    form.is_valid()
+    filters = selectors.LibraryFilters.from_data(getattr(form, "cleaned_data", {}))
     documents = selectors.document_list(documents=access.documents_visible_to(user), filters=filters)
     page = Paginator(documents, DOCUMENTS_PER_PAGE).get_page(request.GET.get("page"))
     page.object_list = list(page.object_list)

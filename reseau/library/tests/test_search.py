@@ -330,6 +330,10 @@ def test_the_chosen_filters_apply_on_the_page(world, drainage):
     assert "Drainage report" not in page
 
 
+def test_a_filter_that_is_no_longer_valid_leaves_the_search_working(world, drainage):
+    assert "Roads report" not in _page(world, q="drainage", member="999999")
+
+
 def test_the_htmx_partial_carries_the_facets(world, drainage):
     response = world.client_for("coordinator").get(
         reverse("library:document_list"), {"q": "drainage"}, headers={"HX-Request": "true"}
@@ -401,6 +405,13 @@ def test_the_reindex_command_indexes_every_document(world):
 def test_a_document_not_yet_indexed_is_not_found(world):
     _document(world, "Drainage plan", indexed=False)
     assert _titles(world, q="drainage") == []
+
+
+def test_the_index_is_written_a_few_documents_at_a_time(world, monkeypatch):
+    monkeypatch.setattr(fulltext, "CHUNK_SIZE", 2)
+    documents = [_document(world, f"Drainage plan {number}", indexed=False) for number in range(5)]
+    call_command("library_reindex", stdout=StringIO())
+    assert all(_index_has(document.pk) for document in documents)
 
 
 def test_the_reindex_command_says_how_many_it_indexed(world):
