@@ -231,7 +231,9 @@ TINY_PDF = (
 
 
 class DocumentFactory(factory.django.DjangoModelFactory):
-    """A library document with one version (a small PDF) in the test's own media folder."""
+    """A library document with one version (a small PDF) in the test's own media folder, in the
+    search's index. ``version__text`` is the text read from its file; members and themes added
+    afterwards reach the index through ``fulltext.document_index_update``."""
 
     class Meta:
         model = "library.Document"
@@ -251,7 +253,24 @@ class DocumentFactory(factory.django.DjangoModelFactory):
         from reseau.library.models import DocumentVersion
 
         content = extracted or TINY_PDF
+        text = str(kwargs.get("text", ""))  # ``version__text=…``: the text read from the file
         version = DocumentVersion(
-            document=self, number=1, name="report.pdf", size=len(content), content_type="application/pdf", sha256=""
+            document=self,
+            number=1,
+            name="report.pdf",
+            size=len(content),
+            content_type="application/pdf",
+            sha256="",
+            text=text,
+            text_state=DocumentVersion.TextState.DONE if text else DocumentVersion.TextState.WAITING,
         )
         version.file.save("report.pdf", ContentFile(content), save=True)
+
+    @factory.post_generation  # type: ignore[untyped-decorator]
+    def indexed(self, create: bool, extracted: bool | None, **kwargs: object) -> None:
+        """In the search's index, as the library's services keep it (``indexed=False``: not yet)."""
+        if not create or extracted is False:
+            return
+        from reseau.library.fulltext import document_index_update
+
+        document_index_update(document=self)

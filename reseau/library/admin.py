@@ -1,8 +1,11 @@
+from typing import Any
+
 from django.contrib import admin
 from django.http import HttpRequest
 from modeltranslation.admin import TranslationAdmin
 
 from reseau.core.admin import AuditedModelAdmin
+from reseau.library import fulltext
 from reseau.library.models import Document, DocumentVersion
 
 
@@ -35,3 +38,8 @@ class DocumentAdmin(AuditedModelAdmin, TranslationAdmin[Document]):
 
     def has_delete_permission(self, request: HttpRequest, obj: Document | None = None) -> bool:
         return False
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        """A title, a theme or a member corrected here is what the search finds next."""
+        super().save_related(request, form, formsets, change)
+        fulltext.document_index_update(document=form.instance)

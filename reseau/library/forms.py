@@ -131,4 +131,12 @@ class LibraryFilterForm(forms.Form):
     theme = forms.ModelChoiceField(
         label=_("Theme"), required=False, queryset=Theme.objects.all(), empty_label=_("All themes")
     )
+    # Chosen from the facets of the results; kept, hidden, while the search is typed.
+    member = forms.ModelChoiceField(
+        label=_("Member"), required=False, queryset=Member.objects.all(), widget=forms.HiddenInput
+    )
+    year = forms.IntegerField(label=_("Year"), required=False, min_value=1900, max_value=2100, widget=forms.HiddenInput)
+    language = forms.ChoiceField(
+        label=_("Language"), required=False, choices=Document.Language.choices, widget=forms.HiddenInput
+    )
     archived = forms.BooleanField(label=_("Show archived documents"), required=False)

@@ -251,3 +251,40 @@ class DocumentVersion(models.Model):
 
     def get_download_url(self) -> str:
         return reverse("library:version_download", kwargs={"pk": self.document_id, "number": self.number})
+
+
+class DocumentIndex(models.Model):
+    """A document's row in the full-text index, written and read by ``library.fulltext`` only.
+
+    Not a table Django creates: on SQLite an FTS5 table (``rowid`` is the document's key), on
+    PostgreSQL a table with a stored ``tsvector`` (migration 0003 creates each). Declared here
+    so that a search joins it to the documents in one query.
+    """
+
+    document = models.OneToOneField(
+        Document, primary_key=True, db_column="rowid", on_delete=models.DO_NOTHING, related_name="search_index"
+    )
+    title = models.TextField()
+    meta = models.TextField()
+    body = models.TextField()
+    # The runs of Khmer, Lao, Thai or Burmese text (no spaces between words), found by substring.
+    scripts = models.TextField()
+
+    class Meta:
+        managed = False
+        db_table = "library_search"
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class IndexProgress(models.Model):
+    """Where the last ``manage.py library_reindex`` stands: the last document indexed, kept in
+    the database so that ``--resume`` continues after an interrupted run."""
+
+    last_pk = models.PositiveBigIntegerField(default=0)
+    started_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"reindex after {self.last_pk}"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import io
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -25,8 +25,9 @@ from reseau.audit.models import AuditEvent
 from reseau.audit.services import audit_record, audit_snapshot
 from reseau.core.services import model_create, model_delete, model_update
 from reseau.core.text import fold_for_search, strip_control_characters
+from reseau.library import fulltext
 from reseau.library.extraction import text_in_child_process
-from reseau.library.models import LIBRARY_UPLOAD, PHOTO_CONTENT_TYPES, Document, DocumentVersion
+from reseau.library.models import LIBRARY_UPLOAD, PHOTO_CONTENT_TYPES, Document, DocumentVersion, IndexProgress
 from reseau.registry.models import Network
 
 NOT_STORED = _("The file could not be stored (%(reason)s). Nothing was saved; try again later.")
@@ -58,6 +59,7 @@ def document_create(
             created_by = actor if getattr(actor, "is_authenticated", False) else None
             document = model_create(instance=Document(network=network, created_by=created_by), data=values, actor=actor)
             stored.append(_store_version(actor=actor, document=document, upload=upload))
+            fulltext.document_index_update(document=document)
             documents.append(document)
     except OSError as error:
         _remove_files(stored)
@@ -70,11 +72,14 @@ def document_create(
 
 @transaction.atomic
 def version_add(*, actor: Actor, document: Document, upload: UploadedFile[bytes]) -> DocumentVersion:
-    """A new file for the document; the older versions stay."""
+    """A new file for the document; the older versions stay. The search reads the new file's
+    text once it is read (its name at once)."""
     try:
-        return _store_version(actor=actor, document=document, upload=upload)
+        version = _store_version(actor=actor, document=document, upload=upload)
     except OSError as error:
         raise ValidationError(NOT_STORED % {"reason": error.strerror or type(error).__name__}) from None
+    fulltext.document_index_update(document=document)
+    return version
 
 
 def _store_version(*, actor: Actor, document: Document, upload: UploadedFile[bytes]) -> DocumentVersion:
@@ -128,9 +133,11 @@ def version_read_text(*, version_id: int) -> DocumentVersion | None:
     else:
         state = DocumentVersion.TextState.DONE
     problem = extracted.problem
-    DocumentVersion.objects.filter(pk=version.pk).update(
-        text=text, search_text=fold_for_search(text), text_state=state, text_problem=problem
-    )
+    with transaction.atomic():
+        DocumentVersion.objects.filter(pk=version.pk).update(
+            text=text, search_text=fold_for_search(text), text_state=state, text_problem=problem
+        )
+        fulltext.document_index_update(document=version.document)
     version.refresh_from_db()
     return version
 
@@ -158,20 +165,31 @@ def photo_without_location(content: bytes) -> bytes:
         return content
 
 
+@transaction.atomic
 def document_update(*, actor: Actor, document: Document, data: Mapping[str, Any]) -> bool:
-    return model_update(instance=document, data=data, actor=actor)
+    changed = model_update(instance=document, data=data, actor=actor)
+    if changed:
+        fulltext.document_index_update(document=document)
+    return changed
 
 
+@transaction.atomic
 def document_archive(*, actor: Actor, document: Document) -> bool:
+    """Hidden from the library (the search included, ``selectors.document_list``), not deleted."""
     if document.archived_at is not None:
         return False
-    return model_update(instance=document, data={"archived_at": timezone.now()}, actor=actor)
+    changed = model_update(instance=document, data={"archived_at": timezone.now()}, actor=actor)
+    fulltext.document_index_update(document=document)
+    return changed
 
 
+@transaction.atomic
 def document_restore(*, actor: Actor, document: Document) -> bool:
     if document.archived_at is None:
         return False
-    return model_update(instance=document, data={"archived_at": None}, actor=actor)
+    changed = model_update(instance=document, data={"archived_at": None}, actor=actor)
+    fulltext.document_index_update(document=document)
+    return changed
 
 
 @transaction.atomic
@@ -181,10 +199,48 @@ def document_delete(*, actor: Actor, document: Document) -> None:
     names = [version.file.name for version in document.versions.all() if version.file.name]
     before = {**audit_snapshot(document), "files": ", ".join(v.name for v in document.versions.all())}
     storage = DocumentVersion._meta.get_field("file").storage
+    document_id = document.pk
     model_delete(instance=document, actor=actor, subject=document.network, before=before)
+    fulltext.document_index_delete(document_id=document_id)
 
     def remove_files() -> None:
         for name in names:
             storage.delete(name)
 
     transaction.on_commit(remove_files)
+
+
+# The batch of documents indexed in one transaction by ``library_reindex``.
+REINDEX_BATCH = 500
+
+
+def library_reindex(
+    *, resume: bool = False, batch_size: int = REINDEX_BATCH, report: Callable[[int, int], None] | None = None
+) -> int:
+    """Index every document again, in batches by key, each batch committed with the last key
+    it reached (``IndexProgress``): ``resume`` continues after it, so an interrupted run starts
+    again where it stopped. The search keeps working meanwhile (rows are replaced, not emptied
+    first); rows of documents deleted meanwhile leave at the end. How many were indexed;
+    ``report(indexed, last key)`` after each batch."""
+    progress = IndexProgress.objects.order_by("pk").first()
+    if progress is None:
+        progress = IndexProgress.objects.create()
+    if not resume:
+        progress.last_pk = 0
+        progress.started_at = timezone.now()
+    progress.finished_at = None
+    progress.save()
+    after, indexed = progress.last_pk, 0
+    while True:
+        keys = list(Document.objects.filter(pk__gt=after).order_by("pk").values_list("pk", flat=True)[:batch_size])
+        if not keys:
+            break
+        with transaction.atomic():
+            indexed += fulltext.documents_index(documents=Document.objects.filter(pk__in=keys))
+            after = keys[-1]
+            IndexProgress.objects.filter(pk=progress.pk).update(last_pk=after)
+        if report is not None:
+            report(indexed, after)
+    fulltext.index_remove_missing()
+    IndexProgress.objects.filter(pk=progress.pk).update(finished_at=timezone.now())
+    return indexed

@@ -30,13 +30,20 @@ DOCUMENTS_PER_PAGE = 25
 def document_list(request: HttpRequest) -> HttpResponse:
     user = request.user
     form = LibraryFilterForm(request.GET or None)
-    filters = selectors.LibraryFilters.from_data(form.cleaned_data if form.is_valid() else {})
+    # The valid filters apply; one that is not (a member gone since the link was kept) is left out.
+    form.is_valid()
+    filters = selectors.LibraryFilters.from_data(getattr(form, "cleaned_data", {}))
     documents = selectors.document_list(documents=access.documents_visible_to(user), filters=filters)
     page = Paginator(documents, DOCUMENTS_PER_PAGE).get_page(request.GET.get("page"))
+    page.object_list = list(page.object_list)
+    selectors.document_snippets(documents=page.object_list, query=filters.q)
     context = {
         "form": form,
         "page": page,
         "filtered": filters.any,
+        "searching": bool(filters.q),
+        "facets": _facet_links(request, selectors.library_facets(documents=documents)),
+        "chosen": _chosen_filters(request, filters),
         "not_shared_count": access.documents_not_shared_with(user).count(),
         "can_add": access.can_add_documents(user),
         "show_network": access.sees_every_network(user),
@@ -46,6 +53,48 @@ def document_list(request: HttpRequest) -> HttpResponse:
     response = render(request, "library/_document_results.html" if htmx else "library/document_list.html", context)
     patch_vary_headers(response, ["HX-Request"])
     return response
+
+
+def _with(request: HttpRequest, name: str, value: str) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    query[name] = value
+    return f"?{query.urlencode()}"
+
+
+def _facet_links(request: HttpRequest, facets: list[selectors.Facet]) -> list[dict[str, object]]:
+    """Each facet's values, each a link that adds it to the filters (the search is kept); a
+    facet already chosen is not offered again."""
+    return [
+        {
+            "label": facet.label,
+            "values": [
+                {"label": value.label, "count": value.count, "url": _with(request, facet.name, value.value)}
+                for value in facet.values
+            ],
+        }
+        for facet in facets
+        if facet.values and not request.GET.get(facet.name)
+    ]
+
+
+def _chosen_filters(request: HttpRequest, filters: selectors.LibraryFilters) -> list[dict[str, object]]:
+    """The filters chosen, each with the link that removes it."""
+    chosen: list[tuple[str, object, object]] = []
+    if filters.kind:
+        chosen.append(("kind", _("Type"), Document.Kind(filters.kind).label))
+    if filters.theme is not None:
+        chosen.append(("theme", _("Theme"), filters.theme))
+    if filters.member is not None:
+        chosen.append(("member", _("Member"), filters.member))
+    if filters.year is not None:
+        chosen.append(("year", _("Year"), filters.year))
+    if filters.language:
+        chosen.append(("language", _("Language"), Document.Language(filters.language).label))
+    return [
+        {"label": label, "value": value, "url": "?" + query_without(request, "page", name)}
+        for name, label, value in chosen
+    ]
 
 
 @login_required

@@ -1,33 +1,85 @@
-"""The library page makes as many queries with many documents as with few (issue 13: ≤ 15)."""
+"""The library page makes as many queries with many documents as with few (issue 13: ≤ 15),
+listing, searching, or searching with every facet chosen."""
 
 from __future__ import annotations
+
+import datetime
+import itertools
 
 import pytest
 from django.urls import reverse
 
+from reseau.library import fulltext
+from reseau.registry.models import Theme
 from tests.factories import DocumentFactory
 
 pytestmark = pytest.mark.django_db
 
-# (role, documents, queries)
-LIBRARY_QUERIES = [
-    # The themes of the filter, the documents (count, page, their latest versions).
-    ("anonymous", 3, 4),
-    ("anonymous", 40, 4),
-    # Session and user, the themes, the documents (count, page, versions).
-    ("coordinator", 3, 6),
-    ("coordinator", 40, 6),
+LANGUAGES = [["vi"], ["en", "fr"], ["km"], ["lo", "en"]]
+KINDS = ["report", "minutes", "study"]
+
+# (role, queries): the page with 3 documents and with 40 makes exactly as many.
+LISTING = [
+    # The themes of the filter; the documents (count, page, their latest versions); the facets
+    # (type, year and languages together; themes; members).
+    ("anonymous", 7),
+    # Session and user, and the same.
+    ("coordinator", 9),
     # The same, and how many of its networks' documents are not shared with partners.
-    ("partner", 3, 7),
-    ("partner", 40, 7),
+    ("partner", 10),
 ]
+# Searching adds the snippets of the page's documents.
+SEARCHING = [("anonymous", 8), ("coordinator", 10), ("partner", 11)]
+# Every facet chosen adds the chosen theme and member, read to check them.
+EVERY_FILTER = [("anonymous", 10), ("coordinator", 12), ("partner", 13)]
 
 
-@pytest.mark.parametrize(("role", "documents", "queries"), LIBRARY_QUERIES)
-def test_the_library_page_makes_exactly_so_many_queries(world, role, documents, queries, django_assert_num_queries):
-    for _ in range(documents):
-        DocumentFactory(network=world.hue.network, access="public")
+@pytest.fixture(params=[3, 40], ids=["3 documents", "40 documents"])
+def library(request, world):
+    themes = [Theme.objects.create(code=f"theme-{n}", kind="work", name_en=f"Theme {n}") for n in range(3)]
+    members = [world.hue, world.vientiane]
+    for n, kind, languages in zip(range(request.param), itertools.cycle(KINDS), itertools.cycle(LANGUAGES)):
+        document = DocumentFactory(
+            network=world.hue.network,
+            access="public",
+            title_en=f"Drainage report {n}",
+            kind=kind,
+            languages=languages,
+            document_date=datetime.date(2020 + n % 5, 3, 1),
+            version__text=f"The drainage of the old town, part {n}.",
+        )
+        document.themes.add(themes[n % 3])
+        document.members.add(members[n % 2])
+        fulltext.document_index_update(document=document)
+    return {"theme": themes[0].pk, "member": world.hue.pk}
+
+
+def _count(world, role, query, django_assert_num_queries, queries):
     client = world.client_for(role)
     with django_assert_num_queries(queries):
-        response = client.get(reverse("library:document_list"))
+        response = client.get(reverse("library:document_list"), query)
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize(("role", "queries"), LISTING)
+def test_the_library_page_makes_exactly_so_many_queries(world, library, role, queries, django_assert_num_queries):
+    _count(world, role, {}, django_assert_num_queries, queries)
+
+
+@pytest.mark.parametrize(("role", "queries"), SEARCHING)
+def test_a_search_makes_exactly_so_many_queries(world, library, role, queries, django_assert_num_queries):
+    _count(world, role, {"q": "drainage"}, django_assert_num_queries, queries)
+
+
+@pytest.mark.parametrize(("role", "queries"), EVERY_FILTER)
+def test_a_search_with_every_facet_chosen_makes_exactly_so_many_queries(
+    world, library, role, queries, django_assert_num_queries
+):
+    query = {"q": "drainage", "kind": "report", "year": "2020", "language": "vi", **library}
+    _count(world, role, query, django_assert_num_queries, queries)
+
+
+def test_a_search_with_every_facet_chosen_still_finds_documents(world, library):
+    query = {"q": "drainage", "kind": "report", "year": "2020", "language": "vi", **library}
+    page = world.client_for("coordinator").get(reverse("library:document_list"), query).content.decode()
+    assert "Drainage report 0" in page
