@@ -379,6 +379,58 @@ def test_the_event_page_does_not_list_a_document_the_reader_may_not_read(world):
     assert "Internal minutes" not in page
 
 
+def test_the_project_page_lists_its_documents(world):
+    from tests.factories import ProjectFactory
+
+    project = ProjectFactory(network=world.hue.network, lead_member=world.hue)
+    DocumentFactory(network=world.hue.network, project=project, title_en="Concept note of Huế")
+    page = world.client_for("focal_point").get(project.get_absolute_url()).content.decode()
+    assert "Concept note of Huế" in page
+
+
+def test_the_project_page_offers_to_add_a_document_to_it(world):
+    from tests.factories import ProjectFactory
+
+    project = ProjectFactory(network=world.hue.network, lead_member=world.hue)
+    page = world.client_for("coordinator").get(project.get_absolute_url()).content.decode()
+    assert f"{reverse('library:document_create')}?project={project.pk}" in page
+
+
+def test_the_project_page_does_not_list_a_document_kept_to_the_secretariat(world):
+    from tests.factories import ProjectFactory
+
+    project = ProjectFactory(network=world.hue.network, lead_member=world.hue)
+    DocumentFactory(network=world.hue.network, project=project, title_en="Audit letter", access="secretariat")
+    page = world.client_for("coordinator").get(project.get_absolute_url()).content.decode()
+    assert "Audit letter" not in page
+
+
+def test_the_decision_page_lists_its_documents(world):
+    from tests.factories import DecisionFactory
+
+    decision = DecisionFactory(network=world.hue.network)
+    DocumentFactory(network=world.hue.network, decision=decision, title_en="Signed resolution")
+    page = world.client_for("coordinator").get(decision.get_absolute_url()).content.decode()
+    assert "Signed resolution" in page
+
+
+def test_the_organisation_page_lists_its_documents(world):
+    from tests.factories import OrganisationFactory
+
+    organisation = OrganisationFactory(name_en="Agence française de développement")
+    DocumentFactory(network=world.hue.network, organisation=organisation, title_en="Grant agreement")
+    page = world.client_for("coordinator").get(organisation.get_absolute_url()).content.decode()
+    assert "Grant agreement" in page
+
+
+def test_the_organisation_page_offers_to_add_a_document_to_it(world):
+    from tests.factories import OrganisationFactory
+
+    organisation = OrganisationFactory()
+    page = world.client_for("coordinator").get(organisation.get_absolute_url()).content.decode()
+    assert f"{reverse('library:document_create')}?organisation={organisation.pk}" in page
+
+
 # Seed -------------------------------------------------------------------------------------------
 
 
