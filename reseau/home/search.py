@@ -2,7 +2,9 @@
 
 Every kind is read through its own app's access helper (the same as its pages), so a search
 never finds what the reader could not open. Each kind gives its first ``PER_KIND`` matches and
-how many there are: one query for the rows, one for the count.
+how many there are: one query for the rows, one for the count. Documents are found by the
+library's full-text index (titles, metadata and the files' text, best match first); the other
+kinds by every word being in one of their names.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Model, QuerySet
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +22,7 @@ from reseau.accounts.types import Viewer
 from reseau.core.search import words_filter
 from reseau.decisions.access import decisions_visible_to
 from reseau.events.access import events_visible_to
+from reseau.library import fulltext
 from reseau.library.access import documents_visible_to
 from reseau.partners.access import organisations_visible_to
 from reseau.plans.access import plans_visible_to
@@ -51,6 +54,13 @@ class Kind:
     rows: Callable[[Viewer], QuerySet[Any]]
     fields: Sequence[str]
     hit: Callable[[Any], Hit]
+    # A kind with an index of its own finds and orders its matches; the others match ``fields``.
+    search: Callable[[QuerySet[Any], str], QuerySet[Any]] | None = None
+
+    def matches(self, user: Viewer, query: str) -> QuerySet[Any]:
+        if self.search is not None:
+            return self.search(self.rows(user), query)
+        return words_filter(self.rows(user), query, self.fields).order_by("pk")
 
 
 def _activities(user: Viewer) -> QuerySet[Activity]:
@@ -112,8 +122,9 @@ KINDS: list[Kind] = [
     Kind(
         _("Documents"),
         lambda user: documents_visible_to(user).filter(archived_at__isnull=True),
-        ["search_text"],
+        [],
         lambda document: Hit(document.title, document.get_absolute_url(), document.get_kind_display()),
+        search=lambda documents, query: fulltext.search(documents=documents, query=query),
     ),
 ]
 
@@ -123,13 +134,9 @@ def search_everything(*, user: Viewer, query: str) -> list[Group]:
     query = query.strip()[:MAX_QUERY_LENGTH]
     groups = []
     for kind in KINDS:
-        matches = words_filter(kind.rows(user), query, kind.fields)
-        hits = [kind.hit(row) for row in _first(matches)]
+        matches = kind.matches(user, query)
+        hits = [kind.hit(row) for row in matches[:PER_KIND]]
         if hits:
             count = len(hits) if len(hits) < PER_KIND else matches.count()
             groups.append(Group(kind=kind.name, hits=hits, count=count))
     return groups
-
-
-def _first(matches: QuerySet[Model]) -> list[Model]:
-    return list(matches.order_by("pk")[:PER_KIND])

@@ -11,6 +11,7 @@ from django.db import transaction
 from reseau.decisions.synthetic import generate_decisions
 from reseau.events.synthetic import generate_events
 from reseau.funding.synthetic import generate_calls
+from reseau.library.synthetic import generate_documents
 from reseau.logframe.synthetic import generate_logframe
 from reseau.partners.synthetic import generate_partners
 from reseau.plans.synthetic import generate_plans
@@ -31,13 +32,16 @@ def generate_network(
     projects: int | None = None,
     plans_activities: int | None = None,
     events: int | None = None,
+    documents: int = 0,
 ) -> Network:
     """Append ``members`` invented members (with people, leaders, focal points, dues) to a network,
     ``organisations`` invented partner organisations (default: ``members // 2``, at least 1) and
     ``projects`` invented projects (default: ``members``, at least 1) and an invented action plan
     of ``plans_activities`` activities over the last 12 quarters, with a logframe and decisions
     (default: ``members // 2``, at least 15; 0 adds no plan), and ``events`` invented events with
-    their registrations (default: ``members * 2``).
+    their registrations (default: ``members * 2``), and ``documents`` invented library documents,
+    each with a stored text file, indexed (default: none: each is a file written, so only a
+    benchmark asks for them).
 
     Creates the network and the KH/LA/VN countries when missing. Deterministic for
     a given seed and a given number of members, organisations and projects already
@@ -61,6 +65,8 @@ def generate_network(
         events = members * EVENTS_PER_MEMBER
     if events < 0:
         raise ValueError("events must not be negative.")
+    if documents < 0:
+        raise ValueError("documents must not be negative.")
     network = generate_members(members=members, network_code=network_code, seed=seed)
     new_organisations = generate_partners(network=network, organisations=organisations, seed=seed)
     generate_calls(network=network, organisations=new_organisations, seed=seed)
@@ -70,4 +76,5 @@ def generate_network(
     if plan is not None:
         generate_logframe(plan=plan, seed=seed)
         generate_decisions(plan=plan, seed=seed)
+    generate_documents(network=network, documents=documents, seed=seed)
     return network

@@ -76,6 +76,20 @@ def test_a_document_is_found(world):
     assert "Réunion annuelle" in _search(world, "focal_point", "reunion")
 
 
+def test_a_document_is_found_by_a_word_inside_its_file(world):
+    DocumentFactory(
+        network=world.hue.network, title_en="Annual report", version__text="Wastewater treatment in Cần Thơ"
+    )
+    assert "Annual report" in _search(world, "coordinator", "can tho")
+
+
+def test_the_document_that_matches_best_is_listed_first(world):
+    DocumentFactory(network=world.hue.network, title_en="Minutes", version__text="A word on sanitation.")
+    DocumentFactory(network=world.hue.network, title_en="Sanitation study", version__text="Sanitation, sanitation.")
+    page = _search(world, "coordinator", "sanitation")
+    assert page.index("Sanitation study") < page.index("Minutes")
+
+
 def test_a_focal_point_does_not_find_another_networks_person(world):
     tunis = MemberFactory(network=NetworkFactory(code="maghreb", acronym="Maghreb"), slug="tunis")
     PersonFactory(member=tunis, name="Leila Ben Salah")

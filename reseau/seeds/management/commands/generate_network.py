@@ -48,6 +48,12 @@ class Command(BaseCommand):
             default=None,
             help="How many events to add, with their registrations (default: twice the members).",
         )
+        parser.add_argument(
+            "--documents",
+            type=int,
+            default=0,
+            help="How many library documents to add, each with a stored text file, indexed (default: none).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         started = time.perf_counter()
@@ -60,6 +66,7 @@ class Command(BaseCommand):
                 projects=options["projects"],
                 plans_activities=options["activities"],
                 events=options["events"],
+                documents=options["documents"],
             )
         except ValueError as error:
             raise CommandError(str(error)) from error
@@ -73,6 +80,8 @@ class Command(BaseCommand):
         events = options["events"] if options["events"] is not None else options["members"] * EVENTS_PER_MEMBER
         if events:
             what.append(f"{events} events")
+        if options["documents"]:
+            what.append(f"{options['documents']} documents")
         if activities:
             what.append(f"an action plan of {activities} activities")
         elapsed = time.perf_counter() - started
