@@ -85,6 +85,10 @@ SHOTS = [
     Shot("library-add-focal-hue", FOCAL_HUE, "/library/new/"),
     Shot("library-deck-partner", PARTNER, "/library/1/"),
     Shot("library-terms-coordinator-fr", COORDINATOR, "/library/2/", french=True),
+    Shot("library-search-coordinator", COORDINATOR, "/library/?q=reunion"),
+    Shot("library-search-focal-hue-fr", FOCAL_HUE, "/library/?q=coordinator", french=True),
+    Shot("header-search-coordinator", COORDINATOR, "/search/?q=hue"),
+    Shot("header-search-partner-fr", PARTNER, "/search/?q=reseau", french=True),
 ]
 
 OVERFLOW_JS = """() => {
