@@ -247,7 +247,10 @@ def index_entry(*, pk: int, titles: Iterable[str], metadata: Iterable[str], body
     postgresql = _is_postgresql()
 
     def cleaned(parts: Iterable[str]) -> str:
-        text = unicodedata.normalize("NFC", "\n".join(part for part in parts if part).translate(_UNINDEXABLE))
+        # Each part once: a member's English and French names are often one name, and a
+        # passage cut from the metadata would show it twice.
+        text = unicodedata.normalize("NFC", "\n".join(dict.fromkeys(part for part in parts if part)))
+        text = text.translate(_UNINDEXABLE)
         return text if postgresql else text.translate(_STROKE_FOLDS)
 
     title, meta, text = cleaned(titles), cleaned(metadata), cleaned([body[:BODY_LIMIT]])

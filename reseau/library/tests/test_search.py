@@ -190,6 +190,13 @@ def test_the_snippet_of_a_khmer_word_marks_it(world):
     assert f"<mark>{KHMER_WORD}</mark>" in _page(world, q=KHMER_WORD)
 
 
+def test_a_passage_of_the_metadata_names_a_member_once(world):
+    document = _document(world, "Minutes", "Compte rendu du comité de pilotage.")
+    document.members.add(world.hue)  # "Huế" in English and in French, "Thành phố Huế" locally
+    fulltext.document_index_update(document=document)
+    assert _snippet(world, q="hue").count("<mark>Huế</mark>") == 2
+
+
 def _snippet(world, **query) -> str:
     return _page(world, **query).split('<span class="snippet">')[1].split("</span>")[0]
 
