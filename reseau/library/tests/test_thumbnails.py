@@ -14,7 +14,7 @@ from django.urls import reverse
 from PIL import Image
 
 from reseau.library.models import THUMBNAIL_BOUND, Document, DocumentVersion
-from tests.factories import TINY_PDF, DocumentFactory, NetworkFactory, photo_bytes
+from tests.factories import TINY_PDF, DocumentFactory, EventFactory, NetworkFactory, photo_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -271,3 +271,53 @@ def test_a_deleted_photos_thumbnail_leaves_the_storage(world, django_capture_on_
     with django_capture_on_commit_callbacks(execute=True):
         world.client_for("secretariat").post(url)
     assert default_storage.exists(thumbnail) is False
+
+
+# Shown in the lists -----------------------------------------------------------------------------
+
+
+def _img_of(document: Document) -> str:
+    return f'<img class="thumbnail" src="{document.versions.get().get_thumbnail_url()}" alt=""'
+
+
+def test_the_library_shows_a_photos_thumbnail(world):
+    document = _photo_document(world, title_en="The dyke at Huế")
+    page = world.client_for("coordinator").get(reverse("library:document_list")).content.decode()
+    assert _img_of(document) in page
+
+
+def test_the_library_gives_the_thumbnails_size(world):
+    _photo_document(world)
+    page = world.client_for("coordinator").get(reverse("library:document_list")).content.decode()
+    assert 'width="320" height="240" loading="lazy"' in page
+
+
+def test_the_photos_title_is_still_its_link(world):
+    document = _photo_document(world, title_en="The dyke at Huế")
+    page = world.client_for("coordinator").get(reverse("library:document_list")).content.decode()
+    assert f'<a href="{document.get_absolute_url()}"><strong>The dyke at Huế</strong></a>' in page
+
+
+def test_a_pdf_shows_no_thumbnail_in_the_library(world):
+    DocumentFactory(network=world.hue.network)
+    page = world.client_for("coordinator").get(reverse("library:document_list")).content.decode()
+    assert 'class="thumbnail' not in page
+
+
+def test_the_photos_page_shows_its_thumbnail(world):
+    document = _photo_document(world)
+    page = world.client_for("coordinator").get(document.get_absolute_url()).content.decode()
+    assert f'src="{document.versions.get().get_thumbnail_url()}"' in page
+
+
+def test_the_photos_page_does_not_load_the_whole_photo(world):
+    document = _photo_document(world)
+    page = world.client_for("coordinator").get(document.get_absolute_url()).content.decode()
+    assert f'src="{document.versions.get().get_download_url()}"' not in page
+
+
+def test_the_event_page_shows_its_photos_thumbnail(world):
+    event = EventFactory(network=world.hue.network)
+    document = _photo_document(world, event=event)
+    page = world.client_for("coordinator").get(event.get_absolute_url()).content.decode()
+    assert f'src="{document.versions.get().get_thumbnail_url()}"' in page
