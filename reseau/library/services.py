@@ -253,6 +253,19 @@ def photo_without_location(content: bytes) -> bytes:
         return content
 
 
+def versions_thumbnails_make() -> tuple[int, int]:
+    """Make the thumbnails the photos lack (``manage.py library_thumbnails``), one version at a
+    time (in constant memory): how many were made, and how many photos still have none."""
+    photos = DocumentVersion.objects.filter(content_type__in=PHOTO_CONTENT_TYPES, thumbnail="")
+    made = missing = 0
+    for version in photos.defer("text", "search_text").order_by("pk").iterator(chunk_size=100):
+        if version_thumbnail_make(version=version):
+            made += 1
+        else:
+            missing += 1
+    return made, missing
+
+
 @transaction.atomic
 def document_update(*, actor: Actor, document: Document, data: Mapping[str, Any]) -> bool:
     changed = model_update(instance=document, data=data, actor=actor)

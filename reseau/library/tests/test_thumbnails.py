@@ -4,12 +4,14 @@ same access check as their file, shown in the lists, and deleted with them (issu
 from __future__ import annotations
 
 import io
+from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage, default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.urls import reverse
 from PIL import Image
 
@@ -321,3 +323,30 @@ def test_the_event_page_shows_its_photos_thumbnail(world):
     document = _photo_document(world, event=event)
     page = world.client_for("coordinator").get(event.get_absolute_url()).content.decode()
     assert f'src="{document.versions.get().get_thumbnail_url()}"' in page
+
+
+# Made for the photos that lack one ---------------------------------------------------------------
+
+
+def test_the_command_makes_the_thumbnails_photos_lack(world):
+    document = _photo_document(world)
+    version = document.versions.get()
+    default_storage.delete(version.thumbnail)
+    DocumentVersion.objects.update(thumbnail="", thumbnail_width=0, thumbnail_height=0)
+    call_command("library_thumbnails", stdout=StringIO())
+    assert default_storage.exists(DocumentVersion.objects.get().thumbnail) is True
+
+
+def test_the_command_says_how_many_it_made(world):
+    _photo_document(world)
+    DocumentVersion.objects.update(thumbnail="")
+    out = StringIO()
+    call_command("library_thumbnails", stdout=out)
+    assert out.getvalue().startswith("Thumbnails made: 1. Photos still without one (damaged or too large): 0.")
+
+
+def test_the_command_leaves_a_photo_that_has_its_thumbnail(world):
+    document = _photo_document(world)
+    before = document.versions.get().thumbnail
+    call_command("library_thumbnails", stdout=StringIO())
+    assert DocumentVersion.objects.get().thumbnail == before
