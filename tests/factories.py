@@ -230,10 +230,28 @@ TINY_PDF = (
 )
 
 
+def photo_bytes(size: tuple[int, int] = (640, 480), image_format: str = "JPEG") -> bytes:
+    """A photo of ``size`` pixels (JPEG unless told), with a camera maker and a GPS position
+    in its EXIF."""
+    import io
+
+    from PIL import Image
+
+    image = Image.new("RGB", size, "teal")
+    exif = Image.Exif()
+    exif[0x010F] = "Camera maker"
+    exif[0x8825] = {1: "N", 2: (11.0, 33.0, 0.0)}  # GPS: latitude of Phnom Penh
+    buffer = io.BytesIO()
+    image.save(buffer, format=image_format, exif=exif.tobytes())
+    return buffer.getvalue()
+
+
 class DocumentFactory(factory.django.DjangoModelFactory):
     """A library document with one version (a small PDF) in the test's own media folder, in the
     search's index. ``version__text`` is the text read from its file; members and themes added
-    afterwards reach the index through ``fulltext.document_index_update``."""
+    afterwards reach the index through ``fulltext.document_index_update``. ``version__name``
+    names the file (its extension gives its type): a photo's ``version=photo_bytes()`` with
+    ``version__name="photo.jpg"`` gets its thumbnail, as the library's services make it."""
 
     class Meta:
         model = "library.Document"
@@ -250,21 +268,25 @@ class DocumentFactory(factory.django.DjangoModelFactory):
             return
         from django.core.files.base import ContentFile
 
-        from reseau.library.models import DocumentVersion
+        from reseau.library.models import LIBRARY_UPLOAD, DocumentVersion
+        from reseau.library.services import version_thumbnail_make
 
         content = extracted or TINY_PDF
         text = str(kwargs.get("text", ""))  # ``version__text=…``: the text read from the file
+        name = str(kwargs.get("name", "report.pdf"))
+        file_format = LIBRARY_UPLOAD.format_for(name)
         version = DocumentVersion(
             document=self,
             number=1,
-            name="report.pdf",
+            name=name,
             size=len(content),
-            content_type="application/pdf",
+            content_type=file_format.content_type if file_format else "application/pdf",
             sha256="",
             text=text,
             text_state=DocumentVersion.TextState.DONE if text else DocumentVersion.TextState.WAITING,
         )
-        version.file.save("report.pdf", ContentFile(content), save=True)
+        version.file.save(name, ContentFile(content), save=True)
+        version_thumbnail_make(version=version)
 
     @factory.post_generation  # type: ignore[untyped-decorator]
     def indexed(self, create: bool, extracted: bool | None, **kwargs: object) -> None:

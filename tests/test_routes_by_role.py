@@ -125,6 +125,10 @@ def library_routes(ids: dict[str, int]) -> list[Route]:
             {"pk": ids["network_document"], "number": 9},
             {**network_only, "coordinator": NOT_FOUND, "focal_point": NOT_FOUND, "secretariat": NOT_FOUND},
         ),
+        # A photo's thumbnail is read as its file is; a PDF has none, for anyone.
+        Route("library:version_thumbnail", {"pk": ids["public_photo"], "number": 1}, everyone(OK)),
+        Route("library:version_thumbnail", {"pk": ids["network_photo"], "number": 1}, network_only),
+        Route("library:version_thumbnail", {"pk": ids["public_document"], "number": 1}, everyone(NOT_FOUND)),
         Route("library:document_archive", {"pk": ids["network_document"]}, staff_post),
         Route("library:document_restore", {"pk": ids["network_document"]}, staff_post),
         Route(
@@ -440,9 +444,10 @@ def route_world(world, settings):
 
 
 def _library_world(world) -> dict[str, int]:
-    """A document at each access level, one of another network, one a focal point added."""
+    """A document at each access level, one of another network, one a focal point added, and
+    two photos (with their thumbnails), one public, one the network's."""
     from reseau.registry.models import Network
-    from tests.factories import DocumentFactory
+    from tests.factories import DocumentFactory, photo_bytes
 
     network = world.hue.network
     maghreb = Network.objects.get(code="maghreb")
@@ -454,6 +459,12 @@ def _library_world(world) -> dict[str, int]:
         "maghreb_document": DocumentFactory(network=maghreb, access="network").pk,
         "focal_point_document": DocumentFactory(
             network=network, access="network", created_by=world.users["focal_point"]
+        ).pk,
+        "public_photo": DocumentFactory(
+            network=network, access="public", kind="photo", version=photo_bytes(), version__name="photo.jpg"
+        ).pk,
+        "network_photo": DocumentFactory(
+            network=network, access="network", kind="photo", version=photo_bytes(), version__name="photo.jpg"
         ).pk,
     }
 

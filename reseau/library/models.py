@@ -69,6 +69,9 @@ LIBRARY_UPLOAD = UploadRule(
 # Shown inline in the browser; every other kind downloads as an attachment.
 INLINE_CONTENT_TYPES = frozenset({"application/pdf", "image/jpeg", "image/png", "image/webp"})
 PHOTO_CONTENT_TYPES = frozenset({"image/jpeg", "image/png", "image/webp"})
+# A photo's thumbnail: its longest side at most this many pixels, in WebP, without metadata.
+THUMBNAIL_BOUND = 320
+THUMBNAIL_CONTENT_TYPE = "image/webp"
 
 
 class Document(models.Model):
@@ -190,6 +193,13 @@ def version_path(version: DocumentVersion, name: str) -> str:
     return f"library/{version.document_id}/{version.number}/{name}"
 
 
+def thumbnail_path(version: DocumentVersion) -> str:
+    """Where a photo's thumbnail is kept: beside its file, in a folder no file name can reach
+    (a kept name holds no "/")."""
+    stem = version.name.rsplit(".", 1)[0] if "." in version.name else version.name
+    return f"library/{version.document_id}/{version.number}/thumbnail/{stem or 'photo'}.webp"
+
+
 class TextState(TonedChoices):
     """Where the reading of a file's text stands (a background job reads it)."""
 
@@ -231,6 +241,11 @@ class DocumentVersion(models.Model):
     text = models.TextField(_("text of the file"), blank=True, editable=False)
     # The text folded (no accents, đ → d, lower case) for the search.
     search_text = models.TextField(blank=True, editable=False)
+    # A photo's thumbnail (``thumbnail_path``), in the storage of the file, by its name there:
+    # not a file field, so no form ever takes one; empty when none could be made.
+    thumbnail = models.CharField(_("thumbnail"), max_length=300, blank=True, editable=False)
+    thumbnail_width = models.PositiveSmallIntegerField(default=0, editable=False)
+    thumbnail_height = models.PositiveSmallIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["document", "-number"]
@@ -251,6 +266,12 @@ class DocumentVersion(models.Model):
 
     def get_download_url(self) -> str:
         return reverse("library:version_download", kwargs={"pk": self.document_id, "number": self.number})
+
+    def get_thumbnail_url(self) -> str:
+        """The thumbnail's address (through the access check), or "" when it has none."""
+        if not self.thumbnail:
+            return ""
+        return reverse("library:version_thumbnail", kwargs={"pk": self.document_id, "number": self.number})
 
 
 class DocumentIndex(models.Model):

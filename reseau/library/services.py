@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -27,12 +29,24 @@ from reseau.core.services import model_create, model_delete, model_update
 from reseau.core.text import fold_for_search, strip_control_characters
 from reseau.library import fulltext
 from reseau.library.extraction import text_in_child_process
-from reseau.library.models import LIBRARY_UPLOAD, PHOTO_CONTENT_TYPES, Document, DocumentVersion, IndexProgress
+from reseau.library.models import (
+    LIBRARY_UPLOAD,
+    PHOTO_CONTENT_TYPES,
+    THUMBNAIL_BOUND,
+    Document,
+    DocumentVersion,
+    IndexProgress,
+    thumbnail_path,
+)
 from reseau.registry.models import Network
 
 NOT_STORED = _("The file could not be stored (%(reason)s). Nothing was saved; try again later.")
 # EXIF's GPS block: where a photo was taken, removed before the photo is kept.
 EXIF_GPS_IFD = 0x8825
+
+logger = logging.getLogger(__name__)
+# A photo of more pixels gets no thumbnail (when Pillow's own bound is lifted).
+THUMBNAIL_MAX_PIXELS = 90_000_000
 
 
 def _stem(name: str) -> str:
@@ -99,11 +113,13 @@ def _store_version(*, actor: Actor, document: Document, upload: UploadedFile[byt
         uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
     version.file.save(version.name, ContentFile(content), save=False)
+    if version.is_photo:
+        _store_thumbnail(version, content)
     try:
         version.full_clean(exclude=["file"])
         version.save()
     except Exception:
-        version.file.delete(save=False)
+        _remove_files([version])
         raise
     audit_record(actor=actor, instance=version, subject=document, action=AuditEvent.Action.CREATED)
     transaction.on_commit(lambda: _queue_text_reading(version.pk))
@@ -144,7 +160,79 @@ def version_read_text(*, version_id: int) -> DocumentVersion | None:
 
 def _remove_files(versions: Iterable[DocumentVersion]) -> None:
     for version in versions:
+        if version.thumbnail:
+            version.file.storage.delete(version.thumbnail)
         version.file.delete(save=False)
+
+
+@dataclass(frozen=True)
+class Thumbnail:
+    content: bytes  # WebP
+    width: int
+    height: int
+
+
+def photo_thumbnail(content: bytes, *, bound: int = THUMBNAIL_BOUND) -> Thumbnail | None:
+    """A small WebP of the photo, its longest side at most ``bound`` pixels, turned as the
+    camera said (EXIF orientation), without any metadata (no EXIF, GPS, XMP or colour profile).
+    None when Pillow cannot make one: a damaged photo, or one too large to open safely (more
+    pixels than Pillow's guard against decompression bombs, ``Image.MAX_IMAGE_PIXELS``)."""
+    from PIL import Image, ImageOps
+
+    try:
+        with Image.open(io.BytesIO(content)) as image:
+            # Pillow's own bound (some 89 million pixels) is only a warning up to twice as many.
+            if image.width * image.height > (Image.MAX_IMAGE_PIXELS or THUMBNAIL_MAX_PIXELS):
+                logger.warning("No thumbnail of a photo of %s × %s pixels", image.width, image.height)
+                return None
+            image.draft("RGB", (bound, bound))  # a JPEG is decoded at a fraction of its size
+            small = ImageOps.exif_transpose(image)
+            small.thumbnail((bound, bound), Image.Resampling.LANCZOS)
+            if small.mode not in ("RGB", "RGBA"):
+                small = small.convert("RGBA" if small.has_transparency_data else "RGB")
+            clean = Image.new(small.mode, small.size)  # the pixels only: no metadata follows
+            clean.paste(small)
+            output = io.BytesIO()
+            clean.save(output, format="WEBP", quality=80)
+            return Thumbnail(output.getvalue(), *clean.size)
+    except Exception:
+        # Pillow raises many kinds of error on damaged files; a thumbnail is never worth more.
+        logger.warning("No thumbnail could be made of a photo", exc_info=True)
+        return None
+
+
+def _store_thumbnail(version: DocumentVersion, content: bytes) -> None:
+    """Make and store the photo's thumbnail beside its file, named on the version (not saved);
+    when it cannot be made or stored, the version has none, and the photo is kept all the same."""
+    thumbnail = photo_thumbnail(content)
+    if thumbnail is None:
+        return
+    try:
+        name = version.file.storage.save(thumbnail_path(version), ContentFile(thumbnail.content))
+    except Exception:
+        logger.warning("The thumbnail of %s could not be stored", version.file.name, exc_info=True)
+        return
+    version.thumbnail = name
+    version.thumbnail_width, version.thumbnail_height = thumbnail.width, thumbnail.height
+
+
+def version_thumbnail_make(*, version: DocumentVersion) -> bool:
+    """Make the thumbnail a photo lacks (one stored before thumbnails were made, or whose
+    thumbnail failed): whether it has one now. Anything but a photo has none."""
+    if version.thumbnail or not version.is_photo:
+        return bool(version.thumbnail)
+    try:
+        with version.file.open("rb") as stored:
+            content = stored.read()
+    except OSError:
+        return False
+    _store_thumbnail(version, content)
+    if not version.thumbnail:
+        return False
+    DocumentVersion.objects.filter(pk=version.pk).update(
+        thumbnail=version.thumbnail, thumbnail_width=version.thumbnail_width, thumbnail_height=version.thumbnail_height
+    )
+    return True
 
 
 def photo_without_location(content: bytes) -> bytes:
@@ -163,6 +251,19 @@ def photo_without_location(content: bytes) -> bytes:
             return output.getvalue()
     except (UnidentifiedImageError, OSError, ValueError):
         return content
+
+
+def versions_thumbnails_make() -> tuple[int, int]:
+    """Make the thumbnails the photos lack (``manage.py library_thumbnails``), one version at a
+    time (in constant memory): how many were made, and how many photos still have none."""
+    photos = DocumentVersion.objects.filter(content_type__in=PHOTO_CONTENT_TYPES, thumbnail="")
+    made = missing = 0
+    for version in photos.defer("text", "search_text").order_by("pk").iterator(chunk_size=100):
+        if version_thumbnail_make(version=version):
+            made += 1
+        else:
+            missing += 1
+    return made, missing
 
 
 @transaction.atomic
@@ -196,8 +297,9 @@ def document_restore(*, actor: Actor, document: Document) -> bool:
 def document_delete(*, actor: Actor, document: Document) -> None:
     """Deleted with its versions; the network's history keeps what it was and its files' names.
     The files leave the storage once the deletion is committed."""
-    names = [version.file.name for version in document.versions.all() if version.file.name]
-    before = {**audit_snapshot(document), "files": ", ".join(v.name for v in document.versions.all())}
+    versions = list(document.versions.defer("text", "search_text"))
+    names = [name for version in versions for name in (version.file.name, version.thumbnail) if name]
+    before = {**audit_snapshot(document), "files": ", ".join(version.name for version in versions)}
     storage = DocumentVersion._meta.get_field("file").storage
     document_id = document.pk
     model_delete(instance=document, actor=actor, subject=document.network, before=before)

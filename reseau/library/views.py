@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -21,7 +23,7 @@ from reseau.core.pages import form_page, form_saved
 from reseau.core.querystrings import query_without
 from reseau.library import access, selectors, services
 from reseau.library.forms import LINKS, DocumentForm, DocumentUploadForm, LibraryFilterForm, VersionForm
-from reseau.library.models import Document
+from reseau.library.models import THUMBNAIL_CONTENT_TYPE, Document, DocumentVersion
 
 DOCUMENTS_PER_PAGE = 25
 
@@ -227,14 +229,28 @@ def document_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return render(request, "library/document_delete.html", {"document": document})
 
 
+def _version_for(request: HttpRequest, pk: int, number: int) -> tuple[Document, DocumentVersion]:
+    """The version of a document the reader may open (``access.document_for_user``), or 404."""
+    document = access.document_for_user(request.user, pk)
+    version = document.versions.defer("text", "search_text").filter(number=number).first()
+    if version is None:
+        raise Http404
+    return document, version
+
+
+def _served(request: HttpRequest, document: Document, response: FileResponse) -> FileResponse:
+    response["X-Content-Type-Options"] = "nosniff"
+    # A shared cache may keep a public file fetched by a visitor; nothing a signed-in person reads.
+    public = document.access == Document.Access.PUBLIC and not request.user.is_authenticated
+    response["Cache-Control"] = "public, max-age=300" if public else "private, no-store"
+    return response
+
+
 @require_GET
 def version_download(request: HttpRequest, pk: int, number: int) -> FileResponse:
     """A file, only through this view: the document's access is checked on every download.
     PDF and photos may show in the browser; every other kind downloads, and none is sniffed."""
-    document = access.document_for_user(request.user, pk)
-    version = document.versions.filter(number=number).first()
-    if version is None:
-        raise Http404
+    document, version = _version_for(request, pk, number)
     try:
         handle = version.file.open("rb")
     except FileNotFoundError:
@@ -242,8 +258,25 @@ def version_download(request: HttpRequest, pk: int, number: int) -> FileResponse
     response = FileResponse(
         handle, as_attachment=not version.shows_inline, filename=version.name, content_type=version.content_type
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    # A shared cache may keep a public file fetched by a visitor; nothing a signed-in person reads.
-    public = document.access == Document.Access.PUBLIC and not request.user.is_authenticated
-    response["Cache-Control"] = "public, max-age=300" if public else "private, no-store"
-    return response
+    return _served(request, document, response)
+
+
+@require_GET
+def version_thumbnail(request: HttpRequest, pk: int, number: int) -> FileResponse:
+    """A photo's thumbnail, read as its file is (``version_download``): the document's access
+    is checked every time; a version without a thumbnail (not a photo, or none could be made)
+    is not found."""
+    document, version = _version_for(request, pk, number)
+    if not version.thumbnail:
+        raise Http404
+    try:
+        handle = version.file.storage.open(version.thumbnail, "rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(
+        handle,
+        as_attachment=False,
+        filename=PurePosixPath(version.thumbnail).name,
+        content_type=THUMBNAIL_CONTENT_TYPE,
+    )
+    return _served(request, document, response)

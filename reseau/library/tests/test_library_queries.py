@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from reseau.library import fulltext
 from reseau.registry.models import Theme
-from tests.factories import DocumentFactory
+from tests.factories import DocumentFactory, photo_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +39,8 @@ def library(request, world):
     themes = [Theme.objects.create(code=f"theme-{n}", kind="work", name_en=f"Theme {n}") for n in range(3)]
     members = [world.hue, world.vientiane]
     for n, kind, languages in zip(range(request.param), itertools.cycle(KINDS), itertools.cycle(LANGUAGES)):
+        # A third of them photos, with their thumbnails: shown without a query of their own.
+        photo = {"version": photo_bytes((64, 48)), "version__name": f"drain-{n}.jpg"} if n % 3 == 0 else {}
         document = DocumentFactory(
             network=world.hue.network,
             access="public",
@@ -47,6 +49,7 @@ def library(request, world):
             languages=languages,
             document_date=datetime.date(2020 + n % 5, 3, 1),
             version__text=f"The drainage of the old town, part {n}.",
+            **photo,
         )
         document.themes.add(themes[n % 3])
         document.members.add(members[n % 2])
