@@ -80,7 +80,8 @@ def _pdf() -> bytes:
     from weasyprint import HTML
 
     paragraphs = "".join(f"<p>{PARAGRAPH}</p>" for _ in range(30))
-    return HTML(string=f"<h1>Rapport annuel</h1>{paragraphs}").write_pdf()
+    pdf: bytes = HTML(string=f"<h1>Rapport annuel</h1>{paragraphs}").write_pdf()
+    return pdf
 
 
 KINDS: list[tuple[str, str, Callable[[], bytes]]] = [

@@ -134,3 +134,16 @@ PE_EXECUTABLE = (
     + b"This program cannot be run in DOS mode."
 )
 HTML_PAGE = b"<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>"
+
+
+def pixel_flood(width: int = 30_000, height: int = 30_000) -> bytes:
+    """A PNG of a few bytes whose header claims ``width`` by ``height`` pixels: opened in full,
+    it would take gigabytes of memory."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"")) + chunk(b"IEND", b"")

@@ -32,8 +32,8 @@ from django.urls import reverse
 from django.utils.html import escape
 
 import reseau
-from reseau.core.uploads import CSV, MB, UploadField, UploadRule
-from tests.hostile_files import HTML_PAGE, PE_EXECUTABLE, many_entries, path_traversal, zip_bomb
+from reseau.core.uploads import CSV, MB, PNG, UploadField, UploadRule
+from tests.hostile_files import HTML_PAGE, PE_EXECUTABLE, many_entries, path_traversal, pixel_flood, zip_bomb
 from tests.test_routes_by_role import OK, app_routes, route_world  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
@@ -87,7 +87,9 @@ def hostile_files(rule: UploadRule) -> list[tuple[str, str, bytes]]:
     """(what it is, its name, its content), named as the field expects, so that the content is what is refused."""
     ext = rule.formats[0].extension
     text = CSV.extension if CSV in rule.formats else ext
+    photos = [("a photo of a billion pixels in a few bytes", "flood.png", pixel_flood())] if PNG in rule.formats else []
     return [
+        *photos,
         ("empty", f"empty.{ext}", b""),
         ("a Windows program renamed", f"plan.{ext}", PE_EXECUTABLE),
         ("a web page renamed", f"plan.{ext}", HTML_PAGE),

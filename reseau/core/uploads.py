@@ -95,6 +95,12 @@ EXPANDS_TOO_MUCH = _(
 TOO_MANY_PARTS = _("This file is made of more than %(max)s parts: it cannot be read safely.")
 UNSAFE_PART = _("This file holds a part whose name points outside the file: it cannot be read safely.")
 NAME_MAX_LENGTH = 100
+# A phone's photo has 12 to 50 million pixels; beyond this a photo (or a "pixel flood" crafted
+# to look small) would take gigabytes to open, to make its thumbnail or strip its location.
+MAX_PHOTO_PIXELS = 80_000_000
+TOO_MANY_PIXELS = _(
+    "This photo has more than %(megapixels)s million pixels. Send a smaller copy of it (a phone can share one)."
+)
 
 
 @dataclass(frozen=True)
@@ -171,6 +177,8 @@ def check_upload(upload: UploadedFile[bytes], rule: UploadRule) -> None:
             _check_text(upload, file_format, rule)
         else:
             _check_signature(upload, file_format, rule)
+            if file_format in IMAGES:
+                _check_pixels(upload)
     finally:
         upload.seek(0)
 
@@ -184,6 +192,29 @@ def _check_signature(upload: UploadedFile[bytes], file_format: FileFormat, rule:
         offset, expected = file_format.signature_also
         if start[offset : offset + len(expected)] != expected:
             raise forms.ValidationError(rule.unreadable, code="unreadable")
+
+
+def _check_pixels(upload: UploadedFile[bytes]) -> None:
+    """Reads the photo's size from its header only (Pillow decodes nothing until asked)."""
+    import warnings
+
+    from PIL import Image
+
+    upload.seek(0)
+    too_many = forms.ValidationError(
+        TOO_MANY_PIXELS, code="too_many_pixels", params={"megapixels": MAX_PHOTO_PIXELS // 1_000_000}
+    )
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(upload) as image:
+                width, height = image.size
+    except Image.DecompressionBombError:
+        raise too_many from None
+    except (OSError, ValueError, SyntaxError):
+        return  # a header Pillow cannot read: the photo is kept as it came, with no thumbnail
+    if width * height > MAX_PHOTO_PIXELS:
+        raise too_many
 
 
 def _check_archive(upload: UploadedFile[bytes], file_format: FileFormat, rule: UploadRule) -> None:

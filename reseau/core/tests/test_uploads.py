@@ -7,8 +7,9 @@ import pytest
 from django import forms
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from reseau.core.uploads import CSV, DOCX, MB, PDF, XLSX, UploadField, UploadRule, safe_file_name
-from tests.hostile_files import HTML_PAGE, PE_EXECUTABLE, workbook_with, zip_bomb, zip_bytes
+from reseau.core.uploads import CSV, DOCX, JPEG, MB, PDF, PNG, XLSX, UploadField, UploadRule, safe_file_name
+from tests.factories import photo_bytes
+from tests.hostile_files import HTML_PAGE, PE_EXECUTABLE, pixel_flood, workbook_with, zip_bomb, zip_bytes
 
 RULE = UploadRule(
     formats=(XLSX, CSV, DOCX, PDF),
@@ -93,3 +94,31 @@ def test_an_archive_checked_leaves_the_file_ready_to_read():
     form = _Form(files={"file": SimpleUploadedFile("ok.xlsx", content)})
     assert form.is_valid()
     assert form.cleaned_data["file"].read() == content
+
+
+# Photos: their size in pixels, read from the header ------------------------------------------
+
+PHOTO_RULE = UploadRule(formats=(PNG, JPEG), size_limit=1 * MB, wrong_type="Wrong type.", unreadable="Unreadable.")
+
+
+def _photo_errors(content: bytes, name: str = "photo.png") -> list[str]:
+    field = UploadField(rule=PHOTO_RULE)
+    try:
+        field.clean(SimpleUploadedFile(name, content))
+    except forms.ValidationError as error:
+        return list(error.messages)
+    return []
+
+
+def test_a_photo_claiming_a_billion_pixels_is_refused():
+    assert _photo_errors(pixel_flood(30_000, 30_000)) == [
+        "This photo has more than 80 million pixels. Send a smaller copy of it (a phone can share one)."
+    ]
+
+
+def test_a_photo_just_over_the_pixel_limit_is_refused():
+    assert _photo_errors(pixel_flood(10_000, 8_001)) != []
+
+
+def test_a_phones_photo_is_taken():
+    assert _photo_errors(photo_bytes((4000, 3000)), "photo.jpg") == []
