@@ -145,7 +145,7 @@ def _closed_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def test_an_object_store_out_of_reach_is_said_and_nothing_is_kept(world, s3_file_storage, settings):
+def _store_away(s3_file_storage, settings) -> None:
     from botocore.config import Config
 
     away = s3_file_storage.server.storage_entry(
@@ -154,9 +154,24 @@ def test_an_object_store_out_of_reach_is_said_and_nothing_is_kept(world, s3_file
         client_config=Config(connect_timeout=1, retries={"total_max_attempts": 1}),
     )
     settings.STORAGES = {**settings.STORAGES, "default": away}
+
+
+def test_an_object_store_out_of_reach_is_said_and_nothing_is_kept(world, s3_file_storage, settings):
+    _store_away(s3_file_storage, settings)
     response = world.client_for("coordinator").post(
         reverse("library:document_create"), {"kind": "minutes", "access": "network", "uploads": [_pdf()]}
     )
     assert response.status_code == 200
     assert "could not be stored (the file storage is unavailable)" in response.content.decode()
     assert (Document.objects.count(), s3_file_storage.bucket_keys()) == (0, [])
+
+
+def test_an_object_store_out_of_reach_is_said_in_french_to_a_french_reader(world, s3_file_storage, settings):
+    coordinator = world.users["coordinator"]
+    coordinator.language = "fr"
+    coordinator.save(update_fields=["language"])
+    _store_away(s3_file_storage, settings)
+    response = world.client_for("coordinator").post(
+        reverse("library:document_create"), {"kind": "minutes", "access": "network", "uploads": [_pdf()]}
+    )
+    assert "n’a pas pu être enregistré (le stockage des fichiers est indisponible)" in response.content.decode()
