@@ -11,8 +11,9 @@ from reseau.accounts.models import Role, User
 from reseau.registry.models import Member
 from tests.factories import CountryFactory, MemberFactory, NetworkFactory, UserFactory
 
-# One Chromium for the whole run, shared by every app's browser tests.
-pytest_plugins = ["tests.browser.fixtures"]
+# One Chromium for the whole run, shared by every app's browser tests; the disk and a local
+# S3 server for the storage tests.
+pytest_plugins = ["tests.browser.fixtures", "tests.object_storage"]
 
 ROLES = ["anonymous", "partner", "focal_point", "coordinator", "secretariat"]
 

@@ -8,6 +8,7 @@ silently falling back to a default.
 from __future__ import annotations
 
 import os
+import re
 from email.utils import getaddresses
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlparse
@@ -104,3 +105,118 @@ def env_addresses(name: str) -> list[tuple[str, str]]:
             raise ImproperlyConfigured(f"{name}: {address!r} is not an e-mail address.")
         people.append((name_part or address, address))
     return people
+
+
+# --- Where uploaded files live -------------------------------------------------------------------
+
+FILE_SYSTEM_STORAGE = "django.core.files.storage.FileSystemStorage"
+S3_STORAGE = "storages.backends.s3.S3Storage"
+# S3's rule for bucket names: 3 to 63 lowercase letters, digits, dots and hyphens.
+_BUCKET = re.compile(r"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")
+_ADDRESSING_STYLES = {"auto", "path", "virtual"}
+# A download larger than this is spooled to a temporary file rather than held in memory.
+S3_MAX_MEMORY_BYTES = 4 * 1024 * 1024
+
+
+def s3_storage(
+    *,
+    bucket: str,
+    location: str = "",
+    endpoint_url: str = "",
+    region_name: str = "",
+    addressing_style: str = "",
+    source: str = "AWS_STORAGE_BUCKET_NAME",
+) -> dict[str, Any]:
+    """The ``STORAGES["default"]`` entry for a bucket of an S3-compatible object store.
+
+    Files stay private: no ACL is sent (a new object is the bucket owner's alone), nothing is
+    ever served from the bucket (downloads go through the library's view, which checks access),
+    and a file never replaces another of the same name. The keys are not settings: boto3 reads
+    ``AWS_ACCESS_KEY_ID`` and ``AWS_SECRET_ACCESS_KEY`` (or the machine's role) itself.
+    """
+    if not _BUCKET.match(bucket):
+        raise ImproperlyConfigured(
+            f"{source}: {bucket!r} is not a bucket name (3 to 63 lowercase letters, digits, dots, hyphens)."
+        )
+    if endpoint_url:
+        endpoint = urlparse(endpoint_url)
+        if endpoint.scheme not in {"http", "https"} or not endpoint.hostname:
+            raise ImproperlyConfigured(f"{source}: the endpoint {endpoint_url!r} is not an http(s) address.")
+    if addressing_style and addressing_style not in _ADDRESSING_STYLES:
+        raise ImproperlyConfigured(
+            f"{source}: addressing style {addressing_style!r} is not one of: {', '.join(sorted(_ADDRESSING_STYLES))}."
+        )
+    options: dict[str, Any] = {
+        "bucket_name": bucket,
+        "location": location.strip("/"),
+        "default_acl": None,
+        "file_overwrite": False,
+        # A name asked for a URL by mistake gets a signed, expiring one, never a public one.
+        "querystring_auth": True,
+        "max_memory_size": S3_MAX_MEMORY_BYTES,
+    }
+    if endpoint_url:
+        options["endpoint_url"] = endpoint_url
+    if region_name:
+        options["region_name"] = region_name
+    if addressing_style:
+        options["addressing_style"] = addressing_style
+    return {"BACKEND": S3_STORAGE, "OPTIONS": options}
+
+
+_S3_QUERY = {
+    "endpoint_url": "endpoint_url",
+    "region": "region_name",
+    "region_name": "region_name",
+    "addressing_style": "addressing_style",
+}
+
+
+def storage_from_url(url: str) -> dict[str, Any]:
+    """The ``STORAGES["default"]`` entry for ``s3://bucket/prefix?endpoint_url=…&region=…``.
+
+    The path is the prefix every file is stored under (none: the bucket's root). The query may
+    give ``endpoint_url`` (an S3-compatible service other than AWS: MinIO, Scaleway, OVH…),
+    ``region`` and ``addressing_style`` (``path`` for most self-hosted services). The keys are
+    never part of the URL (see ``s3_storage``).
+    """
+    parsed = urlparse(url)
+    if parsed.scheme != "s3":
+        raise ImproperlyConfigured(f"MEDIA_STORAGE_URL scheme {parsed.scheme!r} is not s3 (s3://bucket/prefix).")
+    if "@" in parsed.netloc:
+        raise ImproperlyConfigured(
+            "MEDIA_STORAGE_URL holds no keys: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY instead."
+        )
+    query = parse_qs(parsed.query, keep_blank_values=True)
+    unknown = sorted(set(query) - set(_S3_QUERY))
+    if unknown:
+        raise ImproperlyConfigured(
+            f"MEDIA_STORAGE_URL: unknown option {', '.join(unknown)} (known: {', '.join(sorted(_S3_QUERY))})."
+        )
+    options = {_S3_QUERY[key]: values[-1] for key, values in query.items()}
+    return s3_storage(
+        bucket=parsed.netloc,
+        location=unquote(parsed.path),
+        source="MEDIA_STORAGE_URL",
+        **options,
+    )
+
+
+def media_storage_from_env() -> dict[str, Any]:
+    """The local disk (``MEDIA_ROOT``) unless ``MEDIA_STORAGE_URL`` or ``AWS_STORAGE_BUCKET_NAME``
+    names a bucket; both at once is refused, as one of them would be silently ignored."""
+    url = os.environ.get("MEDIA_STORAGE_URL", "").strip()
+    bucket = os.environ.get("AWS_STORAGE_BUCKET_NAME", "").strip()
+    if url and bucket:
+        raise ImproperlyConfigured("Set MEDIA_STORAGE_URL or AWS_STORAGE_BUCKET_NAME, not both.")
+    if url:
+        return storage_from_url(url)
+    if bucket:
+        return s3_storage(
+            bucket=bucket,
+            location=os.environ.get("AWS_LOCATION", ""),
+            endpoint_url=os.environ.get("AWS_S3_ENDPOINT_URL", "").strip(),
+            region_name=os.environ.get("AWS_S3_REGION_NAME", "").strip(),
+            addressing_style=os.environ.get("AWS_S3_ADDRESSING_STYLE", "").strip(),
+        )
+    return {"BACKEND": FILE_SYSTEM_STORAGE}

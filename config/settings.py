@@ -10,7 +10,15 @@ from csp.constants import NONCE as CSP_NONCE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from config.env import email_settings_from_url, env_addresses, env_bool, env_int, env_list, env_str
+from config.env import (
+    email_settings_from_url,
+    env_addresses,
+    env_bool,
+    env_int,
+    env_list,
+    env_str,
+    media_storage_from_env,
+)
 
 # ModelForm[Plan], ModelChoiceField[Network]…: the type checker's generics, allowed at run time.
 django_stubs_ext.monkeypatch()
@@ -160,8 +168,12 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en", "fr"), "en": ("fr",), "
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploaded files (the library, printed programmes): on the local disk under MEDIA_ROOT, or in
+# an S3-compatible bucket shared by several app servers when MEDIA_STORAGE_URL or
+# AWS_STORAGE_BUCKET_NAME is set (config/env.py). Either way they are private: every download
+# goes through a view that checks access, never through MEDIA_URL nor a bucket's address.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage_from_env(),
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"

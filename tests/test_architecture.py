@@ -71,3 +71,19 @@ def test_templates_read_no_role(path: Path) -> None:
         if "user" in line[max(0, match.start() - 40) : match.start()]
     ]
     assert reads == []
+
+
+# A stored file has no local path on an object store (S3): code reads, writes and deletes it
+# through the storage API only, so several app servers can share one library.
+STORED_FILE_PATH = re.compile(r"\.file\.path\b|storage\.path\(|\bMEDIA_ROOT\b|\.file\.url\b|storage\.url\(")
+
+
+def test_a_stored_files_path_is_never_used_the_storage_api_is() -> None:
+    found = [
+        f"{path.relative_to(APPS)} line {number}: {match.group(0)}"
+        for path in sorted(APPS.rglob("*.py"))
+        if "tests" not in path.parts and "migrations" not in path.parts
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        for match in STORED_FILE_PATH.finditer(line)
+    ]
+    assert found == []

@@ -103,7 +103,14 @@ def _copy_hashing(source: IO[bytes], target: IO[bytes]) -> tuple[int, str]:
 
 
 def media_names(storage: Storage, folder: str = "") -> Iterator[str]:
-    """Every file of a storage, folders first walked depth-first; nothing when MEDIA_ROOT is absent."""
+    """Every file of a storage: a bucket listed flat (a request per thousand files, where
+    walking its "folders" would cost one per version), a folder walked depth-first; nothing
+    when the media folder is absent."""
+    if not folder:
+        listed = _bucket_names(storage)
+        if listed is not None:
+            yield from listed
+            return
     try:
         folders, files = storage.listdir(folder)
     except FileNotFoundError:
@@ -112,6 +119,24 @@ def media_names(storage: Storage, folder: str = "") -> Iterator[str]:
         yield f"{folder}{name}"
     for sub in sorted(folders):
         yield from media_names(storage, f"{folder}{sub}/")
+
+
+def _bucket_names(storage: Storage) -> Iterator[str] | None:
+    """The names of an S3 bucket's files under the storage's prefix, or None for another storage."""
+    from storages.backends.s3 import S3Storage
+
+    if not isinstance(storage, S3Storage):
+        return None
+    prefix = f"{storage.location}/" if storage.location else ""
+    pages = storage.connection.meta.client.get_paginator("list_objects_v2").paginate(
+        Bucket=storage.bucket_name, Prefix=prefix
+    )
+    return (
+        item["Key"][len(prefix) :]
+        for page in pages
+        for item in page.get("Contents", [])
+        if not item["Key"].endswith("/")  # a "folder" some consoles create
+    )
 
 
 def _vendor(using: str) -> str:
@@ -391,7 +416,7 @@ def media_checksum(storage: Storage | None = None) -> str:
     """One SHA-256 over every media file's name and content, to compare two sites' media."""
     storage = storage or default_storage
     digest = hashlib.sha256()
-    for name in media_names(storage):
+    for name in sorted(media_names(storage)):  # the same order on a disk and in a bucket
         digest.update(name.encode() + b"\0")
         with storage.open(name, "rb") as handle:
             while chunk := handle.read(_CHUNK):

@@ -20,11 +20,12 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from reseau.accounts.types import Actor
 from reseau.audit.models import AuditEvent
 from reseau.audit.services import audit_record, audit_snapshot
+from reseau.core.file_storage import STORAGE_ERRORS, storage_problem
 from reseau.core.services import model_create, model_delete, model_update
 from reseau.core.text import fold_for_search, strip_control_characters
 from reseau.library import fulltext
@@ -40,7 +41,10 @@ from reseau.library.models import (
 )
 from reseau.registry.models import Network
 
-NOT_STORED = _("The file could not be stored (%(reason)s). Nothing was saved; try again later.")
+logger = logging.getLogger(__name__)
+
+# Lazy: said in the language of the person whose file it was, not the one at start-up.
+NOT_STORED = gettext_lazy("The file could not be stored (%(reason)s). Nothing was saved; try again later.")
 # EXIF's GPS block: where a photo was taken, removed before the photo is kept.
 EXIF_GPS_IFD = 0x8825
 
@@ -75,9 +79,9 @@ def document_create(
             stored.append(_store_version(actor=actor, document=document, upload=upload))
             fulltext.document_index_update(document=document)
             documents.append(document)
-    except OSError as error:
+    except STORAGE_ERRORS as error:
         _remove_files(stored)
-        raise ValidationError(NOT_STORED % {"reason": error.strerror or type(error).__name__}) from None
+        raise ValidationError(NOT_STORED % {"reason": storage_problem(error)}) from None
     except Exception:
         _remove_files(stored)
         raise
@@ -90,8 +94,8 @@ def version_add(*, actor: Actor, document: Document, upload: UploadedFile[bytes]
     text once it is read (its name at once)."""
     try:
         version = _store_version(actor=actor, document=document, upload=upload)
-    except OSError as error:
-        raise ValidationError(NOT_STORED % {"reason": error.strerror or type(error).__name__}) from None
+    except STORAGE_ERRORS as error:
+        raise ValidationError(NOT_STORED % {"reason": storage_problem(error)}) from None
     fulltext.document_index_update(document=document)
     return version
 
@@ -159,10 +163,15 @@ def version_read_text(*, version_id: int) -> DocumentVersion | None:
 
 
 def _remove_files(versions: Iterable[DocumentVersion]) -> None:
+    """Files stored by a request that then failed; the storage that failed may refuse this too,
+    and what it kept is then only logged (no document names it)."""
     for version in versions:
-        if version.thumbnail:
-            version.file.storage.delete(version.thumbnail)
-        version.file.delete(save=False)
+        try:
+            if version.thumbnail:
+                version.file.storage.delete(version.thumbnail)
+            version.file.delete(save=False)
+        except STORAGE_ERRORS:
+            logger.exception("Could not remove %s after a failed upload", version.file.name)
 
 
 @dataclass(frozen=True)
@@ -307,7 +316,10 @@ def document_delete(*, actor: Actor, document: Document) -> None:
 
     def remove_files() -> None:
         for name in names:
-            storage.delete(name)
+            try:
+                storage.delete(name)
+            except STORAGE_ERRORS:  # the document is gone; its file is only left behind, and said
+                logger.exception("Could not remove %s of the deleted document %s", name, document_id)
 
     transaction.on_commit(remove_files)
 

@@ -190,3 +190,26 @@ def test_restore_refuses_to_replace_a_database_that_holds_tables(tmp_path, db):
     with pytest.raises(CommandError, match="add --force"):
         call_command("restore", str(archive))
     assert User.objects.filter(email="kept@reseau.test").exists()
+
+
+def test_a_backup_reads_and_restores_the_files_of_either_storage(tmp_path, file_storage):
+    """The disk or a bucket: the backup walks the storage (not a folder) and restore writes to it."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from reseau.core.backups import _restore_media, media_checksum, media_names
+
+    files = {"library/7/1/compte-rendu Huế.pdf": b"%PDF-1.4 minutes" * 100, "photo.jpg": bytes(range(256))}
+    for name, content in files.items():
+        default_storage.save(name, ContentFile(content))
+    assert sorted(media_names(default_storage)) == sorted(files)
+    same_on_both = hashlib.sha256(b"".join(name.encode() + b"\0" + files[name] for name in sorted(files)))
+    before = media_checksum(default_storage)
+    assert before == same_on_both.hexdigest()
+    for name in files:
+        default_storage.delete(name)
+    for name, content in files.items():
+        copy = tmp_path / "copy"
+        copy.write_bytes(content)
+        _restore_media(default_storage, name, copy)
+    assert media_checksum(default_storage) == before

@@ -231,6 +231,16 @@ def test_only_the_latest_version_is_kept(world, event, printing, settings):
     assert len(kept) == 1
 
 
+def test_the_printed_programme_is_kept_and_replaced_on_either_storage(world, event, printing, file_storage):
+    first = _pdf(world, event)
+    assert _pdf(world, event) == first  # read back from the storage, not printed again
+    event.title_en = "Annual meeting 2031, Phnom Penh"
+    event.save()
+    _pdf(world, event)
+    assert len(printing) == 2
+    assert len(file_storage.names()) == 1  # the older version left the storage
+
+
 def test_a_100k_character_description_is_refused_by_the_form(world, event):
     url = reverse("events:session_create", kwargs={"slug": event.slug})
     response = world.client_for("coordinator").post(
