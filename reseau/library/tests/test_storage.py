@@ -103,6 +103,25 @@ def test_deleting_a_document_removes_every_version_from_the_storage(
         assert file_storage.bucket_keys() == []  # as the object store itself lists it
 
 
+def test_a_photos_thumbnail_is_stored_and_given_back(world, file_storage):
+    from tests.factories import photo_bytes
+
+    document = _add(world, SimpleUploadedFile("Huế.jpg", photo_bytes((1600, 1200)), content_type="image/jpeg"))
+    url = reverse("library:version_thumbnail", kwargs={"pk": document.pk, "number": 1})
+    assert _body(world.client_for("coordinator").get(url))[8:12] == b"WEBP"
+
+
+def test_deleting_a_photo_removes_its_thumbnail_from_the_storage(
+    world, file_storage, django_capture_on_commit_callbacks
+):
+    from tests.factories import photo_bytes
+
+    document = _add(world, SimpleUploadedFile("Huế.jpg", photo_bytes((1600, 1200)), content_type="image/jpeg"))
+    with django_capture_on_commit_callbacks(execute=True):
+        world.client_for("secretariat").post(reverse("library:document_delete", kwargs={"pk": document.pk}))
+    assert file_storage.names() == []
+
+
 def test_an_anonymous_visitor_is_not_given_a_network_file(world, file_storage):
     document = _add(world, _pdf())
     assert _download(world, "anonymous", document).status_code == 404
