@@ -20,7 +20,7 @@ from reseau.accounts.types import AuthenticatedHttpRequest
 from reseau.audit.selectors import audit_events_for
 from reseau.core.forms import add_service_error
 from reseau.core.pages import form_page, form_saved
-from reseau.core.querystrings import query_without
+from reseau.core.querystrings import query_with, query_without
 from reseau.library import access, selectors, services
 from reseau.library.forms import LINKS, DocumentForm, DocumentUploadForm, LibraryFilterForm, VersionForm
 from reseau.library.models import THUMBNAIL_CONTENT_TYPE, Document, DocumentVersion
@@ -57,13 +57,6 @@ def document_list(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def _with(request: HttpRequest, name: str, value: str) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    query[name] = value
-    return f"?{query.urlencode()}"
-
-
 def _facet_links(request: HttpRequest, facets: list[selectors.Facet]) -> list[dict[str, object]]:
     """Each facet's values, each a link that adds it to the filters (the search is kept); a
     facet already chosen is not offered again."""
@@ -71,7 +64,7 @@ def _facet_links(request: HttpRequest, facets: list[selectors.Facet]) -> list[di
         {
             "label": facet.label,
             "values": [
-                {"label": value.label, "count": value.count, "url": _with(request, facet.name, value.value)}
+                {"label": value.label, "count": value.count, "url": "?" + query_with(request, facet.name, value.value)}
                 for value in facet.values
             ],
         }
