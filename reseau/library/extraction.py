@@ -8,6 +8,7 @@ first million characters.
 
 from __future__ import annotations
 
+import functools
 import io
 import multiprocessing
 import zipfile
@@ -140,8 +141,20 @@ def _child(content: bytes, content_type: str, pipe: multiprocessing.connection.C
         pipe.close()
 
 
+@functools.cache
+def _load_parsers() -> None:
+    """Import the parsers once in the worker, so that each forked reader finds them loaded:
+    importing them in every child took most of a small file's time."""
+    import docx  # noqa: F401
+    import openpyxl  # noqa: F401
+    import pptx  # noqa: F401
+    import pypdfium2  # noqa: F401
+    from lxml import etree  # noqa: F401
+
+
 def text_in_child_process(content: bytes, content_type: str, *, timeout: float = TIMEOUT_SECONDS) -> Extracted:
     """``extract_text`` in a forked process: its crash or its hang is this file's problem."""
+    _load_parsers()
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
     process = context.Process(target=_child, args=(content, content_type, sender), daemon=True)
