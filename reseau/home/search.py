@@ -46,6 +46,8 @@ class Group:
     kind: Promise
     hits: list[Hit]
     count: int
+    # More match than a search ranks (the library's ``fulltext.RANKED_MATCHES``): ``count`` is that many.
+    more: bool = False
 
 
 @dataclass(frozen=True)
@@ -55,9 +57,9 @@ class Kind:
     fields: Sequence[str]
     hit: Callable[[Any], Hit]
     # A kind with an index of its own finds and orders its matches; the others match ``fields``.
-    search: Callable[[QuerySet[Any], str], QuerySet[Any]] | None = None
+    search: Callable[[QuerySet[Any], str], fulltext.Ranked] | None = None
 
-    def matches(self, user: Viewer, query: str) -> QuerySet[Any]:
+    def matches(self, user: Viewer, query: str) -> QuerySet[Any] | fulltext.Ranked:
         if self.search is not None:
             return self.search(self.rows(user), query)
         return words_filter(self.rows(user), query, self.fields).order_by("pk")
@@ -138,5 +140,6 @@ def search_everything(*, user: Viewer, query: str) -> list[Group]:
         hits = [kind.hit(row) for row in matches[:PER_KIND]]
         if hits:
             count = len(hits) if len(hits) < PER_KIND else matches.count()
-            groups.append(Group(kind=kind.name, hits=hits, count=count))
+            more = isinstance(matches, fulltext.Ranked) and matches.more
+            groups.append(Group(kind=kind.name, hits=hits, count=fulltext.RANKED_MATCHES if more else count, more=more))
     return groups

@@ -12,6 +12,12 @@ version. The backend is chosen here, by ``connection.vendor``, and nowhere else:
   search configuration (``simple`` after ``unaccent``), ranked by ``ts_rank`` and cut by
   ``ts_headline``; the runs of those scripts are found by ``LIKE`` on a trigram GIN index.
 
+A search reads its matches in the index's own order (newest first: no match is ranked or sorted
+beyond those read) and ranks at most ``RANKED_MATCHES`` of them, the newest the reader may see
+and every one with the words in its title; ``Ranked`` keeps their keys, best first, so that the
+count, the pages and the facets never ask the index again. Runs of Khmer or Lao are ranked by
+where they are found (title, description, elsewhere).
+
 A word is any run of letters and digits; every word must be found (in any part), and a run of
 Khmer or Lao letters must be in the text as it is typed. Snippets come back HTML-safe: the
 database marks the hits with two private-use characters (removed from every indexed text),
@@ -21,15 +27,29 @@ the text is escaped here and only then are the marks turned into ``<mark>``.
 from __future__ import annotations
 
 import itertools
+import json
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, overload
 
 from django.db import connection
 from django.db.backends.base.base import BaseDatabaseWrapper
-from django.db.models import BooleanField, F, FloatField, Func, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import (
+    BigIntegerField,
+    BooleanField,
+    Case,
+    F,
+    FloatField,
+    Func,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    When,
+)
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Substr
 from django.utils.html import escape
@@ -58,14 +78,20 @@ _STROKE_FOLDS = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ł":
 # bm25 weights of title, metadata, text, scripts; ts_rank weighs A (title), B (metadata), D (text).
 _SQLITE_WEIGHTS = "10.0, 3.0, 1.0, 0.0"
 PG_CONFIG = "reseau_fold"
+# A search ranks at most so many matches: the newest the reader may see, with every one whose
+# title holds the words, however old. Ranking and sorting every match of a common word (20,000
+# of 50,000 documents) is what made a search slow; a reader shown this many is asked to add a
+# word (``Ranked.more``).
+RANKED_MATCHES = 1000
 # The order of equal ranks: the library's own (``Document.Meta.ordering``).
 NEWEST_FIRST = ("-document_date", "-created_at", "pk")
 _PG_QUERY = f"plainto_tsquery('{PG_CONFIG}', %s)"
 _PG_HEADLINE = f'StartSel={START}, StopSel={STOP}, MaxWords=24, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "'
 # A run of those scripts' snippet: so many characters before the first hit, so many in all.
 _SCRIPT_BEFORE, _SCRIPT_LENGTH = 60, 200
-# A title's hit counts as many times the word in the text.
-_SCRIPT_TITLE_WEIGHT = 10
+# A run found in the title, or in the metadata, outranks one in the text by as much as bm25's
+# weights of the columns (``_SQLITE_WEIGHTS``).
+_SCRIPT_TITLE_WEIGHT, _SCRIPT_META_WEIGHT = 10, 3
 
 
 @dataclass(frozen=True)
@@ -94,10 +120,11 @@ def _is_postgresql(database: BaseDatabaseWrapper | None = None) -> bool:
 
 
 class _OnIndex(Func):
-    """SQL about the index row joined to each document; ``{table}`` is that join's alias."""
+    """SQL about the index row joined to each document; ``{table}`` is that join's alias (of
+    ``library_search``, or with ``scripts`` of SQLite's ``library_search_scripts``)."""
 
-    def __init__(self, sql: str, params: Sequence[str], output_field: Any) -> None:
-        super().__init__(F("search_index__title"), output_field=output_field)
+    def __init__(self, sql: str, params: Sequence[str], output_field: Any, *, scripts: bool = False) -> None:
+        super().__init__(F("script_index__scripts" if scripts else "search_index__title"), output_field=output_field)
         self.sql = sql
         self.sql_params = tuple(params)
 
@@ -119,52 +146,194 @@ def _sqlite_match(words: Sequence[str]) -> str:
     return " ".join(f'"{word}"' for word in words)  # each word a phrase: no operator is read
 
 
-def _sqlite_script_rows(term: str) -> RawSQL:
-    """The rows holding a run of those scripts: a phrase of its trigrams, read from the index's
-    positions (three times quicker than LIKE, which reads every candidate's text again); a run
-    shorter than a trigram by LIKE. A run holds only those scripts' letters: no quote to escape."""
-    if len(term) >= 3:
-        return RawSQL("SELECT rowid FROM library_search_scripts WHERE library_search_scripts MATCH %s", [f'"{term}"'])
-    return RawSQL("SELECT rowid FROM library_search_scripts WHERE scripts LIKE %s", [f"%{term}%"])
-
-
-def _script_rank(scripts: Sequence[str], *, find: str) -> _OnIndex:
-    """How often the runs are in the text, a hit in the title counting many times."""
-    parts, params = [], []
+def _sqlite_script_match(scripts: Sequence[str]) -> list[_OnIndex]:
+    """The filters of runs of those scripts on the trigram index: a phrase of each run's
+    trigrams, read from the index's positions (three times quicker than LIKE, which reads every
+    candidate's text again); a run shorter than a trigram by LIKE. A run holds only those
+    scripts' letters: no quote to escape."""
+    phrases = " ".join(f'"{term}"' for term in scripts if len(term) >= 3)
+    filters = [_OnIndex("{table} MATCH %s", [phrases], BooleanField(), scripts=True)] if phrases else []
     for term in scripts:
-        parts.append(
-            f"(CASE WHEN {find}({{table}}.title, %s) > 0 THEN {_SCRIPT_TITLE_WEIGHT} ELSE 0 END"
-            " + (length({table}.scripts) - length(replace({table}.scripts, %s, ''))) / length(%s))"
+        if len(term) < 3:
+            filters.append(_OnIndex("{table}.scripts LIKE %s", [f"%{term}%"], BooleanField(), scripts=True))
+    return filters
+
+
+def _script_rank(scripts: Sequence[str]) -> Case:
+    """Where the runs are found: in a title, else in a description, else elsewhere (the text,
+    a member's name…), weighed as the words' rank weighs the columns. Read from the document's
+    own columns: counting a run's occurrences, or reading the index's copy of the titles, reads
+    every candidate's text, and the trigram index's ``bm25`` costs as much (a common Khmer word
+    ranked so took longer than all the rest of a search)."""
+    whens = []
+    for term in scripts:
+        whens.append(When(Q(title_en__contains=term) | Q(title_fr__contains=term), then=_SCRIPT_TITLE_WEIGHT))
+        whens.append(
+            When(Q(description_en__contains=term) | Q(description_fr__contains=term), then=_SCRIPT_META_WEIGHT)
         )
-        params += [term, term, term]
-    return _OnIndex("(" + " + ".join(parts) + ")", params, FloatField())
+    return Case(*whens, default=1, output_field=FloatField())
 
 
-def search(*, documents: QuerySet[Document], query: str) -> QuerySet[Document]:
+@dataclass(frozen=True)
+class Candidate:
+    pk: int
+    rank: float
+    # As the database gives them (SQLite: ISO text, which sorts as the dates do).
+    document_date: Any
+    created_at: Any
+
+
+def _best_first(candidates: Iterable[Candidate]) -> list[Candidate]:
+    """Best first, then the library's own order: newest document date (undated last), newest
+    added, first key (each sort keeps the order of the one before among equals)."""
+    ordered = sorted(candidates, key=lambda candidate: candidate.pk)
+    ordered.sort(key=lambda candidate: candidate.created_at, reverse=True)
+    ordered.sort(
+        key=lambda candidate: (candidate.document_date is not None, candidate.document_date or ""), reverse=True
+    )
+    ordered.sort(key=lambda candidate: candidate.rank, reverse=True)
+    return ordered
+
+
+class Ranked:
+    """The documents a search found, best first: their keys, each page read when it is shown.
+
+    A search ranks at most ``RANKED_MATCHES`` matches (``more`` says when more match): the
+    newest the reader may see, with every one whose title holds the words. Counting, paging and
+    the facets read these keys; none of them asks the index again.
+    """
+
+    def __init__(self, *, documents: QuerySet[Document], ids: Sequence[int], more: bool) -> None:
+        self.documents = documents
+        self.ids = list(ids)
+        self.more = more
+
+    def count(self) -> int:
+        return len(self.ids)
+
+    def exists(self) -> bool:
+        return bool(self.ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @overload
+    def __getitem__(self, index: int) -> Document: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Document]: ...
+
+    def __getitem__(self, index: int | slice) -> Document | list[Document]:
+        if isinstance(index, int):
+            return self[index : index + 1 or None][0]
+        ids = self.ids[index]
+        rows = {document.pk: document for document in self.documents.filter(pk__in=ids).order_by()}
+        return [rows[pk] for pk in ids if pk in rows]
+
+    def __iter__(self) -> Iterator[Document]:
+        return iter(self[:])
+
+    def found(self) -> QuerySet[Document]:
+        """The documents found, as a query (for counting them by type, theme…), in no order.
+        Their keys go to the database as one value: Django reads a list of a thousand keys
+        one by one, which took longer than the search."""
+        if _is_postgresql():
+            keys = RawSQL("SELECT unnest(%s::bigint[])", [self.ids])
+        else:
+            keys = RawSQL("SELECT value FROM json_each(%s)", [json.dumps(self.ids)])
+        return self.documents.filter(pk__in=keys).order_by()
+
+
+def _index_rowid(*, scripts: bool = False) -> _OnIndex:
+    """The index's key, to read its matches newest first. On PostgreSQL as an expression
+    (``rowid + 0``): ordered by the column itself, the planner walks the key's own index
+    backwards testing every row's vector, which for a rare word reads the whole table; as an
+    expression it takes the matches from the text index and keeps the newest (a top-N sort of
+    their keys, no ranking)."""
+    if _is_postgresql():
+        return _OnIndex("({table}.rowid + 0)", [], BigIntegerField())
+    return _OnIndex("{table}.rowid", [], BigIntegerField(), scripts=scripts)
+
+
+def _candidates(rows: QuerySet[Document], rank: Any, limit: int, *, scripts: bool = False) -> list[Candidate]:
+    """The newest ``limit`` of these matches (the index gives them in its key's order, so
+    none is ranked or sorted beyond them), each with its rank; ``scripts``: in the order of
+    the trigram index, which found them."""
+    found = rows.annotate(search_rank=rank).order_by(_index_rowid(scripts=scripts).desc())
+    found = found.annotate(found_pk=F("pk"), found_date=F("document_date"), found_added=F("created_at"))
+    return _fetch(found.values("found_pk", "search_rank", "found_date", "found_added")[:limit])
+
+
+def _fetch(values: QuerySet[Any]) -> list[Candidate]:
+    """The candidates' rows as the database gives them: through the ORM's conversions a
+    thousand rows took three times as long as the search itself. The order of equal ranks needs
+    the dates only to compare them, as stored."""
+    sql, params = values.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        names = [column[0] for column in cursor.description]
+        rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    return [
+        Candidate(row["found_pk"], float(row["search_rank"] or 0), row["found_date"], row["found_added"])
+        for row in rows
+    ]
+
+
+def _postgresql_candidates(
+    rows: QuerySet[Document], rank_sql: str, params: Sequence[str], limit: int
+) -> list[Candidate]:
+    """As ``_candidates``; the rank is computed once the newest are chosen, for them only
+    (a ``ts_rank`` reads the document's whole vector)."""
+    newest = rows.order_by(_index_rowid().desc()).values("pk")[:limit]
+    ranked = (
+        DocumentIndex.objects.filter(document__in=Subquery(newest))
+        .annotate(search_rank=RawSQL(rank_sql, list(params)))  # noqa: S611  (this module's SQL; words as parameters)
+        .annotate(found_pk=F("document_id"), found_date=F("document__document_date"))
+        .annotate(found_added=F("document__created_at"))
+        .values("found_pk", "search_rank", "found_date", "found_added")
+    )
+    return sorted(_fetch(ranked), key=lambda candidate: -candidate.pk)
+
+
+def search(*, documents: QuerySet[Document], query: str) -> Ranked:
     """The documents that match ``query``, best first (then newest); none for a query with no word."""
     parsed = parse(query)
     if not parsed:
-        return documents.none()
-    documents = documents.filter(search_index__isnull=False)
+        return Ranked(documents=documents, ids=[], more=False)
+    limit = RANKED_MATCHES + 1  # one more tells that there are more
+    titled: list[Candidate] = []
     if _is_postgresql():
+        matched = documents.filter(search_index__isnull=False)
+        for term in parsed.scripts:
+            matched = matched.filter(_OnIndex("{table}.scripts LIKE %s", [f"%{term}%"], BooleanField()))
         if parsed.words:
             text = " ".join(parsed.words)
-            documents = documents.filter(_OnIndex(f"{{table}}.vector @@ {_PG_QUERY}", [text], BooleanField()))
-            rank = _OnIndex(f"ts_rank({{table}}.vector, {_PG_QUERY})", [text], FloatField())
-        for term in parsed.scripts:
-            documents = documents.filter(_OnIndex("{table}.scripts LIKE %s", [f"%{term}%"], BooleanField()))
-        if not parsed.words:
-            rank = _script_rank(parsed.scripts, find="strpos")
+            matched = matched.filter(_OnIndex(f"{{table}}.vector @@ {_PG_QUERY}", [text], BooleanField()))
+            rank_sql, params = f"ts_rank(library_search.vector, {_PG_QUERY})", [text]
+            title = _OnIndex(f"to_tsvector('{PG_CONFIG}', {{table}}.title) @@ {_PG_QUERY}", [text], BooleanField())
+            titled = _postgresql_candidates(matched.filter(title), rank_sql=rank_sql, params=params, limit=limit)
+            newest = _postgresql_candidates(matched, rank_sql=rank_sql, params=params, limit=limit)
+        else:
+            newest = _candidates(matched, _script_rank(parsed.scripts), limit)
     else:
+        # Inner joins (an outer one cannot read an index's MATCH); the words' index only when
+        # there are words: reading its row of each candidate found by a Khmer run cost more
+        # than finding them.
+        matched = documents.filter(search_index__isnull=False) if parsed.words else documents
+        if parsed.scripts:
+            matched = matched.filter(*_sqlite_script_match(parsed.scripts), script_index__isnull=False)
         if parsed.words:
-            match = _sqlite_match(parsed.words)
-            documents = documents.filter(_OnIndex("{table} MATCH %s", [match], BooleanField()))
-            rank = _OnIndex(f"-bm25({{table}}, {_SQLITE_WEIGHTS})", [], FloatField())
-        for term in parsed.scripts:
-            documents = documents.filter(pk__in=_sqlite_script_rows(term))
-        if not parsed.words:
-            rank = _script_rank(parsed.scripts, find="instr")
-    return documents.alias(search_rank=rank).order_by("-search_rank", *NEWEST_FIRST)
+            bm25 = _OnIndex(f"-bm25({{table}}, {_SQLITE_WEIGHTS})", [], FloatField())
+            everywhere = _OnIndex("{table} MATCH %s", [_sqlite_match(parsed.words)], BooleanField())
+            in_title = _OnIndex("{table} MATCH %s", [f"{{title}} : ({_sqlite_match(parsed.words)})"], BooleanField())
+            newest = _candidates(matched.filter(everywhere), bm25, limit)
+            titled = _candidates(matched.filter(in_title), bm25, limit)
+        else:
+            newest = _candidates(matched, _script_rank(parsed.scripts), limit, scripts=True)
+    more = len(newest) > RANKED_MATCHES or len(titled) > RANKED_MATCHES
+    chosen = {candidate.pk: candidate for candidate in [*newest[:RANKED_MATCHES], *titled[:RANKED_MATCHES]]}
+    best_first = _best_first(chosen.values())
+    return Ranked(documents=documents, ids=[candidate.pk for candidate in best_first], more=more)
 
 
 def snippets(*, document_ids: Sequence[int], query: str) -> dict[int, SafeString]:

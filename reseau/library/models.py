@@ -299,6 +299,25 @@ class DocumentIndex(models.Model):
         return self.title
 
 
+class ScriptIndex(models.Model):
+    """A document's runs of Khmer, Lao, Thai or Burmese text in SQLite's trigram index (the
+    FTS5 table ``library_search_scripts``), joined to a search so that its matches come in the
+    index's order. SQLite only: PostgreSQL reads ``DocumentIndex.scripts`` through a trigram
+    index."""
+
+    document = models.OneToOneField(
+        Document, primary_key=True, db_column="rowid", on_delete=models.DO_NOTHING, related_name="script_index"
+    )
+    scripts = models.TextField()
+
+    class Meta:
+        managed = False
+        db_table = "library_search_scripts"
+
+    def __str__(self) -> str:
+        return self.scripts[:50]
+
+
 class IndexProgress(models.Model):
     """Where the last ``manage.py library_reindex`` stands: the last document indexed, kept in
     the database so that ``--resume`` continues after an interrupted run."""

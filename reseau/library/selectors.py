@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Prefetch, QuerySet, TextField
+from django.db.models import Count, Prefetch, Q, QuerySet, TextField
 from django.db.models.functions import Cast, ExtractYear
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -52,9 +52,9 @@ def _latest_versions() -> Prefetch[Any]:
     return Prefetch("versions", queryset=versions, to_attr="latest_versions")
 
 
-def document_list(*, documents: QuerySet[Document], filters: LibraryFilters) -> QuerySet[Document]:
-    """The library's rows: the best match first when searching (``fulltext``), else the newest
-    document date first; archived ones only when asked for."""
+def document_list(*, documents: QuerySet[Document], filters: LibraryFilters) -> QuerySet[Document] | fulltext.Ranked:
+    """The library's rows: the best matches first when searching (``fulltext.Ranked``), else
+    the newest document date first; archived ones only when asked for."""
     documents = documents.filter(archived_at__isnull=not filters.archived)
     if filters.kind:
         documents = documents.filter(kind=filters.kind)
@@ -66,9 +66,15 @@ def document_list(*, documents: QuerySet[Document], filters: LibraryFilters) -> 
         documents = documents.filter(document_date__year=filters.year)
     if filters.language:
         documents = _with_language(documents, filters.language)
+    documents = documents.select_related("network").prefetch_related(_latest_versions())
     if filters.q:
-        documents = fulltext.search(documents=documents, query=filters.q)
-    return documents.select_related("network").prefetch_related(_latest_versions())
+        return fulltext.search(documents=documents, query=filters.q)
+    return documents
+
+
+def more_found_than_ranked(*, documents: QuerySet[Document] | fulltext.Ranked) -> bool:
+    """Whether a search found more documents than it ranks (``fulltext.RANKED_MATCHES``)."""
+    return isinstance(documents, fulltext.Ranked) and documents.more
 
 
 def _with_language(documents: QuerySet[Document], language: str) -> QuerySet[Document]:
@@ -109,28 +115,45 @@ def _most_first(counts: Counter[str]) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
 
-def library_facets(*, documents: QuerySet[Document]) -> list[Facet]:
+class _Year(ExtractYear):
+    """A date's year; on SQLite read from the stored text (Django's extract there is a Python
+    function, called for each row)."""
+
+    def as_sqlite(self, compiler: Any, connection: Any, **extra_context: Any) -> tuple[str, Any]:
+        sql, params = compiler.compile(self.lhs)
+        return f"CAST(substr({sql}, 1, 4) AS INTEGER)", params
+
+
+def library_facets(*, documents: QuerySet[Document] | fulltext.Ranked) -> list[Facet]:
     """How many of these documents (the reader's results) there are of each type, theme,
     member, year and language, most first (years newest first): three queries however many
     documents."""
-    rows = documents.order_by()
+    rows = documents.found() if isinstance(documents, fulltext.Ranked) else documents.order_by()
     kinds = dict(Document.Kind.choices)
-    # Type, year and languages in one query: a row per combination, few however many documents.
+    names = dict(Document.Language.choices)
+    # Type and year in one query, a row for each pair, each with how many of its documents are
+    # in each language: few rows however many documents (a row per list of languages was a row
+    # per document, each decoded).
+    codes = rows.alias(language_codes=Cast("languages", TextField()))
+    in_language = {
+        f"language_{code}": Count("pk", filter=Q(language_codes__contains=json.dumps(code))) for code in names
+    }
     combinations = (
-        rows.annotate(year=ExtractYear("document_date"))
-        .values_list("kind", "year", "languages")
-        .annotate(count=Count("pk"))
+        codes.annotate(year=_Year("document_date"))
+        .values("kind", "year")
+        .annotate(count=Count("pk"), **in_language)
         .order_by()
     )
     by_kind: Counter[str] = Counter()
     by_year: Counter[int] = Counter()
     languages: Counter[str] = Counter()
-    for kind, year, codes, count in combinations:
-        by_kind[kind] += count
-        if year is not None:
-            by_year[year] += count
-        for code in set(codes if isinstance(codes, list) else []):
-            languages[code] += count
+    row: dict[str, Any]
+    for row in combinations:  # type: ignore[assignment]  # the stubs type these rows without the languages
+        by_kind[row["kind"]] += row["count"]
+        if row["year"] is not None:
+            by_year[row["year"]] += row["count"]
+        for code in names:
+            languages[code] += row[f"language_{code}"]
     by_theme = (
         rows.filter(themes__isnull=False)
         .values_list("themes", "themes__name_en", "themes__name_fr")
@@ -143,7 +166,6 @@ def library_facets(*, documents: QuerySet[Document]) -> list[Facet]:
         .annotate(count=Count("pk"))
         .order_by("-count", "members")
     )
-    names = dict(Document.Language.choices)
     return [
         Facet(
             "kind", _("Type"), [FacetValue(kind, kinds.get(kind, kind), count) for kind, count in _most_first(by_kind)]
@@ -162,7 +184,7 @@ def library_facets(*, documents: QuerySet[Document]) -> list[Facet]:
         Facet(
             "language",
             _("Language"),
-            [FacetValue(code, names.get(code, code), count) for code, count in _most_first(languages)],
+            [FacetValue(code, names[code], count) for code, count in _most_first(languages) if count],
         ),
     ]
 

@@ -21,7 +21,7 @@ from reseau.audit.selectors import audit_events_for
 from reseau.core.forms import add_service_error
 from reseau.core.pages import form_page, form_saved
 from reseau.core.querystrings import query_with, query_without
-from reseau.library import access, selectors, services
+from reseau.library import access, fulltext, selectors, services
 from reseau.library.forms import LINKS, DocumentForm, DocumentUploadForm, LibraryFilterForm, VersionForm
 from reseau.library.models import THUMBNAIL_CONTENT_TYPE, Document, DocumentVersion
 
@@ -44,6 +44,8 @@ def document_list(request: HttpRequest) -> HttpResponse:
         "page": page,
         "filtered": filters.any,
         "searching": bool(filters.q),
+        "more_found": selectors.more_found_than_ranked(documents=documents),
+        "ranked_limit": fulltext.RANKED_MATCHES,
         "facets": _facet_links(request, selectors.library_facets(documents=documents)),
         "chosen": _chosen_filters(request, filters),
         "not_shared_count": access.documents_not_shared_with(user).count(),

@@ -128,12 +128,21 @@ def test_the_search_is_reachable_from_the_header(world):
     assert f'href="{reverse("home:search")}"' in page
 
 
-# Session and user, then one query for each of the eight kinds, and the count of the events when
-# there are more than the five shown.
-@pytest.mark.parametrize(("events", "queries"), [(1, 10), (6, 11), (60, 11)])
+# Session and user, then one query for each of seven kinds, two for the documents (the newest
+# matches, and those with the words in their title), and the count of the events when there are
+# more than the five shown.
+@pytest.mark.parametrize(("events", "queries"), [(1, 11), (6, 12), (60, 12)])
 def test_the_search_makes_as_many_queries_with_many_results(world, events, queries, django_assert_num_queries):
     for number in range(events):
         EventFactory(network=world.hue.network, title_en=f"Meeting in Huế {number}")
     client = world.client_for("coordinator")
     with django_assert_num_queries(queries):
         client.get(reverse("home:search"), {"q": "hue"})
+
+
+def test_the_search_says_more_documents_match_than_it_ranks(world, monkeypatch):
+    monkeypatch.setattr("reseau.library.fulltext.RANKED_MATCHES", 2)
+    for number in range(3):
+        DocumentFactory(network=world.hue.network, title_en=f"Drainage report {number}")
+    page = world.client_for("coordinator").get(reverse("home:search"), {"q": "drainage"}).content.decode()
+    assert "(more than 2)" in page

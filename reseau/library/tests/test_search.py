@@ -172,6 +172,64 @@ def test_without_a_search_the_newest_document_comes_first(world):
     assert _titles(world) == ["Newer", "Older"]
 
 
+# More matches than a search ranks ---------------------------------------------------------------
+
+
+@pytest.fixture
+def two_ranked(monkeypatch):
+    """A search ranks two matches (``fulltext.RANKED_MATCHES`` is a thousand)."""
+    monkeypatch.setattr(fulltext, "RANKED_MATCHES", 2)
+
+
+def _mentions(world, count: int) -> list[str]:
+    titles = [f"Minutes {n}" for n in range(count)]
+    for title in titles:
+        _document(world, title, "The drainage of the old town.")
+    return titles
+
+
+def test_a_search_with_many_matches_ranks_the_newest(world, two_ranked):
+    titles = _mentions(world, 4)
+    assert set(_titles(world, q="drainage")) == set(titles[-2:])
+
+
+def test_an_old_document_with_the_words_in_its_title_is_found_however_many_match(world, two_ranked):
+    _document(world, "Drainage of the old town", "Minutes.")
+    _mentions(world, 4)
+    assert _titles(world, q="drainage")[0] == "Drainage of the old town"
+
+
+def test_the_page_says_more_documents_match_than_are_ranked(world, two_ranked):
+    _mentions(world, 4)
+    assert "More than 2 documents match." in _page(world, q="drainage")
+
+
+def test_the_page_counts_the_matches_when_they_are_all_ranked(world, two_ranked):
+    _mentions(world, 2)
+    assert "2 documents" in _page(world, q="drainage")
+
+
+def test_the_page_says_in_french_that_more_documents_match_than_are_ranked(world, two_ranked):
+    coordinator = world.users["coordinator"]
+    coordinator.language = "fr"
+    coordinator.save(update_fields=["language"])
+    _mentions(world, 4)
+    assert "Plus de 2 documents correspondent." in _page(world, q="drainage")
+
+
+def test_the_facets_count_the_ranked_matches(world, two_ranked):
+    _mentions(world, 4)
+    assert _facets(world, q="drainage")["kind"] == {"Report": 2}
+
+
+def test_a_second_page_of_results_follows_the_first(world, monkeypatch):
+    monkeypatch.setattr("reseau.library.views.DOCUMENTS_PER_PAGE", 2)
+    titles = _mentions(world, 3)
+    client = world.client_for("coordinator")
+    second = client.get(reverse("library:document_list"), {"q": "drainage", "page": 2}).content.decode()
+    assert titles[0] in second
+
+
 # Snippets ---------------------------------------------------------------------------------------
 
 
