@@ -16,6 +16,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.functional import Promise
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from reseau.accounts.types import Viewer
@@ -48,6 +49,9 @@ class Group:
     count: int
     # More match than a search ranks (the library's ``fulltext.RANKED_MATCHES``): ``count`` is that many.
     more: bool = False
+    # The page with every match of this kind, its own filters beside them, and its link's words.
+    all_url: str = ""
+    all_label: Promise | str = ""
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,9 @@ class Kind:
     hit: Callable[[Any], Hit]
     # A kind with an index of its own finds and orders its matches; the others match ``fields``.
     search: Callable[[QuerySet[Any], str], fulltext.Ranked] | None = None
+    # The kind's own search page for a query, and its link's words.
+    search_page: Callable[[str], str] | None = None
+    search_page_label: Promise | str = ""
 
     def matches(self, user: Viewer, query: str) -> QuerySet[Any] | fulltext.Ranked:
         if self.search is not None:
@@ -127,6 +134,8 @@ KINDS: list[Kind] = [
         [],
         lambda document: Hit(document.title, document.get_absolute_url(), document.get_kind_display()),
         search=lambda documents, query: fulltext.search(documents=documents, query=query),
+        search_page=lambda query: f"{reverse('library:document_list')}?{urlencode({'q': query})}",
+        search_page_label=_("Every document found, in the library, with its filters"),
     ),
 ]
 
@@ -141,5 +150,14 @@ def search_everything(*, user: Viewer, query: str) -> list[Group]:
         if hits:
             count = len(hits) if len(hits) < PER_KIND else matches.count()
             more = isinstance(matches, fulltext.Ranked) and matches.more
-            groups.append(Group(kind=kind.name, hits=hits, count=fulltext.RANKED_MATCHES if more else count, more=more))
+            groups.append(
+                Group(
+                    kind=kind.name,
+                    hits=hits,
+                    count=fulltext.RANKED_MATCHES if more else count,
+                    more=more,
+                    all_url=kind.search_page(query) if kind.search_page else "",
+                    all_label=kind.search_page_label,
+                )
+            )
     return groups

@@ -80,11 +80,9 @@ _SQLITE_WEIGHTS = "10.0, 3.0, 1.0, 0.0"
 PG_CONFIG = "reseau_fold"
 # A search ranks at most so many matches: the newest the reader may see, with every one whose
 # title holds the words, however old. Ranking and sorting every match of a common word (20,000
-# of 50,000 documents) is what made a search slow; a reader shown this many is asked to add a
-# word (``Ranked.more``).
-RANKED_MATCHES = 1000
-# The order of equal ranks: the library's own (``Document.Meta.ordering``).
-NEWEST_FIRST = ("-document_date", "-created_at", "pk")
+# of 50,000 documents) is what made a search slow; a reader shown this many (twenty pages) is
+# asked to add a word (``Ranked.more``). The time of a search grows with it (BENCHMARKS.md).
+RANKED_MATCHES = 500
 _PG_QUERY = f"plainto_tsquery('{PG_CONFIG}', %s)"
 _PG_HEADLINE = f'StartSel={START}, StopSel={STOP}, MaxWords=24, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "'
 # A run of those scripts' snippet: so many characters before the first hit, so many in all.
@@ -178,21 +176,13 @@ def _script_rank(scripts: Sequence[str]) -> Case:
 class Candidate:
     pk: int
     rank: float
-    # As the database gives them (SQLite: ISO text, which sorts as the dates do).
-    document_date: Any
-    created_at: Any
 
 
 def _best_first(candidates: Iterable[Candidate]) -> list[Candidate]:
-    """Best first, then the library's own order: newest document date (undated last), newest
-    added, first key (each sort keeps the order of the one before among equals)."""
-    ordered = sorted(candidates, key=lambda candidate: candidate.pk)
-    ordered.sort(key=lambda candidate: candidate.created_at, reverse=True)
-    ordered.sort(
-        key=lambda candidate: (candidate.document_date is not None, candidate.document_date or ""), reverse=True
-    )
-    ordered.sort(key=lambda candidate: candidate.rank, reverse=True)
-    return ordered
+    """Best first, then the newest added (the largest key). Not by document date, which the
+    library's list uses: reading a thousand candidates' dates, each converted, cost more than
+    finding them, and equal ranks are rare but for runs of Khmer or Lao."""
+    return sorted(candidates, key=lambda candidate: (candidate.rank, candidate.pk), reverse=True)
 
 
 class Ranked:
@@ -260,23 +250,18 @@ def _candidates(rows: QuerySet[Document], rank: Any, limit: int, *, scripts: boo
     none is ranked or sorted beyond them), each with its rank; ``scripts``: in the order of
     the trigram index, which found them."""
     found = rows.annotate(search_rank=rank).order_by(_index_rowid(scripts=scripts).desc())
-    found = found.annotate(found_pk=F("pk"), found_date=F("document_date"), found_added=F("created_at"))
-    return _fetch(found.values("found_pk", "search_rank", "found_date", "found_added")[:limit])
+    return _fetch(found.annotate(found_pk=F("pk")).values("found_pk", "search_rank")[:limit])
 
 
 def _fetch(values: QuerySet[Any]) -> list[Candidate]:
-    """The candidates' rows as the database gives them: through the ORM's conversions a
-    thousand rows took three times as long as the search itself. The order of equal ranks needs
-    the dates only to compare them, as stored."""
+    """The candidates' keys and ranks as the database gives them (through the ORM, a thousand
+    rows took longer than the search itself)."""
     sql, params = values.query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         names = [column[0] for column in cursor.description]
-        rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-    return [
-        Candidate(row["found_pk"], float(row["search_rank"] or 0), row["found_date"], row["found_added"])
-        for row in rows
-    ]
+        pk, rank = names.index("found_pk"), names.index("search_rank")
+        return [Candidate(row[pk], float(row[rank] or 0)) for row in cursor.fetchall()]
 
 
 def _postgresql_candidates(
@@ -288,15 +273,15 @@ def _postgresql_candidates(
     ranked = (
         DocumentIndex.objects.filter(document__in=Subquery(newest))
         .annotate(search_rank=RawSQL(rank_sql, list(params)))  # noqa: S611  (this module's SQL; words as parameters)
-        .annotate(found_pk=F("document_id"), found_date=F("document__document_date"))
-        .annotate(found_added=F("document__created_at"))
-        .values("found_pk", "search_rank", "found_date", "found_added")
+        .annotate(found_pk=F("document_id"))
+        .values("found_pk", "search_rank")
     )
     return sorted(_fetch(ranked), key=lambda candidate: -candidate.pk)
 
 
 def search(*, documents: QuerySet[Document], query: str) -> Ranked:
-    """The documents that match ``query``, best first (then newest); none for a query with no word."""
+    """The documents that match ``query``, best first (then newest added); none for a query
+    with no word."""
     parsed = parse(query)
     if not parsed:
         return Ranked(documents=documents, ids=[], more=False)

@@ -38,6 +38,7 @@ ANONYMOUS = None
 COORDINATOR = "coordinator@reseau.test"
 FOCAL_HUE = "focal.hue@reseau.test"
 PARTNER = "partner@reseau.test"
+SECRETARIAT = "secretariat@reseau.test"
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,10 @@ SHOTS = [
     Shot("library-terms-coordinator-fr", COORDINATOR, "/library/2/", french=True),
     Shot("library-search-coordinator", COORDINATOR, "/library/?q=reunion"),
     Shot("library-search-focal-hue-fr", FOCAL_HUE, "/library/?q=coordinator", french=True),
+    # More matches than a search ranks: with `generate_network --documents 1500` beside the seeds.
+    Shot("library-search-many-secretariat", SECRETARIAT, "/library/?q=network"),
+    Shot("library-search-many-secretariat-fr", SECRETARIAT, "/library/?q=network", french=True),
+    Shot("search-many-secretariat-fr", SECRETARIAT, "/search/?q=network", french=True),
     Shot("header-search-coordinator", COORDINATOR, "/search/?q=hue"),
     Shot("header-search-partner-fr", PARTNER, "/search/?q=reseau", french=True),
 ]
@@ -178,6 +183,7 @@ def main() -> int:
     parser.add_argument("base_url", nargs="?", default="http://127.0.0.1:8765")
     parser.add_argument("--axe", action="store_true", help="also run axe-core on each page and list all violations")
     parser.add_argument("--out", type=Path, default=OUT_DIR)
+    parser.add_argument("--only", default="", help="only the shots whose name holds this text")
     args = parser.parse_args()
     base_url = args.base_url.rstrip("/")
     args.out.mkdir(parents=True, exist_ok=True)
@@ -189,6 +195,8 @@ def main() -> int:
             for width, height in WIDTHS.items():
                 contexts: dict[str | None, Any] = {}
                 for number, shot in enumerate(SHOTS, start=1):
+                    if args.only not in shot.name:
+                        continue
                     if shot.user not in contexts:
                         context = browser.new_context(
                             base_url=base_url, viewport={"width": width, "height": height}, locale="en-GB"

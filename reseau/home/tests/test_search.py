@@ -146,3 +146,9 @@ def test_the_search_says_more_documents_match_than_it_ranks(world, monkeypatch):
         DocumentFactory(network=world.hue.network, title_en=f"Drainage report {number}")
     page = world.client_for("coordinator").get(reverse("home:search"), {"q": "drainage"}).content.decode()
     assert "(more than 2)" in page
+
+
+def test_the_documents_found_link_to_the_librarys_own_search(world):
+    DocumentFactory(network=world.hue.network, title_en="Drainage report")
+    page = world.client_for("coordinator").get(reverse("home:search"), {"q": "drainage"}).content.decode()
+    assert f'href="{reverse("library:document_list")}?q=drainage"' in page
