@@ -61,8 +61,12 @@ def register_sqlite_fold(sender: Any, connection: BaseDatabaseWrapper, **kwargs:
         connection.connection.create_function(SQLITE_FUNCTION, 1, fold_for_search, deterministic=True)
 
 
-def words_filter(queryset: QuerySet[Any], query: str, fields: Sequence[str]) -> QuerySet[Any]:
-    """The rows where every word of ``query`` is in one of ``fields``, accents aside."""
+def words_filter(
+    queryset: QuerySet[Any], query: str, fields: Sequence[str], *, folded: Sequence[str] = ()
+) -> QuerySet[Any]:
+    """The rows where every word of ``query`` is in one of ``fields``, accents aside, or in one
+    of the ``folded`` columns, which hold their text folded already (``fold_for_search``) and
+    are compared as they are: folding a column costs a function call per row."""
     words = fold_for_search(query).split()
     if not words:
         return queryset.none()
@@ -70,7 +74,7 @@ def words_filter(queryset: QuerySet[Any], query: str, fields: Sequence[str]) -> 
     queryset = queryset.annotate(**names)
     for word in words:
         any_field = Q()
-        for name in names:
+        for name in [*names, *folded]:
             any_field |= Q(**{f"{name}__contains": word})
         queryset = queryset.filter(any_field)
     return queryset

@@ -60,6 +60,8 @@ class Kind:
     rows: Callable[[Viewer], QuerySet[Any]]
     fields: Sequence[str]
     hit: Callable[[Any], Hit]
+    # Columns that hold their text folded already (``core.search.words_filter``).
+    folded: Sequence[str] = ()
     # A kind with an index of its own finds and orders its matches; the others match ``fields``.
     search: Callable[[QuerySet[Any], str], fulltext.Ranked] | None = None
     # The kind's own search page for a query, and its link's words.
@@ -69,7 +71,7 @@ class Kind:
     def matches(self, user: Viewer, query: str) -> QuerySet[Any] | fulltext.Ranked:
         if self.search is not None:
             return self.search(self.rows(user), query)
-        return words_filter(self.rows(user), query, self.fields).order_by("pk")
+        return words_filter(self.rows(user), query, self.fields, folded=self.folded).order_by("pk")
 
 
 def _activities(user: Viewer) -> QuerySet[Activity]:
@@ -85,14 +87,16 @@ KINDS: list[Kind] = [
     Kind(
         _("Members"),
         lambda user: members_visible_to(user),
-        ["search_text"],
+        [],
         lambda member: Hit(member.name, member.get_absolute_url(), member.name_local),
+        folded=["search_text"],
     ),
     Kind(
         _("People"),
         lambda user: people_visible_to(user).select_related("member"),
-        ["name", "name_local", "title_en", "title_fr"],
+        [],
         _person_hit,
+        folded=["search_text"],
     ),
     Kind(
         _("Organisations"),

@@ -295,7 +295,10 @@ def generate_partners(*, network: Network, organisations: int, seed: int = 0) ->
     org_people = [
         _staff(rng, draft, email=f"o{start + offset:05d}-{{k}}@{domain}") for offset, draft in enumerate(drafts)
     ]
-    Person.objects.bulk_create([person for staff in org_people for person, _ in staff])
+    people = [person for staff in org_people for person, _ in staff]
+    for person in people:
+        person.search_text = person.folded_names()
+    Person.objects.bulk_create(people)
     OrganisationContact.objects.bulk_create(
         OrganisationContact(organisation=draft.organisation, person=person, role=role)
         for draft, staff in zip(drafts, org_people, strict=True)

@@ -223,6 +223,9 @@ class Person(models.Model):
     )
     gender = models.CharField(_("gender"), max_length=12, choices=Gender.choices, blank=True)
     languages = models.JSONField(_("languages"), default=list, blank=True)
+    # Names and titles folded (core.text.fold_for_search), kept up to date on save: the header's
+    # search compares them as they are, folding no column for each person it reads.
+    search_text = models.TextField(editable=False, default="")
 
     objects = MultilingualManager()
 
@@ -237,7 +240,13 @@ class Person(models.Model):
     def save(self, *args: object, **kwargs: object) -> None:
         # An empty address is "no address", not a second copy of "".
         self.email = self.email.strip().lower() if self.email else None
+        self.search_text = self.folded_names()
         super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    def folded_names(self) -> str:
+        """What ``search_text`` holds (for the rows made without ``save``, e.g. in bulk)."""
+        parts = (self.name, self.name_local, self.title_en, self.title_fr)  # type: ignore[attr-defined]
+        return fold_for_search(" ".join(part or "" for part in parts))
 
     @classmethod
     def audit_choices(cls) -> dict[str, Any]:

@@ -494,7 +494,10 @@ def generate_members(*, members: int, network_code: str = "synthetic", seed: int
             _invent_staff(rng, member, place, index=index, email_domain=email_domain)
             for index, (member, place) in enumerate(zip(member_rows, names, strict=True), start=start)
         ]
-        Person.objects.bulk_create([person for staff in per_member for person in staff])
+        people = [person for staff in per_member for person in staff]
+        for person in people:
+            person.search_text = person.folded_names()
+        Person.objects.bulk_create(people)
 
         mandates: list[Mandate] = []
         appointments: list[FocalPointAppointment] = []

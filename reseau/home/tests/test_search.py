@@ -8,6 +8,7 @@ import re
 import pytest
 from django.urls import reverse
 
+from reseau.registry.services import person_update
 from tests.factories import (
     ActivityFactory,
     DecisionFactory,
@@ -48,6 +49,22 @@ def test_each_result_is_labelled_with_its_kind(world):
 def test_a_person_is_found_by_name(world):
     PersonFactory(member=world.hue, name="Nguyễn Văn An")
     assert "Nguyễn Văn An" in _search(world, "coordinator", "nguyen van an")
+
+
+def test_a_person_is_found_by_a_title_typed_without_accents(world):
+    PersonFactory(member=world.hue, name="Lê Thị Hoa", title_fr="Chargée des relations extérieures")
+    assert "Lê Thị Hoa" in _search(world, "coordinator", "chargee exterieures")
+
+
+def test_a_person_is_found_by_a_name_in_khmer_script(world):
+    PersonFactory(member=world.hue, name="Sok Dara", name_local="សុខ តារា")
+    assert "Sok Dara" in _search(world, "coordinator", "តារា")
+
+
+def test_a_person_renamed_is_found_by_the_new_name(world):
+    person = PersonFactory(member=world.hue, name="Nguyễn Văn An")
+    person_update(actor=world.users["coordinator"], person=person, data={"name": "Trần Văn Bình"})
+    assert "Trần Văn Bình" in _search(world, "coordinator", "tran van binh")
 
 
 def test_an_organisation_is_found_by_its_acronym(world):
