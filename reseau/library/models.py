@@ -9,7 +9,6 @@ deleting it; only the secretariat deletes, and the history keeps what was delete
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -19,7 +18,6 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.manager import MultilingualManager
 
 from reseau.core.choices import Tone, TonedChoices
-from reseau.core.text import fold_for_search
 from reseau.core.uploads import (
     CSV,
     DOCX,
@@ -156,8 +154,6 @@ class Document(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("added on"), default=timezone.now)
-    # Titles and description in both languages, folded (no accents, đ → d) for the search box.
-    search_text = models.TextField(editable=False, default="")
 
     objects = MultilingualManager()
 
@@ -169,11 +165,6 @@ class Document(models.Model):
 
     def __str__(self) -> str:
         return self.title
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        texts = (self.title_en, self.title_fr, self.description_en, self.description_fr)  # type: ignore[attr-defined]
-        self.search_text = fold_for_search(" ".join(text or "" for text in texts))
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("library:document_detail", kwargs={"pk": self.pk})
@@ -239,8 +230,6 @@ class DocumentVersion(models.Model):
     )
     text_problem = models.CharField(_("why the text could not be read"), max_length=300, blank=True, editable=False)
     text = models.TextField(_("text of the file"), blank=True, editable=False)
-    # The text folded (no accents, đ → d, lower case) for the search.
-    search_text = models.TextField(blank=True, editable=False)
     # A photo's thumbnail (``thumbnail_path``), in the storage of the file, by its name there:
     # not a file field, so no form ever takes one; empty when none could be made.
     thumbnail = models.CharField(_("thumbnail"), max_length=300, blank=True, editable=False)

@@ -48,7 +48,7 @@ class LibraryFilters:
 
 def _latest_versions() -> Prefetch[Any]:
     # Without the text of the files: a list never shows it, and one report's text is a megabyte.
-    versions = DocumentVersion.objects.defer("text", "search_text").order_by("-number")
+    versions = DocumentVersion.objects.defer("text").order_by("-number")
     return Prefetch("versions", queryset=versions, to_attr="latest_versions")
 
 
@@ -199,4 +199,4 @@ def documents_of(*, documents: QuerySet[Document], **link: Any) -> list[Document
 
 
 def document_versions(*, document: Document) -> list[DocumentVersion]:
-    return list(document.versions.select_related("uploaded_by").defer("text", "search_text").order_by("-number"))
+    return list(document.versions.select_related("uploaded_by").defer("text").order_by("-number"))

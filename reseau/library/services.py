@@ -27,7 +27,7 @@ from reseau.audit.models import AuditEvent
 from reseau.audit.services import audit_record, audit_snapshot
 from reseau.core.file_storage import STORAGE_ERRORS, storage_problem
 from reseau.core.services import model_create, model_delete, model_update
-from reseau.core.text import fold_for_search, strip_control_characters
+from reseau.core.text import strip_control_characters
 from reseau.library import fulltext
 from reseau.library.extraction import text_in_child_process
 from reseau.library.models import (
@@ -154,9 +154,7 @@ def version_read_text(*, version_id: int) -> DocumentVersion | None:
         state = DocumentVersion.TextState.DONE
     problem = extracted.problem
     with transaction.atomic():
-        DocumentVersion.objects.filter(pk=version.pk).update(
-            text=text, search_text=fold_for_search(text), text_state=state, text_problem=problem
-        )
+        DocumentVersion.objects.filter(pk=version.pk).update(text=text, text_state=state, text_problem=problem)
         fulltext.document_index_update(document=version.document)
     version.refresh_from_db()
     return version
@@ -267,7 +265,7 @@ def versions_thumbnails_make() -> tuple[int, int]:
     time (in constant memory): how many were made, and how many photos still have none."""
     photos = DocumentVersion.objects.filter(content_type__in=PHOTO_CONTENT_TYPES, thumbnail="")
     made = missing = 0
-    for version in photos.defer("text", "search_text").order_by("pk").iterator(chunk_size=100):
+    for version in photos.defer("text").order_by("pk").iterator(chunk_size=100):
         if version_thumbnail_make(version=version):
             made += 1
         else:
@@ -306,7 +304,7 @@ def document_restore(*, actor: Actor, document: Document) -> bool:
 def document_delete(*, actor: Actor, document: Document) -> None:
     """Deleted with its versions; the network's history keeps what it was and its files' names.
     The files leave the storage once the deletion is committed."""
-    versions = list(document.versions.defer("text", "search_text"))
+    versions = list(document.versions.defer("text"))
     names = [name for version in versions for name in (version.file.name, version.thumbnail) if name]
     before = {**audit_snapshot(document), "files": ", ".join(version.name for version in versions)}
     storage = DocumentVersion._meta.get_field("file").storage

@@ -17,7 +17,6 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 
-from reseau.core.text import fold_for_search
 from reseau.library import fulltext
 from reseau.library.models import Document, DocumentVersion, version_path
 from reseau.registry.models import Member, Network
@@ -116,7 +115,6 @@ def _batch(*, network: Network, numbers: range, members: list[int], rng: random.
             languages=languages,
             document_date=datetime.date(2019, 1, 1) + datetime.timedelta(days=rng.randint(0, 2500)),
         )
-        document.search_text = fold_for_search(f"{title_en} {title_fr}")  # what save() would write
         rows.append(document)
         texts.append(_text(rng, languages, number))
     created = Document.objects.bulk_create(rows)
@@ -131,7 +129,6 @@ def _batch(*, network: Network, numbers: range, members: list[int], rng: random.
             content_type="text/plain",
             sha256=hashlib.sha256(content).hexdigest(),
             text=text,
-            search_text=fold_for_search(text),
             text_state=DocumentVersion.TextState.DONE,
         )
         version.file.name = default_storage.save(version_path(version, version.name), ContentFile(content))

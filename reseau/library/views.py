@@ -227,7 +227,7 @@ def document_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def _version_for(request: HttpRequest, pk: int, number: int) -> tuple[Document, DocumentVersion]:
     """The version of a document the reader may open (``access.document_for_user``), or 404."""
     document = access.document_for_user(request.user, pk)
-    version = document.versions.defer("text", "search_text").filter(number=number).first()
+    version = document.versions.defer("text").filter(number=number).first()
     if version is None:
         raise Http404
     return document, version
