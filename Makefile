@@ -65,7 +65,7 @@ typecheck: install-dev
 
 # Refresh the French catalogue after changing user-visible strings (needs GNU gettext).
 messages: install-dev
-	$(PY) manage.py makemessages --locale fr --no-obsolete --no-location --ignore ".venv/*" --ignore "var/*"
+	$(PY) manage.py makemessages --locale fr --no-obsolete --no-location --ignore ".venv/*" --ignore "var/*" --ignore "*/tests/*" --ignore "tests/*" --ignore "bench/*"
 	$(PY) manage.py compilemessages --locale fr --ignore ".venv/*"
 
 bench: install-dev
