@@ -111,7 +111,9 @@ def document_for_user(user: Viewer, pk: int) -> Document:
     """The document the reader may open; one it may not read is "not shared" for a signed-in
     reader of its network's partners, "not found" otherwise (its existence is not told)."""
     try:
-        return documents_visible_to(user).select_related("network").get(pk=pk)
+        # What the page names beside it, read with it.
+        links = ("network", "event", "project", "activity", "decision", "organisation")
+        return documents_visible_to(user).select_related(*links).get(pk=pk)
     except Document.DoesNotExist:
         if documents_not_shared_with(user).filter(pk=pk).exists():
             raise PermissionDenied(_("This document is not shared with partners.")) from None

@@ -11,7 +11,15 @@ from django.urls import reverse
 
 from reseau.library import fulltext
 from reseau.registry.models import Theme
-from tests.factories import DocumentFactory, photo_bytes
+from tests.factories import (
+    ActivityFactory,
+    DecisionFactory,
+    DocumentFactory,
+    EventFactory,
+    OrganisationFactory,
+    ProjectFactory,
+    photo_bytes,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -87,3 +95,35 @@ def test_a_search_with_every_facet_chosen_still_finds_documents(world, library):
     query = {"q": "drainage", "kind": "report", "year": "2020", "language": "vi", **library}
     page = world.client_for("coordinator").get(reverse("library:document_list"), query).content.decode()
     assert "Drainage report 0" in page
+
+
+def _detail_queries(world, document, django_assert_num_queries, queries):
+    client = world.client_for("coordinator")
+    with django_assert_num_queries(queries):
+        response = client.get(document.get_absolute_url())
+    assert response.status_code == 200
+
+
+# Session and user; the document with what it belongs to; its versions, themes and members;
+# its history (the coordinator may archive it).
+DETAIL_QUERIES = 7
+
+
+def test_the_page_of_a_document_makes_exactly_so_many_queries(world, django_assert_num_queries):
+    document = DocumentFactory(network=world.hue.network, title_en="Minutes")
+    _detail_queries(world, document, django_assert_num_queries, DETAIL_QUERIES)
+
+
+def test_what_a_document_belongs_to_adds_no_query_to_its_page(world, django_assert_num_queries):
+
+    network = world.hue.network
+    document = DocumentFactory(
+        network=network,
+        title_en="Minutes",
+        event=EventFactory(network=network),
+        project=ProjectFactory(network=network, lead_member=world.hue),
+        activity=ActivityFactory(),
+        decision=DecisionFactory(network=network),
+        organisation=OrganisationFactory(),
+    )
+    _detail_queries(world, document, django_assert_num_queries, DETAIL_QUERIES)
