@@ -91,6 +91,8 @@ MIDDLEWARE = [
 # Faults (issue 12): a full disk answers a clear page, not a 500. Last, so it sees the
 # view's exception first.
 MIDDLEWARE += ["reseau.core.full_disk.FullDiskMiddleware"]
+# An object store out of reach (a download, a thumbnail) answers a clear 503 page, not a 500.
+MIDDLEWARE += ["reseau.core.file_storage.StorageOutageMiddleware"]
 FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "reseau.core.full_disk.CleanTemporaryFileUploadHandler",

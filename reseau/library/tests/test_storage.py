@@ -194,3 +194,28 @@ def test_an_object_store_out_of_reach_is_said_in_french_to_a_french_reader(world
         reverse("library:document_create"), {"kind": "minutes", "access": "network", "uploads": [_pdf()]}
     )
     assert "n’a pas pu être enregistré (le stockage des fichiers est indisponible)" in response.content.decode()
+
+
+def _stored_then_away(world, s3_file_storage, settings) -> Document:
+    document = _add(world, _pdf())
+    _store_away(s3_file_storage, settings)
+    return document
+
+
+def test_a_download_while_the_object_store_is_out_of_reach_says_so(world, s3_file_storage, settings):
+    document = _stored_then_away(world, s3_file_storage, settings)
+    response = _download(world, "coordinator", document)
+    assert (response.status_code, "Files out of reach for a moment" in response.content.decode()) == (503, True)
+
+
+def test_a_download_while_the_object_store_is_out_of_reach_asks_to_try_again_later(world, s3_file_storage, settings):
+    document = _stored_then_away(world, s3_file_storage, settings)
+    assert _download(world, "coordinator", document)["Retry-After"] == "60"
+
+
+def test_a_french_reader_is_told_in_french_that_the_files_are_out_of_reach(world, s3_file_storage, settings):
+    coordinator = world.users["coordinator"]
+    coordinator.language = "fr"
+    coordinator.save(update_fields=["language"])
+    document = _stored_then_away(world, s3_file_storage, settings)
+    assert "Fichiers momentanément inaccessibles" in _download(world, "coordinator", document).content.decode()
