@@ -168,15 +168,16 @@ class Member(models.Model):
         return self.name
 
     def save(self, *args: object, **kwargs: object) -> None:
-        self.search_text = fold_for_search(
-            " ".join(
-                getattr(self, f, "") or "" for f in ("name_en", "name_fr", "name_local", "name_alternative", "slug")
-            )
-        )
+        self.search_text = self.folded_names()
         super().save(*args, **kwargs)  # type: ignore[arg-type]
 
     def get_absolute_url(self) -> str:
         return reverse("registry:member_detail", kwargs={"slug": self.slug})
+
+    def folded_names(self) -> str:
+        """What ``search_text`` holds (for the rows made without ``save``, e.g. in bulk)."""
+        names = (self.name_en, self.name_fr, self.name_local, self.name_alternative, self.slug)  # type: ignore[attr-defined]
+        return fold_for_search(" ".join(name or "" for name in names))
 
 
 class Person(models.Model):

@@ -43,7 +43,6 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.text import slugify
 
-from reseau.core.text import fold_for_search
 from reseau.registry.models import (
     Country,
     FocalPointAppointment,
@@ -343,13 +342,6 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def member_search_text(member: Member) -> str:
-    """What ``Member.save`` stores in ``search_text``."""
-    return fold_for_search(
-        " ".join(getattr(member, f, "") or "" for f in ("name_en", "name_fr", "name_local", "name_alternative", "slug"))
-    )
-
-
 def _place_names(rng: random.Random, country: str, kind: str) -> _Names:
     if country == "VN":
         words = rng.sample(VIETNAMESE_SYLLABLES, 2)
@@ -541,7 +533,7 @@ def _invent_members(
             member_since=rng.randint(1990, today.year - 1),
             website=f"https://{slugify(place.alternative)}.example.org" if rng.random() < 0.5 else "",
         )
-        member.search_text = member_search_text(member)
+        member.search_text = member.folded_names()
         member_rows.append(member)
         names.append(place)
     return member_rows, names
