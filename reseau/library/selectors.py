@@ -92,6 +92,16 @@ def document_snippets(*, documents: Sequence[Document], query: str) -> None:
         document.search_snippet = found.get(document.pk)  # type: ignore[attr-defined]
 
 
+# Each filter's name in the query string, and its label (a facet's title, a chosen filter's name).
+FILTER_LABELS: dict[str, StrOrPromise] = {
+    "kind": _("Type"),
+    "theme": _("Theme"),
+    "member": _("Member"),
+    "year": _("Year"),
+    "language": _("Language"),
+}
+
+
 @dataclass(frozen=True)
 class FacetValue:
     value: str  # as in the query string
@@ -168,22 +178,28 @@ def library_facets(*, documents: QuerySet[Document] | fulltext.Ranked) -> list[F
     )
     return [
         Facet(
-            "kind", _("Type"), [FacetValue(kind, kinds.get(kind, kind), count) for kind, count in _most_first(by_kind)]
+            "kind",
+            FILTER_LABELS["kind"],
+            [FacetValue(kind, kinds.get(kind, kind), count) for kind, count in _most_first(by_kind)],
         ),
         Facet(
             "theme",
-            _("Theme"),
+            FILTER_LABELS["theme"],
             [FacetValue(str(pk), _in_language(en, fr), count) for pk, en, fr, count in by_theme],
         ),
         Facet(
             "member",
-            _("Member"),
+            FILTER_LABELS["member"],
             [FacetValue(str(pk), _in_language(en, fr), count) for pk, en, fr, count in by_member],
         ),
-        Facet("year", _("Year"), [FacetValue(str(year), str(year), by_year[year]) for year in sorted(by_year)[::-1]]),
+        Facet(
+            "year",
+            FILTER_LABELS["year"],
+            [FacetValue(str(year), str(year), by_year[year]) for year in sorted(by_year)[::-1]],
+        ),
         Facet(
             "language",
-            _("Language"),
+            FILTER_LABELS["language"],
             [FacetValue(code, names[code], count) for code, count in _most_first(languages) if count],
         ),
     ]

@@ -79,15 +79,15 @@ def _chosen_filters(request: HttpRequest, filters: selectors.LibraryFilters) -> 
     """The filters chosen, each with the link that removes it."""
     chosen: list[tuple[str, object, object]] = []
     if filters.kind:
-        chosen.append(("kind", _("Type"), Document.Kind(filters.kind).label))
+        chosen.append(("kind", selectors.FILTER_LABELS["kind"], Document.Kind(filters.kind).label))
     if filters.theme is not None:
-        chosen.append(("theme", _("Theme"), filters.theme))
+        chosen.append(("theme", selectors.FILTER_LABELS["theme"], filters.theme))
     if filters.member is not None:
-        chosen.append(("member", _("Member"), filters.member))
+        chosen.append(("member", selectors.FILTER_LABELS["member"], filters.member))
     if filters.year is not None:
-        chosen.append(("year", _("Year"), filters.year))
+        chosen.append(("year", selectors.FILTER_LABELS["year"], filters.year))
     if filters.language:
-        chosen.append(("language", _("Language"), Document.Language(filters.language).label))
+        chosen.append(("language", selectors.FILTER_LABELS["language"], Document.Language(filters.language).label))
     return [
         {"label": label, "value": value, "url": "?" + query_without(request, "page", name)}
         for name, label, value in chosen
