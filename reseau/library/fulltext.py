@@ -64,8 +64,9 @@ ELLIPSIS = "…"
 # The text of a file indexed (a tsvector holds at most 1 MB); the rest is not searched.
 BODY_LIMIT = 500_000
 # PostgreSQL cuts passages from the text's beginning only: ts_headline parses all it is given
-# (some 180 ms for 500,000 characters), and a page shows 25 passages.
-HEADLINE_LIMIT = 30_000
+# (some 180 ms for 500,000 characters; 14 ms for a page of 25 passages from 30,000 each), and
+# a word first met further on gets a passage of the metadata, or none.
+HEADLINE_LIMIT = 10_000
 # Documents read at once while indexing: their texts are in memory together.
 CHUNK_SIZE = 50
 # Khmer (and its symbols), Lao, Thai and Burmese: scripts written without spaces between words.
@@ -235,13 +236,10 @@ class Ranked:
 
 
 def _index_rowid(*, scripts: bool = False) -> _OnIndex:
-    """The index's key, to read its matches newest first. On PostgreSQL as an expression
-    (``rowid + 0``): ordered by the column itself, the planner walks the key's own index
-    backwards testing every row's vector, which for a rare word reads the whole table; as an
-    expression it takes the matches from the text index and keeps the newest (a top-N sort of
-    their keys, no ranking)."""
-    if _is_postgresql():
-        return _OnIndex("({table}.rowid + 0)", [], BigIntegerField())
+    """The index's key, to read its matches newest first: SQLite's FTS5 gives them in that
+    order; PostgreSQL's planner either walks the key's index backwards, testing each row until
+    it has enough (a common word: a few hundred rows read), or takes a rare word's few matches
+    from the text index and sorts them, from its statistics of the words."""
     return _OnIndex("{table}.rowid", [], BigIntegerField(), scripts=scripts)
 
 
