@@ -55,7 +55,7 @@ def create_index(apps, schema_editor):
     _run(schema_editor, POSTGRESQL_CREATE if postgresql else SQLITE_CREATE)
     # The documents already there: titles, descriptions, file names and the latest text
     # (``manage.py library_reindex`` adds their members and themes).
-    from reseau.library.fulltext import file_name_words, index_entry, index_write
+    from reseau.library.fulltext import file_name_words, index_entry
 
     Document = apps.get_model("library", "Document")
     DocumentVersion = apps.get_model("library", "DocumentVersion")
@@ -67,7 +67,17 @@ def create_index(apps, schema_editor):
             metadata=[document.description_en, document.description_fr, *(file_name_words(version.name) for version in versions)],
             body=versions[0].text if versions else "",
         )
-        index_write(entries=[entry], database=schema_editor.connection)
+        _write(schema_editor, entry, postgresql=postgresql)
+
+
+def _write(schema_editor, entry, *, postgresql):
+    """A document's row, in the columns this migration makes: ``fulltext.index_write`` writes
+    today's columns, which a later migration may have added."""
+    row = [entry.pk, entry.title, entry.meta, entry.body, entry.scripts]
+    with schema_editor.connection.cursor() as cursor:
+        cursor.execute("INSERT INTO library_search (rowid, title, meta, body, scripts) VALUES (%s, %s, %s, %s, %s)", row)
+        if not postgresql and entry.scripts:
+            cursor.execute("INSERT INTO library_search_scripts (rowid, scripts) VALUES (%s, %s)", [entry.pk, entry.scripts])
 
 
 def drop_index(apps, schema_editor):
