@@ -263,7 +263,7 @@ def _fetch(values: QuerySet[Any]) -> list[Candidate]:
 
 
 def _postgresql_candidates(
-    rows: QuerySet[Document], rank_sql: str, params: Sequence[str], limit: int
+    rows: QuerySet[Document], *, rank_sql: str, params: Sequence[str], limit: int
 ) -> list[Candidate]:
     """As ``_candidates``; the rank is computed once the newest are chosen, for them only
     (a ``ts_rank`` reads the document's whole vector)."""
@@ -313,6 +313,9 @@ def search(*, documents: QuerySet[Document], query: str) -> Ranked:
             titled = _candidates(matched.filter(in_title), bm25, limit)
         else:
             newest = _candidates(matched, _script_rank(parsed.scripts), limit, scripts=True)
+    # The title's matches are read even when the newest hold every match (then they are among
+    # them): one query less for a small library would make the page's count of queries change
+    # with the size of the library.
     more = len(newest) > RANKED_MATCHES or len(titled) > RANKED_MATCHES
     chosen = {candidate.pk: candidate for candidate in [*newest[:RANKED_MATCHES], *titled[:RANKED_MATCHES]]}
     best_first = _best_first(chosen.values())

@@ -77,11 +77,18 @@ def more_found_than_ranked(*, documents: QuerySet[Document] | fulltext.Ranked) -
     return isinstance(documents, fulltext.Ranked) and documents.more
 
 
-def _with_language(documents: QuerySet[Document], language: str) -> QuerySet[Document]:
+def _with_language_codes(documents: QuerySet[Document]) -> QuerySet[Document]:
     # The list in the JSON field as text, the same on SQLite and PostgreSQL: '["en", "km"]'.
-    return documents.alias(language_codes=Cast("languages", TextField())).filter(
-        language_codes__contains=json.dumps(language)
-    )
+    return documents.alias(language_codes=Cast("languages", TextField()))
+
+
+def _holds_language(language: str) -> Q:
+    """Documents whose languages include this one (on ``_with_language_codes``)."""
+    return Q(language_codes__contains=json.dumps(language))
+
+
+def _with_language(documents: QuerySet[Document], language: str) -> QuerySet[Document]:
+    return _with_language_codes(documents).filter(_holds_language(language))
 
 
 def document_snippets(*, documents: Sequence[Document], query: str) -> None:
@@ -144,10 +151,8 @@ def library_facets(*, documents: QuerySet[Document] | fulltext.Ranked) -> list[F
     # Type and year in one query, a row for each pair, each with how many of its documents are
     # in each language: few rows however many documents (a row per list of languages was a row
     # per document, each decoded).
-    codes = rows.alias(language_codes=Cast("languages", TextField()))
-    in_language = {
-        f"language_{code}": Count("pk", filter=Q(language_codes__contains=json.dumps(code))) for code in names
-    }
+    codes = _with_language_codes(rows)
+    in_language = {f"language_{code}": Count("pk", filter=_holds_language(code)) for code in names}
     combinations = (
         codes.annotate(year=_Year("document_date"))
         .values("kind", "year")

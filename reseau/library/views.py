@@ -77,20 +77,20 @@ def _facet_links(request: HttpRequest, facets: list[selectors.Facet]) -> list[di
 
 def _chosen_filters(request: HttpRequest, filters: selectors.LibraryFilters) -> list[dict[str, object]]:
     """The filters chosen, each with the link that removes it."""
-    chosen: list[tuple[str, object, object]] = []
+    chosen: list[tuple[str, object]] = []
     if filters.kind:
-        chosen.append(("kind", selectors.FILTER_LABELS["kind"], Document.Kind(filters.kind).label))
+        chosen.append(("kind", Document.Kind(filters.kind).label))
     if filters.theme is not None:
-        chosen.append(("theme", selectors.FILTER_LABELS["theme"], filters.theme))
+        chosen.append(("theme", filters.theme))
     if filters.member is not None:
-        chosen.append(("member", selectors.FILTER_LABELS["member"], filters.member))
+        chosen.append(("member", filters.member))
     if filters.year is not None:
-        chosen.append(("year", selectors.FILTER_LABELS["year"], filters.year))
+        chosen.append(("year", filters.year))
     if filters.language:
-        chosen.append(("language", selectors.FILTER_LABELS["language"], Document.Language(filters.language).label))
+        chosen.append(("language", Document.Language(filters.language).label))
     return [
-        {"label": label, "value": value, "url": "?" + query_without(request, "page", name)}
-        for name, label, value in chosen
+        {"label": selectors.FILTER_LABELS[name], "value": value, "url": "?" + query_without(request, "page", name)}
+        for name, value in chosen
     ]
 
 
