@@ -123,6 +123,16 @@ class InteractionFactory(factory.django.DjangoModelFactory):
     summary = "Introductory meeting"
 
 
+class MemberNeedFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "partners.MemberNeed"
+
+    member = factory.SubFactory(MemberFactory)
+    kind = "training"
+    title = factory.Sequence(lambda n: f"Training need {n}")
+    expressed_on = datetime.date(2024, 3, 1)
+
+
 class FundingOpportunityFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "funding.FundingOpportunity"

@@ -301,6 +301,23 @@ def partner_routes(ids: dict[str, int]) -> list[Route]:
         # Changes go by POST only; a GET is refused before anything else.
         Route("partners:contact_remove", {"pk": shared, "contact_pk": ids["contact"]}, everyone(NOT_ALLOWED)),
         Route("partners:next_step_done", {"pk": ids["interaction"]}, everyone(NOT_ALLOWED)),
+        # Members' contacts: the network's staff keep them; a focal point reads its own member's
+        # (on the member's page) and records its needs, never another member's.
+        Route("partners:member_interaction_create", {"slug": "hue"}, STAFF_ONLY),
+        Route("partners:member_interaction_create", {"slug": "vientiane"}, STAFF_ONLY),
+        Route("partners:member_interaction_create", {"slug": "nowhere"}, signed_in(NOT_FOUND)),
+        Route("partners:interaction_edit", {"pk": ids["hue_interaction"]}, STAFF_ONLY),
+        Route("partners:interaction_edit", {"pk": ids["vientiane_interaction"]}, STAFF_ONLY),
+        Route("partners:next_step_done", {"pk": ids["hue_interaction"]}, everyone(NOT_ALLOWED)),
+        Route("partners:need_create", {"slug": "hue"}, OWN_MEMBER),
+        Route("partners:need_create", {"slug": "vientiane"}, OTHER_MEMBER),
+        Route("partners:need_create", {"slug": "nowhere"}, signed_in(NOT_FOUND)),
+        Route("partners:need_list", expected=STAFF_ONLY),
+        Route("partners:need_edit", {"pk": ids["hue_need"]}, STAFF_ONLY),
+        Route("partners:need_edit", {"pk": ids["vientiane_need"]}, STAFF_ONLY),
+        Route("partners:need_close", {"pk": ids["hue_need"]}, STAFF_ONLY),
+        Route("partners:need_close", {"pk": ids["vientiane_need"]}, STAFF_ONLY),
+        Route("partners:need_edit", {"pk": ids["maghreb_need"]}, {**STAFF_ONLY, "coordinator": NOT_FOUND}),
     ]
     for name in ("organisation_edit", "contact_add", "stage_change", "interaction_create"):
         routes += [
@@ -473,7 +490,13 @@ def _partner_world(world, theme) -> dict[str, int]:
     from reseau.exchange.models import ImportBatch
     from reseau.partners.models import OrganisationContact
     from reseau.partners.services import relationship_set_stage
-    from tests.factories import FundingOpportunityFactory, InteractionFactory, NetworkFactory, OrganisationFactory
+    from tests.factories import (
+        FundingOpportunityFactory,
+        InteractionFactory,
+        MemberNeedFactory,
+        NetworkFactory,
+        OrganisationFactory,
+    )
 
     network = world.hue.network
     shared = OrganisationFactory(
@@ -494,6 +517,15 @@ def _partner_world(world, theme) -> dict[str, int]:
     )
     call = FundingOpportunityFactory(network=network, donor=hidden, closes_on=datetime.date(2030, 1, 31))
     maghreb = NetworkFactory(code="maghreb", acronym="", name_en="AIMF Maghreb Network")
+    member_contacts = {
+        "hue_interaction": InteractionFactory(
+            organisation=None, member=world.hue, network=network, next_step="Send the programme"
+        ).pk,
+        "vientiane_interaction": InteractionFactory(organisation=None, member=world.vientiane, network=network).pk,
+        "hue_need": MemberNeedFactory(member=world.hue).pk,
+        "vientiane_need": MemberNeedFactory(member=world.vientiane).pk,
+        "maghreb_need": MemberNeedFactory(member__network=maghreb).pk,
+    }
     other_call = FundingOpportunityFactory(network=maghreb, donor=hidden, closes_on=datetime.date(2030, 1, 31))
     batch = ImportBatch.objects.create(
         kind="organisations", network=network, created_by=world.users["coordinator"], file_name="partners.csv"
@@ -501,6 +533,7 @@ def _partner_world(world, theme) -> dict[str, int]:
     ids = {**_project_world(world, hidden), **_plan_world(world), **_event_world(world, theme)}
     return {
         **ids,
+        **member_contacts,
         "shared_organisation": shared.pk,
         "hidden_organisation": hidden.pk,
         "own_organisation": own.pk,

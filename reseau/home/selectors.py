@@ -116,6 +116,6 @@ def overdue_next_steps(user: Viewer) -> QuerySet[Interaction]:
         partner_access.interactions_visible_to(user)
         .exclude(next_step="")
         .filter(next_step_done_on__isnull=True, next_step_due__lt=timezone.localdate())
-        .select_related("organisation", "next_step_owner")
+        .select_related("organisation", "member", "next_step_owner")
         .order_by("next_step_due", "pk")
     )

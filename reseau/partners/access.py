@@ -1,4 +1,4 @@
-"""Who may see and change partners, contacts, relationships and interactions."""
+"""Who may see and change partners, contacts, relationships, interactions and members' needs."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from django.http import Http404
 
 from reseau.accounts.models import Role, User
 from reseau.accounts.types import Viewer
-from reseau.partners.models import Interaction, Organisation, OrganisationContact, Relationship
-from reseau.registry.access import is_network_staff, people_visible_to
-from reseau.registry.models import Network
+from reseau.partners.models import Interaction, MemberNeed, Organisation, OrganisationContact, Relationship
+from reseau.registry.access import can_manage_network, is_network_staff, people_visible_to
+from reseau.registry.models import Member, Network, Person
 
 
 def _active(user: Viewer) -> User | None:
@@ -145,6 +145,103 @@ def interaction_for_edit(user: Viewer, pk: int) -> Interaction:
     if not can_see_interactions(user):
         raise PermissionDenied
     try:
-        return interactions_visible_to(user).select_related("organisation").get(pk=pk)
+        return interactions_visible_to(user).select_related("organisation", "member__network").get(pk=pk)
     except Interaction.DoesNotExist:
         raise Http404 from None
+
+
+# Members' contacts and needs --------------------------------------------------------------
+#
+# The coordinator of the member's network and the secretariat keep a member's interaction log
+# and follow its needs. A focal point reads its own member's interactions and needs, and may
+# record a need for it; never another member's. Partners and anonymous visitors see none.
+
+
+def _own_member_id(account: User) -> int | None:
+    return account.member_id if account.is_focal_point else None
+
+
+def can_keep_member_contacts(user: Viewer, member: Member) -> bool:
+    """Log and edit interactions with the member, and edit, answer or decline its needs."""
+    account = _active(user)
+    return account is not None and can_manage_network(account, member.network)
+
+
+def can_see_member_contacts(user: Viewer, member: Member) -> bool:
+    """Read the member's interactions and needs: its network's staff, and its own focal point."""
+    account = _active(user)
+    if account is None:
+        return False
+    if account.is_focal_point:
+        return account.member_id == member.pk
+    return can_keep_member_contacts(account, member)
+
+
+def can_record_need(user: Viewer, member: Member) -> bool:
+    """Record a need the member expressed: its network's staff, and its own focal point."""
+    return can_see_member_contacts(user, member)
+
+
+def can_see_need_list(user: Viewer) -> bool:
+    """The network-wide list of needs: the coordinator and the secretariat."""
+    return _active(user) is not None and is_network_staff(user)
+
+
+def _member_rows(user: Viewer, field: str) -> Q | None:
+    """The members whose rows ``user`` reads, through ``field``; None when every member's."""
+    account = _active(user)
+    if account is None or account.is_partner:
+        return Q(pk__in=[])
+    if account.is_secretariat:
+        return None
+    if account.is_focal_point:
+        return Q(**{field: account.member_id or 0})
+    if account.is_coordinator:
+        return Q(**{f"{field}__network_id": account.network_id or 0})
+    return Q(pk__in=[])
+
+
+def member_interactions_visible_to(user: Viewer) -> QuerySet[Interaction]:
+    """Interactions with members the reader may read (never those with organisations)."""
+    rows = Interaction.objects.filter(member__isnull=False)
+    condition = _member_rows(user, "member")
+    return rows if condition is None else rows.filter(condition)
+
+
+def needs_visible_to(user: Viewer) -> QuerySet[MemberNeed]:
+    condition = _member_rows(user, "member")
+    return MemberNeed.objects.all() if condition is None else MemberNeed.objects.filter(condition)
+
+
+def member_for_contacts(user: Viewer, member: Member) -> Member:
+    """The member whose interaction log ``user`` keeps; refused otherwise."""
+    if not can_keep_member_contacts(user, member):
+        raise PermissionDenied
+    return member
+
+
+def member_for_need(user: Viewer, member: Member) -> Member:
+    """The member for which ``user`` records a need; refused otherwise."""
+    if not can_record_need(user, member):
+        raise PermissionDenied
+    return member
+
+
+def need_for_edit(user: Viewer, pk: int) -> MemberNeed:
+    """A need to edit, answer or decline: its network's staff. Others (a focal point, a partner)
+    are refused; another network's need does not exist for a coordinator."""
+    if not can_see_need_list(user):
+        raise PermissionDenied
+    try:
+        need = needs_visible_to(user).select_related("member__network").get(pk=pk)
+    except MemberNeed.DoesNotExist:
+        raise Http404 from None
+    if not can_keep_member_contacts(user, need.member):
+        raise PermissionDenied
+    return need
+
+
+def member_people(member: Member) -> QuerySet[Person]:
+    """The member's people: who may be named on its side of an interaction, or as having
+    expressed a need."""
+    return Person.objects.filter(member=member).order_by("name", "pk")

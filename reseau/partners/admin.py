@@ -7,7 +7,7 @@ from django.db import models
 from modeltranslation.admin import TranslationAdmin
 
 from reseau.core.admin import AuditedModelAdmin
-from reseau.partners.models import Interaction, Organisation, OrganisationContact, Relationship, StageChange
+from reseau.partners.models import Interaction, MemberNeed, Organisation, OrganisationContact, Relationship, StageChange
 
 
 @admin.register(Organisation)
@@ -19,7 +19,7 @@ class OrganisationAdmin(AuditedModelAdmin, TranslationAdmin[Organisation]):
 
 
 class OrganisationSubjectAdmin(AuditedModelAdmin):
-    def audit_subject(self, obj: OrganisationContact | Relationship | Interaction) -> models.Model:
+    def audit_subject(self, obj: OrganisationContact | Relationship) -> models.Model:
         return obj.organisation
 
 
@@ -66,9 +66,27 @@ class StageChangeAdmin(admin.ModelAdmin[StageChange]):
 
 
 @admin.register(Interaction)
-class InteractionAdmin(OrganisationSubjectAdmin):
-    list_display = ["date", "kind", "organisation", "network", "next_step_due", "next_step_done_on"]
+class InteractionAdmin(AuditedModelAdmin):
+    list_display = ["date", "kind", "organisation", "member", "network", "next_step_due", "next_step_done_on"]
     list_filter = ["kind", "network"]
-    list_select_related = ["organisation", "network"]
-    autocomplete_fields = ["organisation", "our_people", "their_people"]
+    list_select_related = ["organisation", "member", "network"]
+    autocomplete_fields = ["organisation", "member", "our_people", "their_people"]
+
+    def audit_subject(self, obj: Interaction) -> models.Model:
+        subject = obj.subject
+        assert subject is not None  # an interaction is with an organisation or a member
+        return subject
+
     date_hierarchy = "date"
+
+
+@admin.register(MemberNeed)
+class MemberNeedAdmin(AuditedModelAdmin):
+    list_display = ["title", "member", "kind", "status", "expressed_on", "answered_on"]
+    list_filter = ["status", "kind", "member__network"]
+    list_select_related = ["member"]
+    autocomplete_fields = ["member", "expressed_by"]
+    search_fields = ["title"]
+
+    def audit_subject(self, obj: MemberNeed) -> models.Model:
+        return obj.member

@@ -10,9 +10,18 @@ from django.utils.translation import gettext_lazy as _
 from reseau.accounts.models import User
 from reseau.core.forms import DateInput
 from reseau.partners import access
-from reseau.partners.models import Interaction, Organisation, OrganisationContact, Relationship, Stage
+from reseau.partners.models import (
+    Interaction,
+    MemberNeed,
+    NeedKind,
+    NeedStatus,
+    Organisation,
+    OrganisationContact,
+    Relationship,
+    Stage,
+)
 from reseau.partners.selectors import organisation_duplicates
-from reseau.registry.models import Network, Person, Theme
+from reseau.registry.models import Member, Network, Person, Theme
 
 
 class OrganisationFilterForm(forms.Form):
@@ -282,3 +291,168 @@ class InteractionEditForm(InteractionForm):
     class Meta(InteractionForm.Meta):
         fields = [*InteractionForm.Meta.fields, "next_step_done_on"]
         widgets = {**InteractionForm.Meta.widgets, "next_step_done_on": DateInput()}
+
+
+def _check_next_step(form: forms.BaseForm, cleaned: dict[str, Any]) -> None:
+    """A due date or a done date needs a next step to be about."""
+    if "next_step" not in form.errors and not (cleaned.get("next_step") or "").strip():
+        if cleaned.get("next_step_due"):
+            form.add_error("next_step", _("Describe the next step or remove its due date."))
+        elif cleaned.get("next_step_done_on"):
+            form.add_error("next_step", _("Describe the next step or remove the date it was done."))
+
+
+class MemberInteractionForm(forms.ModelForm[Interaction]):
+    """One meeting, letter, email or call with a member, with its next step. "Our side" lists
+    the AIMF's people and the network's other members' people; "their side" the member's own."""
+
+    class Meta:
+        model = Interaction
+        fields = [
+            "kind",
+            "date",
+            "summary",
+            "our_people",
+            "their_people",
+            "next_step",
+            "next_step_owner",
+            "next_step_due",
+        ]
+        field_classes = {"our_people": _OurPeopleChoiceField, "their_people": _PeopleChoiceField}
+        widgets = {
+            "date": DateInput(),
+            "next_step_due": DateInput(),
+            "summary": forms.Textarea(attrs={"rows": 5}),
+            "their_people": forms.CheckboxSelectMultiple,
+        }
+        help_texts = {
+            "our_people": _(
+                "People of the AIMF and of the network who took part. Hold Ctrl (Cmd on a Mac) to choose several."
+            ),
+            "their_people": _(
+                "The member's people who took part. Add them to the member's page first if someone is missing."
+            ),
+            "next_step": _("What should happen next, for example “Send the training programme”."),
+        }
+
+    def __init__(self, *args: Any, member: Member, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        our_people = cast("forms.ModelMultipleChoiceField[Person]", self.fields["our_people"])
+        our_people.queryset = (
+            Person.objects.filter(Q(member__network_id=member.network_id) | Q(member__isnull=True))
+            .exclude(member=member)
+            .select_related("member")
+            .order_by("name", "pk")
+        )
+        our_people.widget.attrs["size"] = 8
+        their_people = cast("forms.ModelMultipleChoiceField[Person]", self.fields["their_people"])
+        their_people.queryset = access.member_people(member)
+        owner = cast("forms.ModelChoiceField[User]", self.fields["next_step_owner"])
+        owner.queryset = access.next_step_owners(member.network)
+        owner.empty_label = _("Nobody yet")
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        _check_next_step(self, cleaned)
+        return cleaned
+
+    def service_data(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in self._meta.fields or [] if name in self.cleaned_data}
+
+
+class MemberInteractionEditForm(MemberInteractionForm):
+    class Meta(MemberInteractionForm.Meta):
+        fields = [*MemberInteractionForm.Meta.fields, "next_step_done_on"]
+        widgets = {**MemberInteractionForm.Meta.widgets, "next_step_done_on": DateInput()}
+
+
+class NeedForm(forms.ModelForm[MemberNeed]):
+    """A need or request the member expressed. The network's staff also say who follows it up,
+    by when, and where it stands; a focal point records what its member asks."""
+
+    STAFF_FIELDS = ("status", "owner", "due")
+
+    class Meta:
+        model = MemberNeed
+        fields = ["kind", "title", "description", "expressed_on", "expressed_by", "status", "owner", "due"]
+        field_classes = {"expressed_by": _PersonChoiceField}
+        widgets = {
+            "expressed_on": DateInput(),
+            "due": DateInput(),
+            "description": forms.Textarea(attrs={"rows": 5}),
+        }
+        help_texts = {
+            "title": _("In a few words, for example “Training on faecal sludge management for technicians”."),
+            "description": _("What the member asked, in its words if possible, and for whom."),
+            "owner": _("Who in the network follows it up until it is answered."),
+        }
+
+    def __init__(self, *args: Any, member: Member, keeps: bool, **kwargs: Any) -> None:
+        """``keeps``: the reader keeps the member's contacts (the network's staff); otherwise the
+        status, owner and due date are left to them."""
+        kwargs.setdefault("initial", {}).setdefault("expressed_on", timezone.localdate())
+        super().__init__(*args, **kwargs)
+        expressed_by = cast(_PersonChoiceField, self.fields["expressed_by"])
+        expressed_by.queryset = access.member_people(member)
+        expressed_by.empty_label = _("Not recorded")
+        if not keeps:
+            for name in self.STAFF_FIELDS:
+                del self.fields[name]
+            return
+        owner = cast("forms.ModelChoiceField[User]", self.fields["owner"])
+        owner.queryset = access.next_step_owners(member.network)
+        owner.empty_label = _("Nobody yet")
+        status = cast(forms.ChoiceField, self.fields["status"])
+        if self.instance.pk is None or not self.instance.is_closed:
+            # Closing a need goes through "Answer or decline", which asks for the answer.
+            status.choices = [
+                (NeedStatus.OPEN, NeedStatus.OPEN.label),
+                (NeedStatus.IN_PROGRESS, NeedStatus.IN_PROGRESS.label),
+            ]
+        else:
+            status.help_text = _("Choose “Open” or “In progress” to reopen it.")
+
+    def service_data(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in self.fields if name in self.cleaned_data}
+
+
+class NeedCloseForm(forms.Form):
+    """Answer a need, or decline it: the answer, or why it is declined, is required."""
+
+    status = forms.ChoiceField(
+        label=_("Outcome"),
+        choices=[(NeedStatus.ANSWERED, NeedStatus.ANSWERED.label), (NeedStatus.DECLINED, NeedStatus.DECLINED.label)],
+        widget=forms.RadioSelect,
+    )
+    answer = forms.CharField(
+        label=_("Answer"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("What the network answered or did, or why it declines. The member's focal point reads it."),
+    )
+    answered_on = forms.DateField(label=_("Answered on"), widget=DateInput())
+
+    def __init__(self, *args: Any, need: MemberNeed, **kwargs: Any) -> None:
+        initial = kwargs.setdefault("initial", {})
+        initial.setdefault("answered_on", need.answered_on or timezone.localdate())
+        initial.setdefault("status", need.status if need.is_closed else NeedStatus.ANSWERED)
+        initial.setdefault("answer", need.answer)
+        super().__init__(*args, **kwargs)
+
+    def clean_answer(self) -> str:
+        answer = (self.cleaned_data.get("answer") or "").strip()
+        if not answer:
+            raise forms.ValidationError(_("Write the answer given to the member (or why the need is declined)."))
+        return answer
+
+
+class NeedFilterForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    kind = forms.ChoiceField(label=_("Type of need"), required=False)
+    member = forms.ChoiceField(label=_("Member"), required=False)
+
+    def __init__(self, *args: Any, members: list[Member], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        everyone = [("", _("All"))]
+        cast(forms.ChoiceField, self.fields["status"]).choices = everyone + list(NeedStatus.choices)
+        cast(forms.ChoiceField, self.fields["kind"]).choices = everyone + list(NeedKind.choices)
+        cast(forms.ChoiceField, self.fields["member"]).choices = everyone + [(m.slug, m.name) for m in members]

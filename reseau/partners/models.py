@@ -4,6 +4,7 @@ import re
 from collections.abc import Mapping
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -14,7 +15,7 @@ from modeltranslation.manager import MultilingualManager
 
 from reseau.core.choices import Tone, TonedChoices
 from reseau.core.text import fold_for_search
-from reseau.registry.models import Country, Network, Person, Theme
+from reseau.registry.models import Country, Member, Network, Person, Theme
 
 
 class Organisation(models.Model):
@@ -185,7 +186,10 @@ class StageChange(models.Model):
 
 
 class Interaction(models.Model):
-    """A meeting, letter, e-mail, call or encounter with an organisation."""
+    """A meeting, letter, e-mail, call or encounter with an organisation or with a member.
+
+    Exactly one of ``organisation`` and ``member`` is set (a database constraint says so).
+    An interaction with a member belongs to the member's network."""
 
     class Kind(models.TextChoices):
         MEETING = "meeting", _("Meeting")
@@ -196,7 +200,20 @@ class Interaction(models.Model):
         EVENT = "event", _("Encounter at an event")
 
     organisation = models.ForeignKey(
-        Organisation, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="interactions"
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="interactions",
+        null=True,
+        blank=True,
+    )
+    member = models.ForeignKey(
+        Member,
+        verbose_name=_("member"),
+        on_delete=models.CASCADE,
+        related_name="interactions",
+        null=True,
+        blank=True,
     )
     network = models.ForeignKey(
         Network, verbose_name=_("network"), on_delete=models.CASCADE, related_name="interactions"
@@ -234,11 +251,34 @@ class Interaction(models.Model):
             models.CheckConstraint(
                 condition=Q(next_step_due__isnull=True) | ~Q(next_step=""),
                 name="next_step_due_needs_a_next_step",
-            )
+            ),
+            models.CheckConstraint(
+                condition=(Q(organisation__isnull=False) & Q(member__isnull=True))
+                | (Q(organisation__isnull=True) & Q(member__isnull=False)),
+                name="interaction_with_an_organisation_or_a_member",
+                violation_error_message=_("An interaction is with an organisation or with a member, not both."),
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.date} {self.get_kind_display()} — {self.organisation}"
+        return f"{self.date} {self.get_kind_display()} — {self.subject}"
+
+    def get_absolute_url(self) -> str:
+        """The interaction on its organisation's or member's page."""
+        subject = self.subject
+        assert subject is not None
+        anchor = "interaction" if self.organisation_id is not None else "member-interaction"
+        return f"{subject.get_absolute_url()}#{anchor}-{self.pk}"
+
+    def clean(self) -> None:
+        member = self.member if self.member_id is not None else None
+        if member is not None and self.network_id is not None and member.network_id != self.network_id:
+            raise ValidationError({"network": _("An interaction with a member belongs to the member's network.")})
+
+    @property
+    def subject(self) -> Organisation | Member | None:
+        """Whom the interaction was with: the organisation or the member."""
+        return self.organisation if self.organisation_id is not None else self.member
 
     @property
     def next_step_is_overdue(self) -> bool:
@@ -248,3 +288,118 @@ class Interaction(models.Model):
             and self.next_step_due is not None
             and self.next_step_due < timezone.localdate()
         )
+
+
+class NeedKind(models.TextChoices):
+    TRAINING = "training", _("Training")
+    TECHNICAL_ASSISTANCE = "technical_assistance", _("Technical assistance on a project")
+    INFORMATION = "information", _("Information or documentation")
+    FUNDING_SEARCH = "funding_search", _("Help finding funding")
+    EXCHANGE = "exchange", _("Exchange or peer visit")
+    OTHER = "other", _("Other")
+
+
+class NeedStatus(TonedChoices):
+    OPEN = "open", _("Open")
+    IN_PROGRESS = "in_progress", _("In progress")
+    ANSWERED = "answered", _("Answered")
+    DECLINED = "declined", _("Declined")
+
+    @classmethod
+    def tones(cls) -> Mapping[str, Tone]:
+        return {cls.OPEN: Tone.WARN, cls.IN_PROGRESS: Tone.NEUTRAL, cls.ANSWERED: Tone.OK, cls.DECLINED: Tone.BAD}
+
+    @classmethod
+    def closed(cls) -> tuple[str, ...]:
+        return (cls.ANSWERED, cls.DECLINED)
+
+
+class MemberNeed(models.Model):
+    """A need or request a member expressed (a training, technical assistance on a project…),
+    followed until the network answers it or declines it."""
+
+    Kind = NeedKind
+    Status = NeedStatus
+
+    member = models.ForeignKey(Member, verbose_name=_("member"), on_delete=models.CASCADE, related_name="needs")
+    kind = models.CharField(_("type of need"), max_length=30, choices=NeedKind.choices)
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    expressed_on = models.DateField(_("expressed on"))
+    expressed_by = models.ForeignKey(
+        Person,
+        verbose_name=_("expressed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="needs_expressed",
+    )
+    status = models.CharField(_("status"), max_length=20, choices=NeedStatus.choices, default=NeedStatus.OPEN)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("followed up by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="needs_followed",
+    )
+    due = models.DateField(_("answer due by"), null=True, blank=True)
+    answer = models.TextField(_("answer"), blank=True)
+    answered_on = models.DateField(_("answered on"), null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("answered by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-expressed_on", "-pk"]
+        verbose_name = _("member's need")
+        verbose_name_plural = _("members' needs")
+        indexes = [models.Index(fields=["status", "expressed_on"], name="member_need_status")]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status__in=NeedStatus.closed()) | (~Q(answer="") & Q(answered_on__isnull=False)),
+                name="closed_need_has_an_answer",
+                violation_error_message=_("An answered or declined need has an answer and a date."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} — {self.member}"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.member.get_absolute_url()}#need-{self.pk}"
+
+    def clean(self) -> None:
+        """A need is closed with an answer and its date, never dated before it was expressed."""
+        errors: dict[str, str] = {}
+        if self.is_closed:
+            if not (self.answer or "").strip():
+                errors["answer"] = str(_("Write the answer given to the member (or why the need is declined)."))
+            if self.answered_on is None:
+                errors["answered_on"] = str(_("Give the date of the answer."))
+        if self.answered_on and self.expressed_on and self.answered_on < self.expressed_on:
+            errors["answered_on"] = str(_("The answer cannot be dated before the need was expressed."))
+        if self.answered_on and self.answered_on > timezone.localdate():
+            errors["answered_on"] = str(_("The date cannot be in the future."))
+        if self.expressed_on and self.expressed_on > timezone.localdate():
+            errors["expressed_on"] = str(_("The date cannot be in the future."))
+        if self.due and self.expressed_on and self.due < self.expressed_on:
+            errors["due"] = str(_("The due date cannot be before the need was expressed."))
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status in NeedStatus.closed()
+
+    @property
+    def is_overdue(self) -> bool:
+        return not self.is_closed and self.due is not None and self.due < timezone.localdate()

@@ -15,4 +15,13 @@ urlpatterns = [
     path("partners/<int:pk>/interactions/new/", views.interaction_create, name="interaction_create"),
     path("partners/interactions/<int:pk>/edit/", views.interaction_edit, name="interaction_edit"),
     path("partners/interactions/<int:pk>/done/", views.next_step_done, name="next_step_done"),
+    path(
+        "partners/members/<slug:slug>/interactions/new/",
+        views.member_interaction_create,
+        name="member_interaction_create",
+    ),
+    path("partners/members/<slug:slug>/needs/new/", views.need_create, name="need_create"),
+    path("partners/needs/", views.need_list, name="need_list"),
+    path("partners/needs/<int:pk>/edit/", views.need_edit, name="need_edit"),
+    path("partners/needs/<int:pk>/answer/", views.need_close, name="need_close"),
 ]

@@ -12,7 +12,7 @@ from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -27,20 +27,27 @@ from reseau.partners.forms import (
     ContactForm,
     InteractionEditForm,
     InteractionForm,
+    MemberInteractionEditForm,
+    MemberInteractionForm,
+    NeedCloseForm,
+    NeedFilterForm,
+    NeedForm,
     OrganisationFilterForm,
     OrganisationForm,
     StageForm,
 )
 from reseau.partners.models import (
     Interaction,
+    MemberNeed,
     Organisation,
     OrganisationContact,
     Relationship,
     StageChange,
     organisation_match_key,
 )
-from reseau.registry.access import people_visible_to
-from reseau.registry.models import Country, Person, Theme
+from reseau.partners.selectors import needs_listed
+from reseau.registry.access import member_for_user, members_visible_to, people_visible_to
+from reseau.registry.models import Country, Member, Person, Theme
 
 ORGANISATIONS_PER_PAGE = 50
 # The organisation's form warns of similar names already recorded.
@@ -325,7 +332,10 @@ def interaction_create(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
 def interaction_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     user = request.user
     interaction = access.interaction_for_edit(user, pk)
+    if interaction.member is not None:
+        return _member_interaction_edit(request, interaction, interaction.member)
     organisation = interaction.organisation
+    assert organisation is not None  # an interaction is with an organisation or a member
     network = access.own_network(user)
     form = InteractionEditForm(
         request.POST or None,
@@ -358,4 +368,156 @@ def next_step_done(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     next_url = request.POST.get("next", "")
     if next_url and url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
         return redirect(next_url)
-    return redirect(interaction.organisation)
+    return redirect(interaction.get_absolute_url())
+
+
+# Members' contacts and needs ----------------------------------------------------------------
+
+NEEDS_PER_PAGE = 50
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def member_interaction_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    user = request.user
+    member = access.member_for_contacts(user, member_for_user(user, slug))
+    form = MemberInteractionForm(
+        request.POST or None,
+        member=member,
+        instance=Interaction(member=member, network_id=member.network_id),
+        initial={"date": timezone.localdate(), "next_step_owner": user.pk},
+    )
+    if form_saved(
+        request,
+        form,
+        lambda: services.member_interaction_log(actor=user, member=member, data=form.service_data()),
+        done=_("Interaction recorded."),
+    ):
+        return redirect(f"{member.get_absolute_url()}#member-contacts-title")
+    return form_page(
+        request,
+        form=form,
+        title=_("Record an interaction with %(member)s") % {"member": member.name},
+        cancel_url=member.get_absolute_url(),
+    )
+
+
+def _member_interaction_edit(
+    request: AuthenticatedHttpRequest, interaction: Interaction, member: Member
+) -> HttpResponse:
+    user = request.user
+    form = MemberInteractionEditForm(request.POST or None, member=member, instance=interaction)
+
+    def write() -> bool:
+        return services.interaction_update(actor=user, interaction=interaction, data=form.service_data())
+
+    if form_saved(request, form, write, done=_("Changes saved.")):
+        return redirect(interaction.get_absolute_url())
+    return form_page(
+        request,
+        form=form,
+        title=_("Edit an interaction with %(member)s") % {"member": member.name},
+        cancel_url=member.get_absolute_url(),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def need_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    user = request.user
+    member = access.member_for_need(user, member_for_user(user, slug))
+    form = NeedForm(
+        request.POST or None,
+        member=member,
+        keeps=access.can_keep_member_contacts(user, member),
+        instance=MemberNeed(member=member),
+    )
+    if form_saved(
+        request,
+        form,
+        lambda: services.need_record(actor=user, member=member, data=form.service_data()),
+        done=_("Need recorded."),
+    ):
+        return redirect(f"{member.get_absolute_url()}#member-needs-title")
+    return form_page(
+        request,
+        form=form,
+        title=_("Record a need of %(member)s") % {"member": member.name},
+        cancel_url=member.get_absolute_url(),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def need_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    need = access.need_for_edit(user, pk)
+    form = NeedForm(request.POST or None, member=need.member, keeps=True, instance=need)
+    if form_saved(
+        request,
+        form,
+        lambda: services.need_update(actor=user, need=need, data=form.service_data()),
+        done=_("Changes saved."),
+    ):
+        return redirect(need.get_absolute_url())
+    return form_page(
+        request,
+        form=form,
+        title=_("Edit a need of %(member)s") % {"member": need.member.name},
+        cancel_url=need.get_absolute_url(),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def need_close(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    need = access.need_for_edit(user, pk)
+    form = NeedCloseForm(request.POST or None, need=need)
+    if form_saved(
+        request,
+        form,
+        lambda: services.need_close(
+            actor=user,
+            need=need,
+            status=form.cleaned_data["status"],
+            answer=form.cleaned_data["answer"],
+            answered_on=form.cleaned_data["answered_on"],
+        ),
+        done=_("Answer recorded."),
+    ):
+        return redirect(need.get_absolute_url())
+    return form_page(
+        request,
+        form=form,
+        title=_("Answer or decline: %(need)s") % {"need": need.title},
+        cancel_url=need.get_absolute_url(),
+        lead=_("A need of %(member)s, expressed on %(date)s.")
+        % {"member": need.member.name, "date": formats.date_format(need.expressed_on, "SHORT_DATE_FORMAT")},
+    )
+
+
+@login_required
+def need_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Members' needs across the network, open ones first: the coordinator's follow-up list."""
+    user = request.user
+    if not access.can_see_need_list(user):
+        raise PermissionDenied
+    members = list(members_visible_to(user).order_by("name", "pk"))
+    form = NeedFilterForm(request.GET or None, members=members)
+    filters: dict[str, Any] = form.cleaned_data if form.is_valid() else {}
+    chosen = next((m for m in members if m.slug == filters.get("member")), None)
+    needs = needs_listed(
+        needs=access.needs_visible_to(user),
+        status=filters.get("status") or "",
+        kind=filters.get("kind") or "",
+        member=chosen,
+    )
+    page = Paginator(needs, NEEDS_PER_PAGE).get_page(request.GET.get("page"))
+    context = {
+        "form": form,
+        "page": page,
+        "query_string": query_without(request, "page"),
+        "show_network": access.sees_every_network(user),
+    }
+    return render(request, "partners/need_list.html", context)
