@@ -6,6 +6,7 @@ from django import forms
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from reseau.accounts.models import User
 from reseau.core.forms import DateInput
@@ -420,7 +421,7 @@ class NeedCloseForm(forms.Form):
     """Answer a need, or decline it: the answer, or why it is declined, is required."""
 
     status = forms.ChoiceField(
-        label=_("Outcome"),
+        label=pgettext_lazy("need", "Outcome"),
         choices=[(NeedStatus.ANSWERED, NeedStatus.ANSWERED.label), (NeedStatus.DECLINED, NeedStatus.DECLINED.label)],
         widget=forms.RadioSelect,
     )

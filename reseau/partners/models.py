@@ -300,10 +300,11 @@ class NeedKind(models.TextChoices):
 
 
 class NeedStatus(TonedChoices):
-    OPEN = "open", _("Open")
-    IN_PROGRESS = "in_progress", _("In progress")
-    ANSWERED = "answered", _("Answered")
-    DECLINED = "declined", _("Declined")
+    # In French a need ("besoin") is masculine: the context lets its statuses agree.
+    OPEN = "open", pgettext_lazy("need status", "Open")
+    IN_PROGRESS = "in_progress", pgettext_lazy("need status", "In progress")
+    ANSWERED = "answered", pgettext_lazy("need status", "Answered")
+    DECLINED = "declined", pgettext_lazy("need status", "Declined")
 
     @classmethod
     def tones(cls) -> Mapping[str, Tone]:

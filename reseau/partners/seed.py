@@ -21,9 +21,9 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from reseau.partners.models import Interaction, Organisation, Relationship, Stage
+from reseau.partners.models import Interaction, MemberNeed, NeedKind, NeedStatus, Organisation, Relationship, Stage
 from reseau.partners.services import relationship_set_stage
-from reseau.registry.models import Country, Network, Theme
+from reseau.registry.models import Country, Member, Network, Theme
 
 ANNUAL_MEETING = datetime.date(2023, 5, 18)
 NETWORK_CODE = "rvase"
@@ -406,6 +406,122 @@ INTERACTIONS: list[SeedInteraction] = [
 ]
 
 
+@dataclass(frozen=True)
+class SeedNeed:
+    """A need or request a member expressed, as the deck reports it."""
+
+    member: str  # registry slug
+    kind: str
+    title: str
+    description: str
+    status: str
+    expressed_on: datetime.date = ANNUAL_MEETING
+
+
+# The deck's gender-equality theme lists two proposals "under discussion" (in progress here);
+# it does not date them, so they are dated on the annual meeting where the deck presents them.
+# Vientiane's wish is dated by the deck itself (16 May 2023).
+NEEDS: list[SeedNeed] = [
+    SeedNeed(
+        member="can-tho",
+        kind=NeedKind.TRAINING,
+        title="Capacity building for women in local government",
+        description=(
+            "Work themes, gender equality: “Capacity building for women in local government: proposed by the "
+            "City of Can Tho, under discussion.” 2023 action plan, activity 8 (diagnosis of training needs, "
+            "planned): “Finalization of the training project for women in the public service & "
+            "implementation.” The deck does not date the proposal: it is dated on the annual meeting "
+            "(18 May 2023) that presents it."
+        ),
+        status=NeedStatus.IN_PROGRESS,
+    ),
+    SeedNeed(
+        member="asac",
+        kind=NeedKind.TECHNICAL_ASSISTANCE,
+        title="Supporting local governments in Cambodia to combat violence against women and children",
+        description=(
+            "Work themes, gender equality: “Supporting local governments in Cambodia to combat violence "
+            "against women and children: proposed by ASAC, under discussion.” The deck does not date the "
+            "proposal: it is dated on the annual meeting (18 May 2023) that presents it."
+        ),
+        status=NeedStatus.IN_PROGRESS,
+    ),
+    SeedNeed(
+        member="vientiane",
+        kind=NeedKind.OTHER,
+        title="Support for the organisation of the ASEAN Mayors and Governors Forum (2024)",
+        description=(
+            "Network functioning (2/2): “Vientiane will host the next ASEAN Summit in 2024, as well as the "
+            "ASEAN Mayors and Governors Forum. During a meeting with AIMF Permanent Secretary Pierre Baillet "
+            "on May 16, 2023, the Governor of Vientiane expressed the wish that AIMF could support the "
+            "organization of the event. The modalities for mobilizing the RVASE will be explored.”"
+        ),
+        status=NeedStatus.OPEN,
+        expressed_on=datetime.date(2023, 5, 16),
+    ),
+]
+
+
+@dataclass(frozen=True)
+class SeedMemberInteraction:
+    member: str  # registry slug
+    kind: str
+    date: datetime.date
+    summary: str
+    next_step: str = ""
+
+
+MEMBER_INTERACTIONS: list[SeedMemberInteraction] = [
+    SeedMemberInteraction(
+        member="vientiane",
+        kind=Interaction.Kind.MEETING,
+        date=datetime.date(2023, 5, 16),
+        summary=(
+            "Meeting of the Governor of Vientiane with AIMF Permanent Secretary Pierre Baillet (deck, network "
+            "functioning 2/2): the Governor expressed the wish that AIMF could support the organization of the "
+            "ASEAN Mayors and Governors Forum that Vientiane hosts in 2024."
+        ),
+        next_step="Explore the modalities for mobilizing the RVASE",
+    ),
+]
+
+
+def load_member_contacts(network: Network) -> dict[str, int]:
+    """The needs and the meeting with members that the deck reports; keyed on the member and the
+    need's title (the interaction's date and kind), so running it twice changes nothing. A need
+    the network has since moved on is left as it is."""
+    created = {"member_needs": 0, "member_interactions": 0}
+    members = Member.objects.filter(network=network).in_bulk(field_name="slug")
+    for need in NEEDS:
+        member = members.get(need.member)
+        if member is None:
+            continue
+        _, new = MemberNeed.objects.get_or_create(
+            member=member,
+            title=need.title,
+            defaults={
+                "kind": need.kind,
+                "description": need.description,
+                "status": need.status,
+                "expressed_on": need.expressed_on,
+            },
+        )
+        created["member_needs"] += new
+    for item in MEMBER_INTERACTIONS:
+        member = members.get(item.member)
+        if member is None:
+            continue
+        _, new = Interaction.objects.update_or_create(
+            member=member,
+            network=network,
+            kind=item.kind,
+            date=item.date,
+            defaults={"summary": item.summary, "next_step": item.next_step},
+        )
+        created["member_interactions"] += new
+    return created
+
+
 @transaction.atomic
 def load_partners() -> dict[str, int]:
     """Create or bring up to date the deck's organisations; returns how many rows were created."""
@@ -444,4 +560,5 @@ def load_partners() -> dict[str, int]:
             defaults={"summary": item.summary, "next_step": item.next_step},
         )
         created["interactions"] += new
+    created.update(load_member_contacts(network))
     return created

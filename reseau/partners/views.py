@@ -368,7 +368,9 @@ def next_step_done(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     next_url = request.POST.get("next", "")
     if next_url and url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
         return redirect(next_url)
-    return redirect(interaction.get_absolute_url())
+    subject = interaction.subject
+    assert subject is not None  # an interaction is with an organisation or a member
+    return redirect(subject)
 
 
 # Members' contacts and needs ----------------------------------------------------------------

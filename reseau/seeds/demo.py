@@ -14,7 +14,7 @@ from django.db import transaction
 
 from reseau.accounts.models import Role, User
 from reseau.events.models import Event, Registration
-from reseau.partners.models import Organisation
+from reseau.partners.models import Interaction, MemberNeed, Organisation
 from reseau.projects.models import Project
 from reseau.projects.seed import load_example_rates
 from reseau.registry.models import FocalPointAppointment, Mandate, Member, MembershipDues, Network, Person
@@ -153,6 +153,7 @@ def load_demo() -> int:
     if delegation is not None:
         User.objects.filter(email="partner@reseau.test", organisation__isnull=True).update(organisation=delegation)
     _register_demo_delegations(members)
+    _demo_member_contacts(members)
     if not Project.objects.filter(network__code="rvase", shared_with_partners=True).exists():
         Project.objects.filter(code__in=DEMO_SHARED_PROJECTS).update(shared_with_partners=True)
     return created
@@ -180,5 +181,61 @@ def _register_demo_delegations(members: dict[str, Member]) -> None:
                     "role": role,
                     "gender": person.gender,
                     "registered_by": users.get(member.pk),
+                },
+            )
+
+
+# Invented contacts with members and a need, for trying the members' "Contacts" section: the deck
+# reports no call or e-mail with a member, nor any answered need. Every text says "(demo)".
+DEMO_MEMBER_NEEDS = [
+    (
+        "hue",
+        MemberNeed.Kind.INFORMATION,
+        "Examples of faecal sludge tariffs in other member cities (demo)",
+        "Invented for the demo: the FSM project team asks how other members set their emptying fees.",
+        datetime.date(2025, 2, 10),
+    ),
+    (
+        "luang-prabang",
+        MemberNeed.Kind.EXCHANGE,
+        "Peer visit on heritage and tourism management (demo)",
+        "Invented for the demo.",
+        datetime.date(2025, 3, 3),
+    ),
+]
+DEMO_MEMBER_INTERACTIONS = [
+    (
+        "hue",
+        Interaction.Kind.CALL,
+        datetime.date(2025, 2, 10),
+        "Call with the focal point about the FSM project's next steps (demo).",
+        "Send examples of tariffs from Phnom Penh and Siem Reap (demo)",
+        datetime.date(2025, 3, 1),
+    ),
+]
+
+
+def _demo_member_contacts(members: dict[str, Member]) -> None:
+    coordinator = User.objects.filter(email="coordinator@reseau.test").first()
+    for slug, kind, title, description, expressed_on in DEMO_MEMBER_NEEDS:
+        if slug in members:
+            MemberNeed.objects.get_or_create(
+                member=members[slug],
+                title=title,
+                defaults={"kind": kind, "description": description, "expressed_on": expressed_on, "owner": coordinator},
+            )
+    for slug, interaction_kind, date, summary, next_step, due in DEMO_MEMBER_INTERACTIONS:
+        if slug in members:
+            member = members[slug]
+            Interaction.objects.get_or_create(
+                member=member,
+                network=member.network,
+                kind=interaction_kind,
+                date=date,
+                defaults={
+                    "summary": summary,
+                    "next_step": next_step,
+                    "next_step_due": due,
+                    "next_step_owner": coordinator,
                 },
             )
