@@ -375,11 +375,24 @@ class NeedForm(forms.ModelForm[MemberNeed]):
 
     class Meta:
         model = MemberNeed
-        fields = ["kind", "title", "description", "expressed_on", "expressed_by", "status", "owner", "due"]
+        fields = [
+            "kind",
+            "title",
+            "description",
+            "expressed_on",
+            "expressed_by",
+            "status",
+            "owner",
+            "due",
+            "answer",
+            "answered_on",
+        ]
         field_classes = {"expressed_by": _PersonChoiceField}
         widgets = {
             "expressed_on": DateInput(),
             "due": DateInput(),
+            "answered_on": DateInput(),
+            "answer": forms.Textarea(attrs={"rows": 4}),
             "description": forms.Textarea(attrs={"rows": 5}),
         }
         help_texts = {
@@ -396,6 +409,10 @@ class NeedForm(forms.ModelForm[MemberNeed]):
         expressed_by = cast(_PersonChoiceField, self.fields["expressed_by"])
         expressed_by.queryset = access.member_people(member)
         expressed_by.empty_label = _("Not recorded")
+        closed = self.instance.pk is not None and self.instance.is_closed
+        if not closed:
+            # An open need is answered through "Answer or decline", which asks for the answer.
+            del self.fields["answer"], self.fields["answered_on"]
         if not keeps:
             for name in self.STAFF_FIELDS:
                 del self.fields[name]
@@ -404,8 +421,7 @@ class NeedForm(forms.ModelForm[MemberNeed]):
         owner.queryset = access.next_step_owners(member.network)
         owner.empty_label = _("Nobody yet")
         status = cast(forms.ChoiceField, self.fields["status"])
-        if self.instance.pk is None or not self.instance.is_closed:
-            # Closing a need goes through "Answer or decline", which asks for the answer.
+        if not closed:
             status.choices = [
                 (NeedStatus.OPEN, NeedStatus.OPEN.label),
                 (NeedStatus.IN_PROGRESS, NeedStatus.IN_PROGRESS.label),
@@ -427,6 +443,7 @@ class NeedCloseForm(forms.Form):
     )
     answer = forms.CharField(
         label=_("Answer"),
+        error_messages={"required": _("Write the answer given to the member (or why the need is declined).")},
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("What the network answered or did, or why it declines. The member's focal point reads it."),
     )
