@@ -102,7 +102,7 @@ def test_the_interaction_belongs_to_the_member_and_its_network(world):
 
 def test_logging_leaves_a_history_row_on_the_member(world):
     world.client_for("coordinator").post(_create_url(world.hue), _data())
-    event = AuditEvent.objects.get(action="created", object_repr__contains="Call")
+    event = AuditEvent.objects.get(action="created", object_repr__contains="Phone call")
     assert event.subject == f"registry.member:{world.hue.pk}"
 
 
