@@ -7,6 +7,9 @@ from reseau.funding.models import FundingOpportunity
 from reseau.funding.seed import load_example_funding
 from reseau.partners.models import (
     Interaction,
+    MemberNeed,
+    NeedKind,
+    NeedStatus,
     Organisation,
     OrganisationContact,
     Relationship,
@@ -259,3 +262,40 @@ def test_example_dates_move_with_the_day_the_seed_runs(monkeypatch):
     moved = dict(FundingOpportunity.objects.values_list("title_en", "closes_on"))
     assert moved.keys() == first.keys()
     assert all(moved[title] == first[title] + datetime.timedelta(days=40) for title in first)
+
+
+@pytest.mark.django_db
+def test_the_deck_s_needs_are_recorded_for_can_tho_asac_and_vientiane():
+    _load_all()
+    needs = {need.member.slug: need for need in MemberNeed.objects.select_related("member")}
+    assert {slug: (n.kind, n.status) for slug, n in needs.items()} == {
+        "can-tho": (NeedKind.TRAINING, NeedStatus.IN_PROGRESS),
+        "asac": (NeedKind.TECHNICAL_ASSISTANCE, NeedStatus.IN_PROGRESS),
+        "vientiane": (NeedKind.OTHER, NeedStatus.OPEN),
+    }
+
+
+@pytest.mark.django_db
+def test_undated_needs_are_dated_on_the_annual_meeting_and_say_so():
+    _load_all()
+    need = MemberNeed.objects.get(member__slug="can-tho")
+    assert need.expressed_on == ANNUAL_MEETING
+    assert "The deck does not date the proposal" in need.description
+
+
+@pytest.mark.django_db
+def test_vientiane_s_wish_and_the_meeting_are_dated_16_may_2023():
+    _load_all()
+    meeting = Interaction.objects.get(member__slug="vientiane")
+    need = MemberNeed.objects.get(member__slug="vientiane")
+    assert (meeting.date, need.expressed_on) == (datetime.date(2023, 5, 16), datetime.date(2023, 5, 16))
+
+
+@pytest.mark.django_db
+def test_the_seed_leaves_a_need_the_network_has_answered_alone():
+    _load_all()
+    MemberNeed.objects.filter(member__slug="vientiane").update(
+        status=NeedStatus.ANSWERED, answer="Supported.", answered_on=datetime.date(2024, 1, 1)
+    )
+    load_partners()
+    assert MemberNeed.objects.get(member__slug="vientiane").status == NeedStatus.ANSWERED

@@ -67,3 +67,19 @@ def test_the_seeded_demo_accounts_are_marked_as_demo(partner):
     # Issue 12: the mark keeps them from signing in outside demo mode (accounts.backends).
     marked = set(User.objects.filter(is_demo=True).values_list("email", flat=True))
     assert marked == {email for email, *_rest in DEMO_ACCOUNTS}
+
+
+def test_the_demo_s_contacts_and_needs_with_members_say_they_are_demo(partner):
+    from reseau.partners.models import Interaction, MemberNeed
+    from reseau.seeds.demo import DEMO_MEMBER_INTERACTIONS, DEMO_MEMBER_NEEDS
+
+    demo_titles = [title for _slug, _kind, title, _description, _on in DEMO_MEMBER_NEEDS]
+    demo_summaries = [summary for _slug, _kind, _date, summary, _step, _due in DEMO_MEMBER_INTERACTIONS]
+    assert all("(demo)" in text for text in demo_titles + demo_summaries)
+    assert MemberNeed.objects.filter(title__in=demo_titles).count() == len(demo_titles)
+    assert Interaction.objects.filter(summary__in=demo_summaries).count() == len(demo_summaries)
+
+
+def test_the_partner_reads_no_member_s_needs(partner):
+    page = _page(partner, "/members/hue/")
+    assert "Examples of faecal sludge tariffs" not in page
