@@ -39,8 +39,8 @@ def digest_scope(user: User) -> tuple[object, ...]:
     if user.is_focal_point:
         return ("focal_point", user.member_id, user.network_id)
     if user.is_partner:
-        # A partner's reading depends on the organisation and networks it partners.
-        return ("partner", user.pk)
+        # A partner reads what its organisation and its network are shared.
+        return ("partner", user.organisation_id, user.network_id)
     return (user.role, user.network_id, user.member_id)
 
 

@@ -9,9 +9,12 @@ member), not once per person: 5,000 people cost a few dozen reads and one messag
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
+from uuid import UUID
 
+from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -21,7 +24,7 @@ from django.utils.translation import ngettext
 from reseau.accounts.models import User
 from reseau.communication.access import digest_scope
 from reseau.communication.letters import Letter, site_url
-from reseau.communication.models import DigestFrequency, MessageKind, Preference
+from reseau.communication.models import Delivery, DigestFrequency, MessageKind, Preference
 from reseau.communication.recipients import Recipient, recipients_for
 from reseau.communication.services import message_send
 from reseau.decisions.access import decisions_visible_to
@@ -30,10 +33,12 @@ from reseau.events.access import events_visible_to
 from reseau.funding.access import opportunities_visible_to
 from reseau.funding.models import FundingOpportunity
 from reseau.library.access import documents_visible_to
+from reseau.outbox.services import email_enqueue_many
 
 COMING_DAYS = 14
 ITEMS_PER_SECTION = 5
 WEEKLY_ON = 0  # Monday
+BATCH = 200
 
 
 @dataclass
@@ -140,39 +145,66 @@ def digests_send(*, now: datetime.datetime | None = None) -> int:
         if u.email not in muted and (u.email in daily or today.weekday() == WEEKLY_ON)
     ]
     cache: dict[tuple[object, ...], dict[str, DigestContent]] = {}
+    # What this period's runs already sent: a second run (or worker) reads it once, not per person.
+    periods = {_period(frequency, today) for frequency in (DigestFrequency.DAILY, DigestFrequency.WEEKLY)}
+    told = set(
+        Delivery.objects.filter(kind=MessageKind.DIGEST)
+        .filter(_any_prefix(f"digest:{period}:" for period in periods))
+        .values_list("key", flat=True)
+    )
+    pending = [
+        (recipient, user, frequency)
+        for recipient, user in _with_recipients(users)
+        for frequency in [DigestFrequency.DAILY if user.email in daily else DigestFrequency.WEEKLY]
+        if f"digest:{_period(frequency, today)}:{user.email}" not in told
+    ]
     sent = 0
-    for recipient, user in _with_recipients(users):
-        frequency = DigestFrequency.DAILY if user.email in daily else DigestFrequency.WEEKLY
-        since = now - datetime.timedelta(days=1 if frequency == DigestFrequency.DAILY else 7)
-        scope = (*digest_scope(user), frequency)
-        by_language = cache.setdefault(scope, {})
-        if recipient.language not in by_language:
-            with translation.override(recipient.language):
-                by_language[recipient.language] = _content(user, since=since, now=now)
-        content = by_language[recipient.language]
-        if not content:
-            continue
-
-        def compose(content: DigestContent = content, frequency: str = frequency) -> Letter:
-            subject = _("Your daily digest") if frequency == DigestFrequency.DAILY else _("Your weekly digest")
-            return Letter(
-                subject=subject,
-                paragraphs=[_("What is coming and what changed on the network's platform.")],
-                sections=content.sections,
-                action_url=site_url("/"),
-                action_label=_("Open the platform"),
-            )
-
-        delivery = message_send(
-            kind=MessageKind.DIGEST,
-            key=f"digest:{_period(frequency, today)}:{user.email}",
-            recipient=recipient,
-            compose=compose,
-            refused=False,
-            notify=False,
-        )
-        sent += delivery is not None
+    for start in range(0, len(pending), BATCH):
+        keys: list[UUID] = []
+        # One transaction per batch: a commit per message would cost more than the message.
+        with transaction.atomic():
+            for recipient, user, frequency in pending[start : start + BATCH]:
+                since = now - datetime.timedelta(days=1 if frequency == DigestFrequency.DAILY else 7)
+                by_language = cache.setdefault((*digest_scope(user), frequency), {})
+                if recipient.language not in by_language:
+                    with translation.override(recipient.language):
+                        by_language[recipient.language] = _content(user, since=since, now=now)
+                content = by_language[recipient.language]
+                if not content:
+                    continue
+                delivery = message_send(
+                    kind=MessageKind.DIGEST,
+                    key=f"digest:{_period(frequency, today)}:{user.email}",
+                    recipient=recipient,
+                    compose=partial(_letter, content, frequency),
+                    refused=False,
+                    notify=False,
+                    enqueue=False,
+                )
+                if delivery is not None:
+                    sent += 1
+                    if delivery.outgoing_key is not None:
+                        keys.append(delivery.outgoing_key)
+            transaction.on_commit(partial(email_enqueue_many, keys=keys))
     return sent
+
+
+def _letter(content: DigestContent, frequency: str) -> Letter:
+    subject = _("Your daily digest") if frequency == DigestFrequency.DAILY else _("Your weekly digest")
+    return Letter(
+        subject=subject,
+        paragraphs=[_("What is coming and what changed on the network's platform.")],
+        sections=content.sections,
+        action_url=site_url("/"),
+        action_label=_("Open the platform"),
+    )
+
+
+def _any_prefix(prefixes: Iterable[str]) -> Q:
+    condition = Q(pk__in=[])
+    for prefix in prefixes:
+        condition |= Q(key__startswith=prefix)
+    return condition
 
 
 def _with_recipients(users: list[User]) -> Iterator[tuple[Recipient, User]]:

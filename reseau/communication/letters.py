@@ -47,21 +47,26 @@ def email_from_token(token: str) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def _unsubscribe_url(token: str) -> str:
+    return site_url(reverse("communication:unsubscribe", kwargs={"token": token}))
+
+
+def _preferences_url(token: str) -> str:
+    return site_url(reverse("communication:preferences_by_link", kwargs={"token": token}))
+
+
 def unsubscribe_url(email: str) -> str:
-    return site_url(reverse("communication:unsubscribe", kwargs={"token": preferences_token(email)}))
-
-
-def preferences_url(email: str) -> str:
-    return site_url(reverse("communication:preferences_by_link", kwargs={"token": preferences_token(email)}))
+    return _unsubscribe_url(preferences_token(email))
 
 
 def render_letter(letter: Letter, *, name: str, email: str) -> tuple[str, str]:
     """The plain-text and HTML bodies, in the language active when it is called."""
+    token = preferences_token(email) if email else ""
     context = {
         "letter": letter,
         "name": name,
-        "preferences_url": preferences_url(email) if email else "",
-        "unsubscribe_url": unsubscribe_url(email) if email else "",
+        "preferences_url": _preferences_url(token) if token else "",
+        "unsubscribe_url": _unsubscribe_url(token) if token else "",
     }
     return (
         render_to_string("communication/email/letter.txt", context),

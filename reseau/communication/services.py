@@ -67,12 +67,15 @@ def message_send(
     attachments: Callable[[], Sequence[Attachment]] | None = None,
     refused: bool | None = None,
     notify: bool = True,
+    enqueue: bool = True,
 ) -> Delivery | None:
     """Tell one recipient one thing; None when this key was already told (nothing is sent).
 
     ``compose`` (and ``attachments``) run in the recipient's language. ``refused`` may be given
     by a caller that looked up many addresses at once; otherwise it is looked up here. An
     account also finds it under the bell in the header unless ``notify`` is off (the digest).
+    A caller sending many in one transaction may hand the queue their keys at once
+    (``enqueue`` off, then ``outbox.services.email_enqueue_many``).
     """
     if refused is None:
         refused = bool(recipient.email) and recipient.email in refused_addresses(emails=[recipient.email])
@@ -107,7 +110,8 @@ def message_send(
                 )
                 delivery.outgoing_key = email.key
                 delivery.save(update_fields=["outgoing_key"])
-                transaction.on_commit(lambda: email_enqueue(key=email.key))
+                if enqueue:
+                    transaction.on_commit(lambda: email_enqueue(key=email.key))
     except IntegrityError:
         # Another run (a second scheduler, another worker) recorded this key first.
         return None

@@ -19,13 +19,13 @@ def deliver_event_change(event_id: int, moved: bool, cancelled: bool) -> None:
 
 # Every quarter of an hour: each rule finds what is due today; the keys of what was already
 # told make a second run (or a second worker) send nothing more.
-@db_periodic_task(crontab(minute="*/15"))  # type: ignore[untyped-decorator]
+@db_periodic_task(crontab(minute="*/15"), retries=2, retry_delay=60)  # type: ignore[untyped-decorator]
 @lock_task("communication-reminders")  # type: ignore[untyped-decorator]
 def send_reminders() -> None:
     reminders.reminders_run()
 
 
 # Each morning at 6:00 UTC (13:00 in Phnom Penh, Vientiane and Hanoi, 7:00 in Paris).
-@db_periodic_task(crontab(hour="6", minute="0"))  # type: ignore[untyped-decorator]
+@db_periodic_task(crontab(hour="6", minute="0"), retries=2, retry_delay=300)  # type: ignore[untyped-decorator]
 def send_digests() -> None:
     digest.digests_send()

@@ -118,3 +118,17 @@ def email_resend(*, key: UUID) -> OutgoingEmail:
     email = OutgoingEmail.objects.get(key=key)
     email_enqueue(key=key)
     return email
+
+
+def email_enqueue_many(*, keys: list[UUID]) -> bool:
+    """Hand many stored messages to the queue as one job (a digest's batch)."""
+    from reseau.outbox.tasks import deliver_outgoing_emails
+
+    if not keys:
+        return True
+    try:
+        deliver_outgoing_emails([str(key) for key in keys])
+    except Exception:
+        logger.warning("The job queue did not take %s e-mails; the sweep will send them.", len(keys), exc_info=True)
+        return False
+    return True
