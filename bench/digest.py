@@ -97,7 +97,8 @@ def main() -> int:
     engine = connection.vendor
     print()
     print(
-        f"| Database | People | Digests sent | Time (s) | Queries | Second run: sent | Second run (s) | Most messages to one person |"
+        "| Database | People | Digests sent | Time (s) | Queries | Second run: sent | Second run (s) "
+        "| Most messages to one person |"
     )
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
     print(

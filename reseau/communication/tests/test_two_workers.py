@@ -103,6 +103,7 @@ def redis_url():
 def test_the_job_queued_twice_for_two_workers_sends_each_reminder_once(due_things, redis_url):
     from huey import RedisHuey
     from huey.consumer import Consumer
+
     from reseau.communication import tasks
 
     queue = RedisHuey("reseau-test", url=redis_url)
