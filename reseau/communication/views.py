@@ -25,7 +25,12 @@ from reseau.outbox.services import email_resend
 @require_safe
 def notification_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     notifications = selectors.notifications_for(user=request.user)
-    return render(request, "communication/notification_list.html", {"notifications": notifications})
+    context = {
+        "notifications": notifications,
+        "can_see_unreachable": access.can_see_unreachable_people(request.user),
+        "can_read_outbox": access.can_read_outbox(request.user),
+    }
+    return render(request, "communication/notification_list.html", context)
 
 
 @login_required

@@ -125,3 +125,19 @@ def test_a_coordinator_sees_the_people_no_email_reaches(world):
     PersonFactory(member=world.vientiane, name="Khamphone", email=None)
     response = world.client_for("coordinator").get(reverse("communication:unreachable"))
     assert "Khamphone" in response.content.decode()
+
+
+def test_a_person_without_address_is_flagged_on_their_page(world):
+    from tests.factories import PersonFactory
+
+    person = PersonFactory(member=world.hue, email=None)
+    response = world.client_for("coordinator").get(reverse("registry:person_edit", kwargs={"pk": person.pk}))
+    assert "No message reaches this person" in response.content.decode()
+
+
+def test_a_person_with_an_address_is_not_flagged(world):
+    from tests.factories import PersonFactory
+
+    person = PersonFactory(member=world.hue, email="hoa@example.org")
+    response = world.client_for("coordinator").get(reverse("registry:person_edit", kwargs={"pk": person.pk}))
+    assert "No message reaches this person" not in response.content.decode()
