@@ -46,7 +46,7 @@ def calendar_files(event: Event) -> list[tuple[str, bytes, str]]:
 def invitation(event: Event, member: Member | None) -> Letter:
     facts = {"event": event.title, "when": when_text(event), "where": _place(event)}
     if member is not None:
-        opening = _("%(member)s is invited to %(event)s: %(when)s, %(where)s.") % {**facts, "member": member}
+        opening = _("An invitation for %(member)s to %(event)s: %(when)s, %(where)s.") % {**facts, "member": member}
     else:
         opening = _("You are invited to %(event)s: %(when)s, %(where)s.") % facts
     paragraphs = [opening]
