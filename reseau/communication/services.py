@@ -87,19 +87,10 @@ def message_send(
         text, html = render_letter(letter, name=recipient.name, email=recipient.email) if sending else ("", "")
     try:
         with transaction.atomic():
-            delivery = Delivery.objects.create(
-                key=key[:400],
-                kind=kind,
-                email=recipient.email,
-                name=recipient.name[:300],
-                language=recipient.language,
-                subject=letter.subject[:998],
-                outcome=outcome,
-            )
-            if notify and recipient.user_id is not None:
-                _notify(user_id=recipient.user_id, kind=kind, letter=letter)
-            if outcome == Delivery.Outcome.QUEUED:
-                email = email_store(
+            # The e-mail first, so that the delivery names it as it is written; a key already
+            # recorded rolls both back.
+            email = (
+                email_store(
                     subject=letter.subject,
                     body=text,
                     html=html,
@@ -108,10 +99,24 @@ def message_send(
                     attachments=files,
                     kind=str(kind),
                 )
-                delivery.outgoing_key = email.key
-                delivery.save(update_fields=["outgoing_key"])
-                if enqueue:
-                    transaction.on_commit(lambda: email_enqueue(key=email.key))
+                if sending
+                else None
+            )
+            delivery = Delivery.objects.create(
+                key=key[:400],
+                kind=kind,
+                email=recipient.email,
+                name=recipient.name[:300],
+                language=recipient.language,
+                subject=letter.subject[:998],
+                outcome=outcome,
+                outgoing_key=email.key if email is not None else None,
+            )
+            if notify and recipient.user_id is not None:
+                _notify(user_id=recipient.user_id, kind=kind, letter=letter)
+            if email is not None and enqueue:
+                key_to_send = email.key
+                transaction.on_commit(lambda: email_enqueue(key=key_to_send))
     except IntegrityError:
         # Another run (a second scheduler, another worker) recorded this key first.
         return None
