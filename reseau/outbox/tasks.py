@@ -10,7 +10,9 @@ from reseau.outbox.services import email_deliver, email_pending_deliver
 
 # huey ships no type hints: its decorators are untyped, the functions below are not.
 # They return None: huey would keep any other result in Redis until someone read it.
-@db_task(retries=3, retry_delay=60)  # type: ignore[untyped-decorator]
+# No retries of the job: a failed attempt is recorded on the message, with the time of the
+# next one, and the minute sweep below makes it (the row, not the queue, keeps the backoff).
+@db_task()  # type: ignore[untyped-decorator]
 def deliver_outgoing_email(key: str) -> None:
     """Send one stored message in the background: a slow mail server never slows a page."""
     email_deliver(key=UUID(key))
@@ -18,5 +20,5 @@ def deliver_outgoing_email(key: str) -> None:
 
 @db_periodic_task(crontab(minute="*"))  # type: ignore[untyped-decorator]
 def deliver_pending_emails() -> None:
-    """Every minute: the messages whose job the queue or a killed worker lost."""
+    """Every minute: the retries that are due, and the messages whose job the queue or a killed worker lost."""
     email_pending_deliver()
