@@ -113,13 +113,13 @@ def email_enqueue(*, key: UUID) -> bool:
 def _claim(key: UUID, now: datetime) -> bool:
     """Take the message for one worker, in one UPDATE: two workers never send it at once.
 
-    Only a queued message whose next attempt is due, and that no live worker holds.
+    Only a queued message that no live worker holds, never tried yet (whatever the clock of
+    the server that queued it) or whose next attempt is due.
     """
     hold = timedelta(seconds=settings.EMAIL_OUTBOX_RETRY_SECONDS)
     claimed = (
-        OutgoingEmail.objects.filter(
-            key=key, status=EmailStatus.QUEUED, attempts__lt=MAX_ATTEMPTS, next_attempt_at__lte=now
-        )
+        OutgoingEmail.objects.filter(key=key, status=EmailStatus.QUEUED, attempts__lt=MAX_ATTEMPTS)
+        .filter(Q(attempts=0) | Q(next_attempt_at__lte=now))
         .filter(Q(claimed_until__isnull=True) | Q(claimed_until__lt=now))
         .update(claimed_until=now + hold, attempts=F("attempts") + 1, last_attempt_at=now)
     )
@@ -236,7 +236,10 @@ def email_pending_deliver(
     (queue down, worker killed); returns how many went.
 
     A message never tried waits ``older_than`` first: its job is likely still in the queue.
+    ``now`` is for tests; without it each message's attempt takes the time it starts at, so
+    that the hold of the 200th message of a slow sweep is not already over when it is sent.
     """
+    given_now = now
     now = now or timezone.now()
     _give_up_abandoned(now)
     due = Q(attempts=0, next_attempt_at__lte=now - older_than) | Q(attempts__gt=0, next_attempt_at__lte=now)
@@ -249,7 +252,7 @@ def email_pending_deliver(
     sent = 0
     for key in list(pending):
         try:
-            sent += email_deliver(key=key, now=now)
+            sent += email_deliver(key=key, now=given_now)
         except Exception:
             logger.warning("E-mail %s could not be sent; it will be tried again.", key, exc_info=True)
     return sent

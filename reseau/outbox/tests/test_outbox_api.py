@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from django.template import Context, Template
 from django.utils import timezone
 
 from reseau.core.choices import Tone
@@ -131,3 +132,12 @@ def test_a_message_whose_worker_died_during_its_last_attempt_is_failed(mailoutbo
 
     email.refresh_from_db()
     assert email.status == EmailStatus.FAILED
+
+
+def test_a_failed_message_shows_as_a_bad_badge():
+    email = _queue()
+    email.status = EmailStatus.FAILED
+
+    html = Template("{% load badges %}{% badge email.status email.Status %}").render(Context({"email": email}))
+
+    assert html == '<span class="badge bad">Failed</span>'
