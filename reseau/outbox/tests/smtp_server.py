@@ -27,6 +27,21 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+class ClosedPort:
+    """A port held (bound, not listening) so that connecting is refused, as to a server that is
+    down, and that no other test's server takes meanwhile; ``release`` lets a server start on it."""
+
+    def __init__(self) -> None:
+        self.holder: socket.socket | None = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.holder.bind((HOST, 0))
+        self.port = int(self.holder.getsockname()[1])
+
+    def release(self) -> None:
+        if self.holder is not None:
+            self.holder.close()
+            self.holder = None
+
+
 class Handler:
     def __init__(self) -> None:
         self.rcpt_answer = ACCEPTED

@@ -12,7 +12,7 @@ from django.utils import timezone
 from reseau.outbox.models import EmailStatus, OutgoingEmail
 from reseau.outbox.selectors import refused_addresses
 from reseau.outbox.services import MAX_ATTEMPTS, email_deliver, email_pending_deliver, email_queue, email_resend
-from reseau.outbox.tests.smtp_server import free_port, running_smtp_server, smtp_backend
+from reseau.outbox.tests.smtp_server import ClosedPort, running_smtp_server, smtp_backend
 
 pytestmark = pytest.mark.django_db
 
@@ -44,9 +44,10 @@ def smtp(settings):
 @pytest.fixture
 def down_port(settings):
     """The mail server's port, with nothing listening on it: every attempt is refused."""
-    port = free_port()
-    smtp_backend(settings, port)
-    return port
+    closed = ClosedPort()
+    smtp_backend(settings, closed.port)
+    yield closed
+    closed.release()
 
 
 def _invitation(to: str = FOCAL) -> OutgoingEmail:
@@ -310,7 +311,8 @@ def test_a_message_tried_while_the_server_is_down_says_why(down_port):
 def test_a_message_queued_while_the_server_is_down_is_sent_once_it_is_back(down_port):
     email = _first_attempt_with_the_server_down()
 
-    with running_smtp_server(port=down_port) as smtp:
+    down_port.release()
+    with running_smtp_server(port=down_port.port) as smtp:
         email_pending_deliver(now=email.next_attempt_at)
         email_pending_deliver(now=email.next_attempt_at + timedelta(days=1))
 
@@ -387,11 +389,13 @@ def test_a_sent_message_can_be_sent_again(smtp):
 
 def test_a_resend_asked_twice_while_the_copy_waits_makes_one_copy(smtp, settings):
     email = _refused_invitation(smtp)
-    smtp_backend(settings, free_port())  # the server goes down: the copy waits
+    down = ClosedPort()
+    smtp_backend(settings, down.port)  # the server goes down: the copy waits
 
     email_resend(key=email.key)
     email_resend(key=email.key)
 
+    down.release()
     assert OutgoingEmail.objects.filter(resent_from=email).count() == 1
 
 
