@@ -48,15 +48,36 @@ def email_queue(
     attachments: list[Attachment] | None = None,
     kind: str = "",
 ) -> OutgoingEmail:
-    """Store the message, then ask the queue to send it; a queue that is down only delays it.
+    """Store the message (``email_store``), then ask the queue to send it; a queue that is down only delays it.
+
+    Inside a transaction, call it from ``transaction.on_commit`` (as invitations do), or call
+    ``email_store`` in it and ``email_enqueue`` on commit: a job that ran before the commit
+    would find no message, and the minute sweep would send it late.
+    """
+    email = email_store(
+        subject=subject, body=body, to=to, html=html, headers=headers, attachments=attachments, kind=kind
+    )
+    email_enqueue(key=email.key)
+    return email
+
+
+def email_store(
+    *,
+    subject: str,
+    body: str,
+    to: list[str],
+    html: str | None = None,
+    headers: dict[str, str] | None = None,
+    attachments: list[Attachment] | None = None,
+    kind: str = "",
+) -> OutgoingEmail:
+    """Store the message without queueing it: call ``email_enqueue`` once the transaction commits.
 
     ``headers`` (``List-Unsubscribe``…) and ``attachments`` (file name, content, content type
     such as ``text/calendar; method=REQUEST``) are stored with it and sent on every attempt;
     ``kind`` labels it in the outbox list. A header or file name that would break the
     message (a line break, a Message-ID of its own) raises ``ValueError`` here, not in the worker.
-
-    Inside a transaction, call it from ``transaction.on_commit`` (as invitations do): a job
-    that ran before the commit would find no message, and the minute sweep would send it late.
+    A message that is stored and never enqueued is still sent, by the minute sweep.
     """
     headers = dict(headers or {})
     _check_headers(headers)
@@ -71,7 +92,6 @@ def email_queue(
             OutgoingAttachment(email=email, filename=filename, content=content, mimetype=mimetype, size=len(content))
             for filename, content, mimetype in files
         )
-    email_enqueue(key=email.key)
     return email
 
 
@@ -303,3 +323,17 @@ def email_resend(*, key: UUID) -> OutgoingEmail:
             )
     email_enqueue(key=waiting.key)
     return waiting
+
+
+def email_enqueue_many(*, keys: list[UUID]) -> bool:
+    """Hand many stored messages to the queue as one job (a digest's batch)."""
+    from reseau.outbox.tasks import deliver_outgoing_emails
+
+    if not keys:
+        return True
+    try:
+        deliver_outgoing_emails([str(key) for key in keys])
+    except Exception:
+        logger.warning("The job queue did not take %s e-mails; the sweep will send them.", len(keys), exc_info=True)
+        return False
+    return True
