@@ -12,7 +12,15 @@ from django.utils import timezone
 from reseau.core.choices import Tone
 from reseau.outbox.models import EmailStatus, OutgoingEmail
 from reseau.outbox.selectors import email_status_counts, emails_list
-from reseau.outbox.services import MAX_ATTEMPTS, RETRY_STEPS, email_pending_deliver, email_queue, retry_delay
+from reseau.outbox.services import (
+    MAX_ATTEMPTS,
+    RETRY_STEPS,
+    email_enqueue_many,
+    email_pending_deliver,
+    email_queue,
+    email_store,
+    retry_delay,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -141,3 +149,35 @@ def test_a_failed_message_shows_as_a_bad_badge():
     html = Template("{% load badges %}{% badge email.status email.Status %}").render(Context({"email": email}))
 
     assert html == '<span class="badge bad">Failed</span>'
+
+
+def _store(subject: str = "Digest") -> OutgoingEmail:
+    return email_store(
+        subject=subject,
+        body="Cette semaine",
+        to=["focal@vientiane.test"],
+        headers={"List-Unsubscribe": "<https://x.test/u>"},
+    )
+
+
+def test_a_stored_message_is_not_sent_before_it_is_enqueued(mailoutbox):
+    _store()
+
+    assert mailoutbox == []
+
+
+def test_a_stored_message_never_enqueued_is_sent_by_the_sweep(mailoutbox):
+    _store()
+
+    email_pending_deliver(older_than=timedelta(0))
+
+    assert mailoutbox[0].extra_headers["List-Unsubscribe"] == "<https://x.test/u>"
+
+
+def test_a_batch_enqueued_at_once_sends_each_message_once(mailoutbox):
+    emails = [_store(f"Digest {number}") for number in range(3)]
+
+    email_enqueue_many(keys=[email.key for email in emails])
+    email_pending_deliver(older_than=timedelta(0))
+
+    assert sorted(message.subject for message in mailoutbox) == ["Digest 0", "Digest 1", "Digest 2"]
