@@ -10,7 +10,8 @@ from reseau.outbox.models import EmailStatus, OutgoingAttachment, OutgoingEmail,
 
 
 def emails_list(*, status: str | None = None) -> QuerySet[OutgoingEmail]:
-    """The messages, newest first, all or those of one status (``EmailStatus``).
+    """The messages, newest first, all or those of one status (``EmailStatus``; ``None``, ``""``
+    or a value that is no status, as a query string may bring, gives all).
 
     Their attachments come in one more query, without their content (name, type and size
     only): paginate the result and the page reads two queries whatever its length.
@@ -18,8 +19,8 @@ def emails_list(*, status: str | None = None) -> QuerySet[OutgoingEmail]:
     emails = OutgoingEmail.objects.order_by("-created_at", "-id").prefetch_related(
         Prefetch("attachments", queryset=OutgoingAttachment.objects.defer("content").order_by("id"))
     )
-    if status is not None:
-        emails = emails.filter(status=EmailStatus(status))
+    if status in EmailStatus.values:
+        emails = emails.filter(status=status)
     return emails
 
 

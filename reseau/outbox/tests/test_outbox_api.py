@@ -87,6 +87,12 @@ def test_the_outbox_list_of_one_status_holds_only_those():
     assert [email.subject for email in emails_list(status=EmailStatus.FAILED)] == ["failed"]
 
 
+def test_the_outbox_list_of_a_status_that_is_none_holds_every_message():
+    _queue()
+
+    assert emails_list(status="bogus").count() == 1
+
+
 def test_the_outbox_list_reads_its_attachments_in_one_query(django_assert_num_queries):
     for number in range(5):
         _queue(
