@@ -224,6 +224,12 @@ else:
 # Outgoing e-mails (issue 12): a worker killed while sending holds a message this long before
 # another attempt; the worker's minute sweep then sends it (reseau/outbox).
 EMAIL_OUTBOX_RETRY_SECONDS = env_int("EMAIL_OUTBOX_RETRY_SECONDS", 300)
+# A failed attempt waits this long, then 5, 15, 60… times as long (outbox.services.RETRY_STEPS)
+# before the next, up to 10 attempts; tests and benchmarks shrink it.
+EMAIL_RETRY_BASE_SECONDS = env_int("EMAIL_RETRY_BASE_SECONDS", 60)
+# Seconds a mail server may take to answer before the attempt fails (and is retried later);
+# Django's default is to wait for ever, which would hold a worker on a hung server.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
 
 # --- Security headers and cookies (issue 12; check --deploy passes when DEBUG is off) ---
 SESSION_COOKIE_SECURE = not DEBUG
