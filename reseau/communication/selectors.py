@@ -7,6 +7,7 @@ from django.db.models import Q, QuerySet
 from reseau.accounts.models import User
 from reseau.communication.models import Delivery, Notification
 from reseau.outbox.models import OutgoingEmail
+from reseau.outbox.selectors import emails_list
 from reseau.registry.models import Person
 
 NOTIFICATIONS_SHOWN = 50
@@ -18,14 +19,7 @@ def notifications_for(*, user: User) -> list[Notification]:
 
 def outbox_emails(*, status: str = "") -> QuerySet[OutgoingEmail]:
     """The outgoing e-mails, newest first; ``status``: queued, sent or failed (else all)."""
-    emails = OutgoingEmail.objects.order_by("-created_at", "-pk")
-    if status == "sent":
-        return emails.filter(sent_at__isnull=False)
-    if status == "failed":
-        return emails.filter(sent_at__isnull=True, failed_at__isnull=False)
-    if status == "queued":
-        return emails.filter(sent_at__isnull=True, failed_at__isnull=True)
-    return emails
+    return emails_list(status=status or None)
 
 
 def skipped_deliveries(*, limit: int = 200) -> QuerySet[Delivery]:

@@ -27,10 +27,13 @@ from reseau.communication.audiences import focal_points_by_member, key_address
 from reseau.communication.letters import Letter, render_letter, unsubscribe_headers
 from reseau.communication.models import Delivery, MessageKind, Notification, Preference
 from reseau.communication.recipients import Recipient, recipients_for
+from reseau.audit.models import AuditEvent
+from reseau.audit.services import audit_record
 from reseau.core.services import model_create, model_update
 from reseau.events.models import Event, Registration
 from reseau.outbox.selectors import refused_addresses
-from reseau.outbox.services import email_enqueue, email_store
+from reseau.outbox.models import OutgoingEmail
+from reseau.outbox.services import email_enqueue, email_resend, email_store
 from reseau.registry.models import Member, Person
 
 logger = logging.getLogger(__name__)
@@ -225,3 +228,14 @@ def event_change_deliver(*, event_id: int, moved: bool, cancelled: bool) -> int:
         )
         sent += delivery is not None
     return sent
+
+
+@transaction.atomic
+def outbox_resend(*, actor: Actor, email: OutgoingEmail) -> OutgoingEmail:
+    """Send a failed or sent message again, as a new message; the history says who asked.
+
+    Refused (``ValidationError``) while the message is still waiting for its own attempts.
+    """
+    copy = email_resend(key=email.key)
+    audit_record(actor=actor, instance=copy, subject=email, action=AuditEvent.Action.CREATED)
+    return copy

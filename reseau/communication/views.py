@@ -4,7 +4,7 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,7 +18,6 @@ from reseau.communication import access, selectors, services
 from reseau.communication.forms import PreferenceForm
 from reseau.communication.letters import email_from_token
 from reseau.outbox.models import OutgoingEmail
-from reseau.outbox.services import email_resend
 
 
 @login_required
@@ -121,8 +120,9 @@ def outbox(request: AuthenticatedHttpRequest) -> HttpResponse:
 def outbox_email(request: AuthenticatedHttpRequest, key: UUID) -> HttpResponse:
     if not access.can_read_outbox(request.user):
         raise PermissionDenied
-    email = get_object_or_404(OutgoingEmail, key=key)
-    return render(request, "communication/outbox_email.html", {"email": email})
+    email = get_object_or_404(OutgoingEmail.objects.select_related("resent_from"), key=key)
+    attachments = list(email.attachments.only("filename", "size"))  # their names, not their content
+    return render(request, "communication/outbox_email.html", {"email": email, "attachments": attachments})
 
 
 @login_required
@@ -131,9 +131,14 @@ def outbox_resend(request: AuthenticatedHttpRequest, key: UUID) -> HttpResponse:
     if not access.can_read_outbox(request.user):
         raise PermissionDenied
     email = get_object_or_404(OutgoingEmail, key=key)
-    email_resend(key=email.key)
-    messages.success(request, _("The message is queued again."))
-    return redirect("communication:outbox_email", key=email.key)
+    try:
+        copy = services.outbox_resend(actor=request.user, email=email)
+    except ValidationError as error:
+        # Still waiting for its own attempts: nothing to send again yet.
+        messages.error(request, " ".join(error.messages))
+        return redirect("communication:outbox_email", key=email.key)
+    messages.success(request, _("A new copy of the message is queued."))
+    return redirect("communication:outbox_email", key=copy.key)
 
 
 @login_required

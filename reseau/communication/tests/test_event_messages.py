@@ -90,3 +90,21 @@ def test_a_change_that_calendars_do_not_see_tells_no_one(world, event, hue_focal
     RegistrationFactory(event=event, person=hue_focal_point)
     event_services.event_update(actor=world.users["coordinator"], event=event, data={"capacity": 40})
     assert _to("le.thi.hoa@example.org") == []
+
+
+def _calendar_of(address: str) -> str:
+    [email] = _to(address)
+    [attachment] = email.attachments.all()
+    return bytes(attachment.content).decode()
+
+
+def test_the_invitation_carries_the_event_calendar_file(world, event, vientiane_focal_point):
+    event_services.invitations_send(actor=world.users["coordinator"], event=event, members=[world.vientiane])
+    assert f"UID:{event.uid}" in _calendar_of("focal.vientiane@reseau.test")
+
+
+def test_the_change_carries_the_same_uid_with_a_higher_sequence(world, event, hue_focal_point):
+    RegistrationFactory(event=event, person=hue_focal_point)
+    event_services.event_cancel(actor=world.users["coordinator"], event=event)
+    calendar = _calendar_of("le.thi.hoa@example.org")
+    assert (f"UID:{event.uid}" in calendar, "SEQUENCE:1" in calendar) == (True, True)

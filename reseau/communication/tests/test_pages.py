@@ -141,3 +141,25 @@ def test_a_person_with_an_address_is_not_flagged(world):
     person = PersonFactory(member=world.hue, email="hoa@example.org")
     response = world.client_for("coordinator").get(reverse("registry:person_edit", kwargs={"pk": person.pk}))
     assert "No message reaches this person" not in response.content.decode()
+
+
+def test_the_secretariat_sends_a_failed_message_again(world):
+    from django.utils import timezone
+
+    from reseau.outbox.models import OutgoingEmail
+
+    failed = OutgoingEmail.objects.create(
+        subject="Invitation", body="Text", to=["a@example.org"], status="failed", failed_at=timezone.now(), attempts=10
+    )
+    world.client_for("secretariat").post(reverse("communication:outbox_resend", kwargs={"key": failed.key}))
+    assert OutgoingEmail.objects.filter(resent_from=failed).count() == 1
+
+
+def test_a_message_still_waiting_is_not_sent_again(world):
+    from reseau.outbox.models import OutgoingEmail
+
+    waiting = OutgoingEmail.objects.create(subject="Invitation", body="Text", to=["a@example.org"])
+    response = world.client_for("secretariat").post(
+        reverse("communication:outbox_resend", kwargs={"key": waiting.key}), follow=True
+    )
+    assert "still waiting" in response.content.decode()

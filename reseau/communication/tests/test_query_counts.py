@@ -44,4 +44,4 @@ def test_the_notifications_page_makes_the_same_queries(world, count):
 @pytest.mark.parametrize("count", [3, 60])
 def test_the_outbox_makes_the_same_queries(world, count):
     _emails(count)
-    assert _queries(world.client_for("secretariat"), reverse("communication:outbox")) == 5
+    assert _queries(world.client_for("secretariat"), reverse("communication:outbox")) == 6

@@ -131,3 +131,26 @@ def test_the_preference_language_wins_over_the_account(vientiane_focal_point):
     Preference.objects.create(email=vientiane_focal_point.email, language="en")
     _send(vientiane_focal_point)
     assert OutgoingEmail.objects.get().subject == "Invitation: Réunion"
+
+
+def test_the_message_offers_the_one_click_unsubscribe(vientiane_focal_point):
+    _send(vientiane_focal_point)
+    assert OutgoingEmail.objects.get().headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+
+
+def test_the_unsubscribe_header_links_the_signed_address(vientiane_focal_point):
+    from reseau.communication.letters import unsubscribe_url
+
+    _send(vientiane_focal_point)
+    assert (
+        OutgoingEmail.objects.get().headers["List-Unsubscribe"] == f"<{unsubscribe_url(vientiane_focal_point.email)}>"
+    )
+
+
+def test_an_address_a_server_refused_is_not_written_to_again(world):
+    from reseau.outbox.models import RefusedAddress
+
+    person = PersonFactory(member=world.hue, email="gone@example.org")
+    RefusedAddress.objects.create(email="gone@example.org", reason="550 No such user")
+    _send(person)
+    assert Delivery.objects.get().outcome == Delivery.Outcome.SKIPPED_REFUSED
