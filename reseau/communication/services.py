@@ -22,17 +22,17 @@ from django.utils import timezone, translation
 
 from reseau.accounts.models import User
 from reseau.accounts.types import Actor
+from reseau.audit.models import AuditEvent
+from reseau.audit.services import audit_record
 from reseau.communication import event_letters
 from reseau.communication.audiences import focal_points_by_member, key_address
 from reseau.communication.letters import Letter, render_letter, unsubscribe_headers
 from reseau.communication.models import Delivery, MessageKind, Notification, Preference
 from reseau.communication.recipients import Recipient, recipients_for
-from reseau.audit.models import AuditEvent
-from reseau.audit.services import audit_record
 from reseau.core.services import model_create, model_update
 from reseau.events.models import Event, Registration
-from reseau.outbox.selectors import refused_addresses
 from reseau.outbox.models import OutgoingEmail
+from reseau.outbox.selectors import refused_addresses
 from reseau.outbox.services import email_enqueue, email_resend, email_store
 from reseau.registry.models import Member, Person
 
