@@ -33,6 +33,8 @@ from reseau.events.access import events_visible_to
 from reseau.funding.access import opportunities_visible_to
 from reseau.funding.models import FundingOpportunity
 from reseau.library.access import documents_visible_to
+from reseau.projects.access import projects_visible_to
+from reseau.projects.models import Transition
 from reseau.outbox.services import email_enqueue_many
 
 COMING_DAYS = 14
@@ -111,6 +113,24 @@ def _content(user: User, *, since: datetime.datetime, now: datetime.datetime) ->
             (
                 _("Action items due or overdue"),
                 [(f"{d.due_date:%d/%m} · {d.title[:120]}", site_url(d.get_absolute_url())) for d in items],
+            )
+        )
+    moved = list(
+        Transition.objects.filter(project__in=projects_visible_to(user), at__gte=since)
+        .select_related("project")
+        .order_by("-at")[:ITEMS_PER_SECTION]
+    )
+    if moved:
+        content.sections.append(
+            (
+                _("Projects that moved"),
+                [
+                    (
+                        _("%(project)s: %(stage)s") % {"project": t.project.title, "stage": t.get_to_stage_display()},
+                        site_url(t.project.get_absolute_url()),
+                    )
+                    for t in moved
+                ],
             )
         )
     added = documents_visible_to(user).filter(created_at__gte=since, archived_at__isnull=True)

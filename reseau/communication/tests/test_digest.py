@@ -74,3 +74,14 @@ def test_the_digest_lists_the_french_title_in_french(world, meeting):
     preference_update(actor=None, email="coordinator@reseau.test", data={"language": "fr"})
     digests_send(now=MONDAY)
     assert "Réunion annuelle 2031" in _digest_to("coordinator@reseau.test")[0].body
+
+
+def test_a_project_that_moved_this_week_is_in_the_digest(world):
+    from reseau.projects.models import Transition
+    from tests.factories import ProjectFactory
+
+    project = ProjectFactory(network=world.hue.network, lead_member=world.hue, title_en="FSM in Huế")
+    Transition.objects.create(project=project, from_stage="design", to_stage="submitted",
+                              at=MONDAY - datetime.timedelta(days=2))
+    digests_send(now=MONDAY)
+    assert "FSM in Huế: Submitted for validation" in _digest_to("coordinator@reseau.test")[0].body
