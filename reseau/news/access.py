@@ -92,6 +92,13 @@ def members_for_new_post(user: Viewer) -> QuerySet[Member]:
     return Member.objects.none()
 
 
+def can_see_author(user: Viewer) -> bool:
+    """Who wrote a post is told to the network's people; a visitor or a partner reads the post
+    as the member's (an account's name or e-mail is not for the public site)."""
+    account = _active(user)
+    return account is not None and not account.is_partner
+
+
 def can_write_posts(user: Viewer) -> bool:
     """Whether the news page offers "Write a post": a focal point of a member, the coordinator of
     a network, the secretariat."""

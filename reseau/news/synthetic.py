@@ -1,7 +1,8 @@
 """Invented news posts for tests and benchmarks: ``generate_news(network=…, posts=…)`` adds
 posts of the network's members, drafts, published and on the public site, their texts mixing
 the network's languages (``library.synthetic.SENTENCES``). Every title says it is invented
-("(example)"). Deterministic for a seed and the posts already in the network."""
+("(example)"); a network's first three are on the public site, published and a draft.
+Deterministic for a seed and the posts already in the network."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ TITLES = [
     "Flood prevention works start in {member} (example)",
 ]
 Status = NewsPost.Status
+FIRST_STATUSES = [Status.PROMOTED, Status.PUBLISHED, Status.DRAFT]
 
 
 @transaction.atomic
@@ -38,10 +40,13 @@ def generate_news(*, network: Network, posts: int, seed: int = 0) -> list[NewsPo
     now = timezone.now()
     languages = sorted(SENTENCES)
     created = []
-    for _ in range(posts):
+    for index in range(posts):
         member_pk, name = rng.choice(members)
         written = now - datetime.timedelta(days=rng.randint(1, 365), minutes=rng.randint(0, 1440))
         status = rng.choices([Status.DRAFT, Status.PUBLISHED, Status.PROMOTED], [20, 65, 15])[0]
+        if already + index < len(FIRST_STATUSES):
+            # A network's first posts have each status, so that even a small network has each list.
+            status = FIRST_STATUSES[already + index]
         published = None if status == Status.DRAFT else written + datetime.timedelta(hours=rng.randint(0, 48))
         body = "\n\n".join(rng.choice(SENTENCES[rng.choice(languages)]) for _ in range(rng.randint(1, 4)))
         created.append(

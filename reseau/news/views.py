@@ -84,6 +84,7 @@ def post_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "version": version,
         "can_edit": access.can_edit_post(user, post),
         "can_promote": can_promote,
+        "show_author": access.can_see_author(user),
         "document_not_public": post.document is not None and post.document.access != post.document.Access.PUBLIC,
         "history": list(audit_events_for(post)) if can_promote else [],
     }

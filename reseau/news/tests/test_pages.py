@@ -284,3 +284,15 @@ def test_the_home_page_links_the_news(world):
 def test_the_public_home_page_links_the_public_news(world):
     page = Client().get(reverse("home:home")).content.decode()
     assert f'href="{reverse("news:public_list")}"' in page
+
+
+def test_a_visitor_is_not_told_the_authors_account(world):
+    author = world.users["focal_point"]
+    post = NewsPostFactory(member=world.hue, status="promoted", author=author)
+    assert author.email not in Client().get(post.get_absolute_url()).content.decode()
+
+
+def test_the_network_is_told_who_wrote_the_post(world):
+    author = world.users["focal_point"]
+    post = NewsPostFactory(member=world.hue, author=author)
+    assert str(author) in world.client_for("coordinator").get(post.get_absolute_url()).content.decode()
