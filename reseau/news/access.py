@@ -141,11 +141,7 @@ def can_promote_post(user: Viewer, post: NewsPost) -> bool:
 def post_for_user(user: Viewer, pk: int) -> NewsPost:
     """The post the reader may open, or "not found" (a post it may not read is not told to exist)."""
     try:
-        return (
-            posts_visible_to(user)
-            .select_related("member__network", "member__country", "author", "promoted_by", "document")
-            .get(pk=pk)
-        )
+        return posts_visible_to(user).select_related("member__network", "author", "promoted_by", "document").get(pk=pk)
     except NewsPost.DoesNotExist:
         raise Http404 from None
 
