@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "reseau.decisions",
     "reseau.library",
     "reseau.news",
+    "reseau.communication",
     "reseau.home",
     "reseau.seeds",
 ]
@@ -197,6 +198,11 @@ BACKUP_DIR = Path(env_str("BACKUP_DIR", str(VAR_DIR / "backups")))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Reseau <no-reply@reseau.test>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 globals().update(email_settings_from_url(env_str("EMAIL_URL", "console://" if DEBUG else None)))
+# The address messages link to (they are written by jobs, away from any request).
+# Default: the first ALLOWED_HOSTS name over https (http://127.0.0.1:8000 under `make run`).
+SITE_URL = env_str(
+    "SITE_URL", "http://127.0.0.1:8000" if DEBUG else f"https://{next(iter(ALLOWED_HOSTS), 'localhost')}"
+)
 
 # Background jobs: Redis when REDIS_URL is set, else a SQLite file beside the database.
 REDIS_URL = env_str("REDIS_URL", "")

@@ -98,6 +98,7 @@ def app_routes(ids: dict[str, int]) -> list[Route]:
         *event_routes(ids),
         *library_routes(ids),
         *news_routes(ids),
+        *communication_routes(ids),
     ]
 
 
@@ -319,6 +320,27 @@ def project_routes(ids: dict[str, int]) -> list[Route]:
     return routes
 
 
+def communication_routes(ids: dict[str, int]) -> list[Route]:
+    secretariat_only = {**signed_in(FORBIDDEN), "secretariat": OK}
+    # A notification is its reader's own: anyone else is told it does not exist.
+    own_notification = {**signed_in(NOT_FOUND), "coordinator": REDIRECT}
+    return [
+        Route("communication:notification_list", expected=signed_in(OK)),
+        Route("communication:notification_open", {"pk": ids["notification"]}, own_notification),
+        Route("communication:notifications_read", expected=signed_in(NOT_ALLOWED)),
+        Route("communication:preferences", expected=signed_in(OK)),
+        # The signed link opens that address's preferences for whoever holds it; an altered one, none.
+        Route("communication:preferences_by_link", {"token": ids["preferences_token"]}, everyone(OK)),
+        Route("communication:preferences_by_link", {"token": ids["altered_token"]}, everyone(400)),
+        Route("communication:unsubscribe", {"token": ids["preferences_token"]}, everyone(OK)),
+        Route("communication:unsubscribe", {"token": ids["altered_token"]}, everyone(400)),
+        Route("communication:outbox", expected=secretariat_only),
+        Route("communication:outbox_email", {"key": ids["outgoing_email"]}, secretariat_only),
+        Route("communication:outbox_resend", {"key": ids["outgoing_email"]}, signed_in(NOT_ALLOWED)),
+        Route("communication:unreachable", expected=STAFF_ONLY),
+    ]
+
+
 PARTNER_HIDDEN = {**STAFF_ONLY, "partner": NOT_FOUND}  # not shared with partners: as if it did not exist
 READ_BY_NETWORK = {**signed_in(OK), "partner": NOT_FOUND}
 # Issue 11, partners' part: a plan, project or call of the partner's network that it may not read
@@ -464,6 +486,7 @@ def route_world(world, settings):
     ids.update(_partner_world(world, theme))
     ids.update(_library_world(world))
     ids.update(_news_world(world))
+    ids.update(_communication_world(world))
     # django-axes' sign-in records, which the admin lists.
     who = {"username": "someone@example.org", "ip_address": "127.0.0.1", "user_agent": "test"}
     AccessAttempt.objects.create(**who, failures_since_start=1)
@@ -479,6 +502,33 @@ def route_world(world, settings):
         at=datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC),
     )
     return world, ids
+
+
+def _communication_world(world) -> dict[str, object]:
+    """A message sent, its delivery, a preference, and a notification of the coordinator's."""
+    from reseau.communication.letters import preferences_token
+    from reseau.communication.models import Delivery, Notification, Preference
+    from reseau.outbox.models import OutgoingEmail
+
+    email = OutgoingEmail.objects.create(subject="Invitation", body="Text", to=["focal.hue@reseau.test"])
+    Preference.objects.create(email="focal.hue@reseau.test", language="fr")
+    Delivery.objects.create(
+        key="test:1:focal.hue@reseau.test",
+        kind="event_invitation",
+        subject="Invitation",
+        outcome="queued",
+        outgoing_key=email.key,
+    )
+    notification = Notification.objects.create(
+        user=world.users["coordinator"], kind="event_invitation", subject="Invitation", link="/events/"
+    )
+    token = preferences_token("focal.hue@reseau.test")
+    return {
+        "outgoing_email": email.key,
+        "notification": notification.pk,
+        "preferences_token": token,
+        "altered_token": token[:-2] + ("AA" if not token.endswith("AA") else "BB"),
+    }
 
 
 def _library_world(world) -> dict[str, int]:

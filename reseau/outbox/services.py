@@ -96,3 +96,39 @@ def email_pending_deliver(*, older_than: timedelta = timedelta(seconds=60), limi
         except Exception:
             logger.warning("E-mail %s could not be sent; it will be tried again.", key, exc_info=True)
     return sent
+
+
+def email_store(
+    *,
+    subject: str,
+    body: str,
+    to: list[str],
+    html: str | None = None,
+    headers: dict[str, str] | None = None,
+    attachments: list[tuple[str, bytes, str]] | None = None,
+    kind: str = "",
+) -> OutgoingEmail:
+    """Store the message without queueing it: call ``email_enqueue`` once the transaction commits."""
+    # TEMPORARY until the outbox branch lands (headers, attachments, kind stored and sent).
+    return OutgoingEmail.objects.create(subject=subject, body=body, to=list(to), html=html or "")
+
+
+def email_resend(*, key: UUID) -> OutgoingEmail:
+    # TEMPORARY until the outbox branch lands.
+    email = OutgoingEmail.objects.get(key=key)
+    email_enqueue(key=key)
+    return email
+
+
+def email_enqueue_many(*, keys: list[UUID]) -> bool:
+    """Hand many stored messages to the queue as one job (a digest's batch)."""
+    from reseau.outbox.tasks import deliver_outgoing_emails
+
+    if not keys:
+        return True
+    try:
+        deliver_outgoing_emails([str(key) for key in keys])
+    except Exception:
+        logger.warning("The job queue did not take %s e-mails; the sweep will send them.", len(keys), exc_info=True)
+        return False
+    return True
