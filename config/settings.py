@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "reseau.logframe",
     "reseau.decisions",
     "reseau.library",
+    "reseau.news",
     "reseau.communication",
     "reseau.home",
     "reseau.seeds",
