@@ -33,6 +33,8 @@ from reseau.events.access import events_visible_to
 from reseau.funding.access import opportunities_visible_to
 from reseau.funding.models import FundingOpportunity
 from reseau.library.access import documents_visible_to
+from reseau.news.access import posts_visible_to
+from reseau.news.selectors import posts_published_since
 from reseau.projects.access import projects_visible_to
 from reseau.projects.models import Transition
 from reseau.outbox.services import email_enqueue_many
@@ -131,6 +133,16 @@ def _content(user: User, *, since: datetime.datetime, now: datetime.datetime) ->
                     )
                     for t in moved
                 ],
+            )
+        )
+    posts = list(
+        posts_published_since(since=since).filter(pk__in=posts_visible_to(user).values("pk"))[:ITEMS_PER_SECTION]
+    )
+    if posts:
+        content.sections.append(
+            (
+                _("News of the members"),
+                [(f"{post.member} · {post.title}", site_url(post.get_absolute_url())) for post in posts],
             )
         )
     added = documents_visible_to(user).filter(created_at__gte=since, archived_at__isnull=True)

@@ -81,7 +81,36 @@ def test_a_project_that_moved_this_week_is_in_the_digest(world):
     from tests.factories import ProjectFactory
 
     project = ProjectFactory(network=world.hue.network, lead_member=world.hue, title_en="FSM in Huế")
-    Transition.objects.create(project=project, from_stage="design", to_stage="submitted",
-                              at=MONDAY - datetime.timedelta(days=2))
+    Transition.objects.create(
+        project=project, from_stage="design", to_stage="submitted", at=MONDAY - datetime.timedelta(days=2)
+    )
     digests_send(now=MONDAY)
     assert "FSM in Huế: Submitted for validation" in _digest_to("coordinator@reseau.test")[0].body
+
+
+def test_a_focal_point_news_of_the_week_is_in_the_network_digest(world):
+    from tests.factories import NewsPostFactory
+
+    NewsPostFactory(
+        member=world.vientiane, title="Wastewater plant opened", published_at=MONDAY - datetime.timedelta(days=3)
+    )
+    digests_send(now=MONDAY)
+    assert "Vientiane Capital · Wastewater plant opened" in _digest_to("coordinator@reseau.test")[0].body
+
+
+def test_a_draft_news_post_is_not_in_the_digest(world):
+    from tests.factories import NewsPostFactory
+
+    NewsPostFactory(member=world.vientiane, title="Wastewater plant opened", status="draft")
+    digests_send(now=MONDAY)
+    assert _digest_to("coordinator@reseau.test") == []
+
+
+def test_a_partner_digest_has_no_news_kept_to_the_network(world):
+    from tests.factories import NewsPostFactory
+
+    NewsPostFactory(
+        member=world.vientiane, title="Wastewater plant opened", published_at=MONDAY - datetime.timedelta(days=3)
+    )
+    digests_send(now=MONDAY)
+    assert _digest_to("partner@reseau.test") == []
