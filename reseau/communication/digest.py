@@ -35,9 +35,9 @@ from reseau.funding.models import FundingOpportunity
 from reseau.library.access import documents_visible_to
 from reseau.news.access import posts_visible_to
 from reseau.news.selectors import posts_published_since
+from reseau.outbox.services import email_enqueue_many
 from reseau.projects.access import projects_visible_to
 from reseau.projects.models import Transition
-from reseau.outbox.services import email_enqueue_many
 
 COMING_DAYS = 14
 ITEMS_PER_SECTION = 5
