@@ -103,6 +103,10 @@ SHOTS = [
     Shot("outbox-secretariat", SECRETARIAT, "/messages/outbox/"),
     Shot("outbox-secretariat-fr", SECRETARIAT, "/messages/outbox/", french=True),
     Shot("unreachable-coordinator", COORDINATOR, "/messages/unreachable/"),
+    Shot("news-coordinator", COORDINATOR, "/news/"),
+    Shot("news-public-anonymous-fr", ANONYMOUS, "/news/public/", french=True),
+    Shot("news-post-focal-hue-fr", FOCAL_HUE, "/news/1/", french=True),
+    Shot("news-new-focal-hue", FOCAL_HUE, "/news/new/"),
 ]
 
 OVERFLOW_JS = """() => {
