@@ -82,8 +82,10 @@ def event_update(*, actor: Actor, event: Event, data: Mapping[str, Any]) -> bool
         values["sequence"] = stored.sequence + 1
         moved = (probe.starts_at, probe.ends_at) != (stored.starts_at, stored.ends_at)
         cancelled = probe.status == Event.Status.CANCELLED != stored.status
+        # robust: the change is saved whatever a listener does with it.
         transaction.on_commit(
-            lambda: signals.event_changed.send(sender=Event, event=event, moved=moved, cancelled=cancelled)
+            lambda: signals.event_changed.send(sender=Event, event=event, moved=moved, cancelled=cancelled),
+            robust=True,
         )
     return model_update(instance=event, data=values, actor=actor)
 
@@ -238,7 +240,8 @@ def invitations_send(*, actor: Actor, event: Event, members: Iterable[Member], a
     people = [person.pk for person in also_tell]
     if invited or people:
         transaction.on_commit(
-            lambda: signals.members_invited.send(sender=Event, event=event, member_ids=invited, person_ids=people)
+            lambda: signals.members_invited.send(sender=Event, event=event, member_ids=invited, person_ids=people),
+            robust=True,
         )
     return len(invited)
 
