@@ -7,7 +7,7 @@ PORT ?= 8000
 export DEBUG ?= 1
 export PYTHONUNBUFFERED := 1
 
-.PHONY: run test install install-dev browser fonts lint typecheck messages bench clean
+.PHONY: run test install install-dev browser fonts redis lint typecheck messages bench clean
 
 # What production runs (requirements.lock); tests and linters add requirements-dev.lock.
 $(VENV)/.installed: requirements.lock
@@ -50,8 +50,15 @@ fonts:
 	  { $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq fonts-khmeros fonts-lao >/dev/null; } \
 	  || echo "Could not install fonts-khmeros and fonts-lao: Khmer and Lao names will print as boxes in PDFs."; }
 
+# The tests of two job workers at once start a redis-server of their own (on a free port).
+redis:
+	@command -v redis-server >/dev/null 2>&1 || { \
+	  echo "Installing Debian's redis-server for the job-queue tests…"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq redis-server >/dev/null; }
+
 # One worker per core (pytest-xdist); each worker has its own test database.
-test: install-dev browser fonts
+test: install-dev browser fonts redis
 	$(PY) -m pytest -n auto
 
 # ruff, its formatter, and the import contracts of docs/architecture.md (pyproject: [tool.importlinter]).

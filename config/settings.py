@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "reseau.logframe",
     "reseau.decisions",
     "reseau.library",
+    "reseau.news",
+    "reseau.communication",
     "reseau.home",
     "reseau.seeds",
 ]
@@ -196,6 +198,11 @@ BACKUP_DIR = Path(env_str("BACKUP_DIR", str(VAR_DIR / "backups")))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Reseau <no-reply@reseau.test>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 globals().update(email_settings_from_url(env_str("EMAIL_URL", "console://" if DEBUG else None)))
+# The address messages link to (they are written by jobs, away from any request).
+# Default: the first ALLOWED_HOSTS name over https (http://127.0.0.1:8000 under `make run`).
+SITE_URL = env_str(
+    "SITE_URL", "http://127.0.0.1:8000" if DEBUG else f"https://{next(iter(ALLOWED_HOSTS), 'localhost')}"
+)
 
 # Background jobs: Redis when REDIS_URL is set, else a SQLite file beside the database.
 REDIS_URL = env_str("REDIS_URL", "")
@@ -218,6 +225,12 @@ else:
 # Outgoing e-mails (issue 12): a worker killed while sending holds a message this long before
 # another attempt; the worker's minute sweep then sends it (reseau/outbox).
 EMAIL_OUTBOX_RETRY_SECONDS = env_int("EMAIL_OUTBOX_RETRY_SECONDS", 300)
+# A failed attempt waits this long, then 5, 15, 60… times as long (outbox.services.RETRY_STEPS)
+# before the next, up to 10 attempts; tests and benchmarks shrink it.
+EMAIL_RETRY_BASE_SECONDS = env_int("EMAIL_RETRY_BASE_SECONDS", 60)
+# Seconds a mail server may take to answer before the attempt fails (and is retried later);
+# Django's default is to wait for ever, which would hold a worker on a hung server.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
 
 # --- Security headers and cookies (issue 12; check --deploy passes when DEBUG is off) ---
 SESSION_COOKIE_SECURE = not DEBUG

@@ -20,6 +20,8 @@ urlpatterns = [
     path("", include("reseau.logframe.urls")),
     path("", include("reseau.decisions.urls")),
     path("", include("reseau.library.urls")),
+    path("", include("reseau.news.urls")),
+    path("", include("reseau.communication.urls")),
     path("admin/", admin.site.urls),
 ]
 

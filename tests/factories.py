@@ -306,3 +306,22 @@ class DocumentFactory(factory.django.DjangoModelFactory):
         from reseau.library.fulltext import document_index_update
 
         document_index_update(document=self)
+
+
+class NewsPostFactory(factory.django.DjangoModelFactory):
+    """A focal point's news post, published to the network unless told (``status="draft"``…);
+    a published or promoted one has its publication date."""
+
+    class Meta:
+        model = "news.NewsPost"
+
+    member = factory.SubFactory(MemberFactory)
+    title = factory.Sequence(lambda n: f"News {n}")
+    body = "What the city did this month."
+    status = "published"
+    published_at = factory.LazyAttribute(
+        lambda p: None if p.status == "draft" else datetime.datetime(2026, 11, 2, 3, 0, tzinfo=datetime.UTC)
+    )
+    promoted_at = factory.LazyAttribute(
+        lambda p: datetime.datetime(2026, 11, 3, 3, 0, tzinfo=datetime.UTC) if p.status == "promoted" else None
+    )

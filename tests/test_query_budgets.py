@@ -40,6 +40,11 @@ PAGES: list[tuple[str, Callable[[Member], str]]] = [
     ("partner", lambda m: "/members/"),
     ("secretariat", lambda m: "/"),
     ("secretariat", lambda m: "/members/"),
+    ("anonymous", lambda m: "/news/public/"),
+    ("coordinator", lambda m: "/news/"),
+    ("coordinator", lambda m: f"/news/?member={m.slug}"),
+    ("focal_point", lambda m: "/news/"),
+    ("partner", lambda m: "/news/"),
 ]
 
 

@@ -97,6 +97,44 @@ def app_routes(ids: dict[str, int]) -> list[Route]:
         *plan_routes(ids),
         *event_routes(ids),
         *library_routes(ids),
+        *news_routes(ids),
+        *communication_routes(ids),
+    ]
+
+
+def news_routes(ids: dict[str, int]) -> list[Route]:
+    """Huế's focal point writes and edits Huế's posts; the staff read every post of the network
+    and alone put one on the public site; partners and visitors read the public ones only."""
+    network_reads = {**signed_in(OK), "anonymous": NOT_FOUND, "partner": NOT_FOUND}
+    staff_reads = {**network_reads, "focal_point": NOT_FOUND}
+    own_edit = {**OWN_MEMBER, "partner": NOT_FOUND}
+    staff_edit = {**STAFF_ONLY, "partner": NOT_FOUND}
+    post_only = signed_in(NOT_ALLOWED)
+    return [
+        Route("news:post_list", expected=signed_in(OK)),
+        Route("news:public_list", expected=everyone(OK)),
+        Route("news:post_create", expected={**signed_in(OK), "partner": FORBIDDEN}),
+        Route("news:post_detail", {"pk": ids["hue_news"]}, network_reads),
+        Route("news:post_detail", {"pk": ids["hue_news_draft"]}, network_reads),
+        Route("news:post_detail", {"pk": ids["vientiane_news"]}, network_reads),
+        Route("news:post_detail", {"pk": ids["vientiane_news_draft"]}, staff_reads),
+        Route("news:post_detail", {"pk": ids["public_news"]}, everyone(OK)),
+        Route("news:post_detail", {"pk": 999999}, everyone(NOT_FOUND)),
+        Route("news:post_edit", {"pk": ids["hue_news"]}, own_edit),
+        Route("news:post_edit", {"pk": ids["hue_news_draft"]}, own_edit),
+        # Another member's post: read, not changed; another member's draft: not found.
+        Route("news:post_edit", {"pk": ids["vientiane_news"]}, {**staff_edit, "focal_point": FORBIDDEN}),
+        Route("news:post_edit", {"pk": ids["vientiane_news_draft"]}, {**staff_edit, "focal_point": NOT_FOUND}),
+        # On the public site, the staff who put it there change it.
+        Route("news:post_edit", {"pk": ids["public_news"]}, {**STAFF_ONLY}),
+        Route("news:post_promote", {"pk": ids["hue_news"]}, post_only),
+        Route("news:post_withdraw", {"pk": ids["public_news"]}, post_only),
+        Route(
+            "news:post_promote",
+            {"pk": ids["hue_news"]},
+            {**STAFF_ONLY, "coordinator": REDIRECT, "secretariat": REDIRECT, "partner": NOT_FOUND},
+            method="post",
+        ),
     ]
 
 
@@ -282,6 +320,27 @@ def project_routes(ids: dict[str, int]) -> list[Route]:
     return routes
 
 
+def communication_routes(ids: dict[str, int]) -> list[Route]:
+    secretariat_only = {**signed_in(FORBIDDEN), "secretariat": OK}
+    # A notification is its reader's own: anyone else is told it does not exist.
+    own_notification = {**signed_in(NOT_FOUND), "coordinator": REDIRECT}
+    return [
+        Route("communication:notification_list", expected=signed_in(OK)),
+        Route("communication:notification_open", {"pk": ids["notification"]}, own_notification),
+        Route("communication:notifications_read", expected=signed_in(NOT_ALLOWED)),
+        Route("communication:preferences", expected=signed_in(OK)),
+        # The signed link opens that address's preferences for whoever holds it; an altered one, none.
+        Route("communication:preferences_by_link", {"token": ids["preferences_token"]}, everyone(OK)),
+        Route("communication:preferences_by_link", {"token": ids["altered_token"]}, everyone(400)),
+        Route("communication:unsubscribe", {"token": ids["preferences_token"]}, everyone(OK)),
+        Route("communication:unsubscribe", {"token": ids["altered_token"]}, everyone(400)),
+        Route("communication:outbox", expected=secretariat_only),
+        Route("communication:outbox_email", {"key": ids["outgoing_email"]}, secretariat_only),
+        Route("communication:outbox_resend", {"key": ids["outgoing_email"]}, signed_in(NOT_ALLOWED)),
+        Route("communication:unreachable", expected=STAFF_ONLY),
+    ]
+
+
 PARTNER_HIDDEN = {**STAFF_ONLY, "partner": NOT_FOUND}  # not shared with partners: as if it did not exist
 READ_BY_NETWORK = {**signed_in(OK), "partner": NOT_FOUND}
 # Issue 11, partners' part: a plan, project or call of the partner's network that it may not read
@@ -443,6 +502,8 @@ def route_world(world, settings):
     theme = Theme.objects.create(code="urban-sanitation", kind="work", name_en="Urban sanitation")
     ids.update(_partner_world(world, theme))
     ids.update(_library_world(world))
+    ids.update(_news_world(world))
+    ids.update(_communication_world(world))
     # django-axes' sign-in records, which the admin lists.
     who = {"username": "someone@example.org", "ip_address": "127.0.0.1", "user_agent": "test"}
     AccessAttempt.objects.create(**who, failures_since_start=1)
@@ -458,6 +519,33 @@ def route_world(world, settings):
         at=datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC),
     )
     return world, ids
+
+
+def _communication_world(world) -> dict[str, object]:
+    """A message sent, its delivery, a preference, and a notification of the coordinator's."""
+    from reseau.communication.letters import preferences_token
+    from reseau.communication.models import Delivery, Notification, Preference
+    from reseau.outbox.models import OutgoingEmail
+
+    email = OutgoingEmail.objects.create(subject="Invitation", body="Text", to=["focal.hue@reseau.test"])
+    Preference.objects.create(email="focal.hue@reseau.test", language="fr")
+    Delivery.objects.create(
+        key="test:1:focal.hue@reseau.test",
+        kind="event_invitation",
+        subject="Invitation",
+        outcome="queued",
+        outgoing_key=email.key,
+    )
+    notification = Notification.objects.create(
+        user=world.users["coordinator"], kind="event_invitation", subject="Invitation", link="/events/"
+    )
+    token = preferences_token("focal.hue@reseau.test")
+    return {
+        "outgoing_email": email.key,
+        "notification": notification.pk,
+        "preferences_token": token,
+        "altered_token": token[:-2] + ("AA" if not token.endswith("AA") else "BB"),
+    }
 
 
 def _library_world(world) -> dict[str, int]:
@@ -483,6 +571,20 @@ def _library_world(world) -> dict[str, int]:
         "network_photo": DocumentFactory(
             network=network, access="network", kind="photo", version=photo_bytes(), version__name="photo.jpg"
         ).pk,
+    }
+
+
+def _news_world(world) -> dict[str, int]:
+    """Posts of Huế (the focal point's member) and of Vientiane, published and in draft, and one
+    of Huế on the public site."""
+    from tests.factories import NewsPostFactory
+
+    return {
+        "hue_news": NewsPostFactory(member=world.hue).pk,
+        "hue_news_draft": NewsPostFactory(member=world.hue, status="draft").pk,
+        "vientiane_news": NewsPostFactory(member=world.vientiane).pk,
+        "vientiane_news_draft": NewsPostFactory(member=world.vientiane, status="draft").pk,
+        "public_news": NewsPostFactory(member=world.hue, status="promoted").pk,
     }
 
 

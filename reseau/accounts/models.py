@@ -79,6 +79,9 @@ class User(AbstractBaseUser, PermissionsMixin):
         help_text=_("For a partner: the organisation whose page this account may read."),
     )
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, blank=True)
+    # Kept by the communication app as notifications arrive and are read: the header shows it on
+    # every page without a query of its own.
+    notifications_unread = models.PositiveIntegerField(_("unread notifications"), default=0, editable=False)
     is_active = models.BooleanField(_("active"), default=True)
     is_staff = models.BooleanField(_("can use the admin site"), default=False)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)

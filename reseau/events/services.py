@@ -18,6 +18,7 @@ from reseau.audit.models import AuditEvent
 from reseau.audit.services import audit_record
 from reseau.core.services import model_create, model_delete, model_update
 from reseau.core.text import strip_bidi_controls
+from reseau.events import signals
 from reseau.events.access import can_manage_events
 from reseau.events.models import (
     Event,
@@ -79,6 +80,13 @@ def event_update(*, actor: Actor, event: Event, data: Mapping[str, Any]) -> bool
             setattr(probe, name, value)
     if _calendar_state(probe) != before:
         values["sequence"] = stored.sequence + 1
+        moved = (probe.starts_at, probe.ends_at) != (stored.starts_at, stored.ends_at)
+        cancelled = probe.status == Event.Status.CANCELLED != stored.status
+        # robust: the change is saved whatever a listener does with it.
+        transaction.on_commit(
+            lambda: signals.event_changed.send(sender=Event, event=event, moved=moved, cancelled=cancelled),
+            robust=True,
+        )
     return model_update(instance=event, data=values, actor=actor)
 
 
@@ -214,18 +222,28 @@ def speaker_remove(*, actor: Actor, speaker: SessionSpeaker) -> None:
 
 
 @transaction.atomic
-def invitations_send(*, actor: Actor, event: Event, members: Iterable[Member]) -> int:
-    """Invite members (those already invited are left as they are); returns how many are new."""
+def invitations_send(*, actor: Actor, event: Event, members: Iterable[Member], also_tell: Iterable[Person] = ()) -> int:
+    """Invite members (those already invited are left as they are); returns how many are new.
+
+    Once saved, the apps above are told (``signals.members_invited``): each new member's focal
+    points, and the other contacts chosen (``also_tell``), receive the invitation.
+    """
     already = set(event.invitations.values_list("member_id", flat=True))
-    created = 0
+    invited: list[int] = []
     for member in members:
         if member.pk in already:
             continue
         if member.network_id != event.network_id:
             raise ValidationError(_("Only members of the event's network can be invited."))
         model_create(instance=Invitation(event=event, member=member), data={}, actor=actor, subject=event)
-        created += 1
-    return created
+        invited.append(member.pk)
+    people = [person.pk for person in also_tell]
+    if invited or people:
+        transaction.on_commit(
+            lambda: signals.members_invited.send(sender=Event, event=event, member_ids=invited, person_ids=people),
+            robust=True,
+        )
+    return len(invited)
 
 
 def registration_problems(*, actor: Actor, event: Event, person: Person, member: Member | None) -> list[str]:

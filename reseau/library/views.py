@@ -12,6 +12,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -102,6 +103,10 @@ def document_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     initial: dict[str, object] = {name: request.GET[name] for name in LINKS if request.GET.get(name, "").isdigit()}
     if user.member_id:
         initial["members"] = [user.member_id]
+    elif request.GET.get("member", "").isdigit():
+        initial["members"] = [int(request.GET["member"])]
+    # Sent from another page (a news post's form) to add its photo: back there, with the document.
+    back = _back_url(request)
     form = DocumentUploadForm(request.POST or None, request.FILES or None, user=user, network=network, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -120,15 +125,26 @@ def document_create(request: AuthenticatedHttpRequest) -> HttpResponse:
                 ngettext("%(count)s document added to the library.", "%(count)s documents added to the library.", count)
                 % {"count": count},
             )
+            if back:
+                separator = "&" if "?" in back else "?"
+                return redirect(f"{back}{separator}document={documents[0].pk}" if count == 1 else back)
             return redirect(documents[0].get_absolute_url() if count == 1 else reverse("library:document_list"))
     return form_page(
         request,
         form=form,
         title=_("Add documents"),
-        cancel_url=reverse("library:document_list"),
+        cancel_url=back or reverse("library:document_list"),
         template="library/document_upload.html",
         submit_label=_("Add to the library"),
     )
+
+
+def _back_url(request: HttpRequest) -> str:
+    """The page of this site to go back to once the documents are added (``?next=``), or ""."""
+    url = request.GET.get("next", "")
+    if url.startswith("/") and url_has_allowed_host_and_scheme(url, {request.get_host()}, request.is_secure()):
+        return url
+    return ""
 
 
 @require_GET

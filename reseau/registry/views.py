@@ -149,7 +149,16 @@ def person_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         done=_("Changes saved."),
     ):
         return redirect(member)
-    return form_page(request, form=form, title=title, cancel_url=member.get_absolute_url())
+    # The apps above add what they know of the person (the communication app: an address no
+    # message reaches).
+    return form_page(
+        request,
+        form=form,
+        title=title,
+        cancel_url=member.get_absolute_url(),
+        template="registry/person_form.html",
+        person=person,
+    )
 
 
 @login_required

@@ -11,9 +11,11 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
+from django.utils import timezone
 
 from reseau.accounts.models import Role, User
 from reseau.events.models import Event, Registration
+from reseau.news.models import NewsPost
 from reseau.partners.models import Interaction, MemberNeed, Organisation
 from reseau.projects.models import Project
 from reseau.projects.seed import load_example_rates
@@ -85,6 +87,54 @@ DEMO_SHARED_PROJECTS = [
 DEMO_ANNUAL_MEETING = "rvase-annual-meeting-2024"
 DEMO_FOCAL_POINT_MEETING = "rvase-focal-point-meetings"
 
+# Demo news (the deck gives no focal point's news): invented posts, each title saying "(demo)".
+# member slug, author's e-mail, title, text, on the public site (put there by the coordinator)
+DEMO_NEWS_POSTS = [
+    (
+        "hue",
+        "focal.hue@reseau.test",
+        "Huế: the faecal sludge treatment plant welcomes its first school visit (demo)",
+        "Forty pupils of a secondary school visited the treatment plant with their teachers.\n\n"
+        "The city's sanitation company explained how the sludge collected from septic tanks becomes compost. "
+        "Next step: a visit for the ward leaders in the spring.\n\n"
+        "Thành phố Huế cảm ơn các đối tác của mạng lưới.",
+        False,
+    ),
+    (
+        "vientiane",
+        "focal.vientiane@reseau.test",
+        "Vientiane Capital trains its district staff in solid waste sorting (demo)",
+        "Une formation de trois jours a réuni 25 agents des districts de la capitale sur le tri des déchets.\n\n"
+        "ການຝຶກອົບຮົມກ່ຽວກັບການຄັດແຍກສິ່ງເສດເຫຼືອ.",
+        True,
+    ),
+]
+
+
+def _load_demo_news(members: dict[str, Member]) -> None:
+    """The demo's news posts, once each (found again by member and title): one published to the
+    network, one on the public site."""
+    users = {user.email: user for user in User.objects.filter(email__in=[post[1] for post in DEMO_NEWS_POSTS])}
+    coordinator = User.objects.filter(email="coordinator@reseau.test").first()
+    now = timezone.now()
+    for days_ago, (slug, email, title, body, public) in enumerate(DEMO_NEWS_POSTS, start=2):
+        if slug not in members:
+            continue
+        published = now - datetime.timedelta(days=days_ago)
+        NewsPost.objects.get_or_create(
+            member=members[slug],
+            title=title,
+            defaults={
+                "author": users.get(email),
+                "body": body,
+                "status": NewsPost.Status.PROMOTED if public else NewsPost.Status.PUBLISHED,
+                "created_at": published,
+                "published_at": published,
+                "promoted_at": published + datetime.timedelta(days=1) if public else None,
+                "promoted_by": coordinator if public else None,
+            },
+        )
+
 
 @transaction.atomic
 def load_demo() -> int:
@@ -154,6 +204,7 @@ def load_demo() -> int:
         User.objects.filter(email="partner@reseau.test", organisation__isnull=True).update(organisation=delegation)
     _register_demo_delegations(members)
     _demo_member_contacts(members)
+    _load_demo_news(members)
     if not Project.objects.filter(network__code="rvase", shared_with_partners=True).exists():
         Project.objects.filter(code__in=DEMO_SHARED_PROJECTS).update(shared_with_partners=True)
     return created

@@ -13,6 +13,7 @@ from reseau.events.synthetic import generate_events
 from reseau.funding.synthetic import generate_calls
 from reseau.library.synthetic import generate_documents
 from reseau.logframe.synthetic import generate_logframe
+from reseau.news.synthetic import generate_news
 from reseau.partners.synthetic import generate_partners
 from reseau.plans.synthetic import generate_plans
 from reseau.projects.synthetic import generate_projects
@@ -41,7 +42,7 @@ def generate_network(
     (default: ``members // 2``, at least 15; 0 adds no plan), and ``events`` invented events with
     their registrations (default: ``members * 2``), and ``documents`` invented library documents,
     each with a stored text file, indexed (default: none: each is a file written, so only a
-    benchmark asks for them).
+    benchmark asks for them), and a focal points' news post per five members (at least one).
 
     Creates the network and the KH/LA/VN countries when missing. Deterministic for
     a given seed and a given number of members, organisations and projects already
@@ -77,4 +78,5 @@ def generate_network(
         generate_logframe(plan=plan, seed=seed)
         generate_decisions(plan=plan, seed=seed)
     generate_documents(network=network, documents=documents, seed=seed)
+    generate_news(network=network, posts=max(members // 5, 1), seed=seed)
     return network

@@ -94,6 +94,19 @@ SHOTS = [
     Shot("search-many-secretariat-fr", SECRETARIAT, "/search/?q=network", french=True),
     Shot("header-search-coordinator", COORDINATOR, "/search/?q=hue"),
     Shot("header-search-partner-fr", PARTNER, "/search/?q=reseau", french=True),
+    # Issue 14: after `invitations_send` for the 2024 annual meeting (the outbox then holds messages).
+    Shot("invitations-coordinator", COORDINATOR, "/events/rvase-annual-meeting-2024/invitations/"),
+    Shot("notifications-coordinator", COORDINATOR, "/notifications/"),
+    Shot("notifications-focal-vientiane-fr", "focal.vientiane@reseau.test", "/notifications/", french=True),
+    Shot("preferences-focal-hue-fr", FOCAL_HUE, "/messages/preferences/", french=True),
+    Shot("preferences-focal-hue", FOCAL_HUE, "/messages/preferences/"),
+    Shot("outbox-secretariat", SECRETARIAT, "/messages/outbox/"),
+    Shot("outbox-secretariat-fr", SECRETARIAT, "/messages/outbox/", french=True),
+    Shot("unreachable-coordinator", COORDINATOR, "/messages/unreachable/"),
+    Shot("news-coordinator", COORDINATOR, "/news/"),
+    Shot("news-public-anonymous-fr", ANONYMOUS, "/news/public/", french=True),
+    Shot("news-post-focal-hue-fr", FOCAL_HUE, "/news/1/", french=True),
+    Shot("news-new-focal-hue", FOCAL_HUE, "/news/new/"),
 ]
 
 OVERFLOW_JS = """() => {

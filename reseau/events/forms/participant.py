@@ -25,12 +25,27 @@ class InvitationForm(forms.Form):
     members = forms.ModelMultipleChoiceField(
         label=_("Members to invite"), queryset=Member.objects.none(), required=False
     )
+    also_tell = forms.ModelMultipleChoiceField(
+        label=_("Also send the invitation to"),
+        queryset=Person.objects.none(),
+        required=False,
+        help_text=_(
+            "The focal points of each member invited receive the invitation by e-mail, with the "
+            "programme, the registration deadline and a calendar file. Choose other contacts to tell."
+        ),
+    )
 
     def __init__(self, *args: Any, members: QuerySet[Member], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["members"]
         assert isinstance(field, forms.ModelMultipleChoiceField)
         field.queryset = members
+        contacts = self.fields["also_tell"]
+        assert isinstance(contacts, forms.ModelMultipleChoiceField)
+        contacts.queryset = (
+            Person.objects.filter(member__in=members, email__isnull=False).select_related("member").order_by("name")
+        )
+        contacts.label_from_instance = contact_label  # type: ignore[method-assign,assignment]
 
     @property
     def invite_all(self) -> bool:
@@ -41,6 +56,11 @@ class InvitationForm(forms.Form):
         if not self.invite_all and not cleaned.get("members"):
             raise ValidationError(_("Tick the members to invite, or invite them all."))
         return cleaned
+
+
+def contact_label(person: Person) -> str:
+    label = f"{person.name} ({person.name_local})" if person.name_local else person.name
+    return f"{label} — {person.member}" if person.member_id else label
 
 
 # --- Registration -----------------------------------------------------------------------------

@@ -42,7 +42,9 @@ def invitations(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         chosen = [row for row in rows if not _invited(row)] if form.invite_all else form.cleaned_data["members"]
         try:
-            count = services.invitations_send(actor=user, event=event, members=chosen)
+            count = services.invitations_send(
+                actor=user, event=event, members=chosen, also_tell=form.cleaned_data["also_tell"]
+            )
         except ValidationError as error:
             add_service_error(form, error)
         else:
