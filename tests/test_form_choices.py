@@ -30,6 +30,7 @@ from reseau.audit.models import AuditEvent
 from reseau.decisions.access import decisions_visible_to
 from reseau.events.access import events_visible_to
 from reseau.funding.access import opportunities_visible_to
+from reseau.library.access import documents_visible_to
 from reseau.logframe.access import indicators_visible_to, networks_for_logframe
 from reseau.partners.access import organisations_visible_to
 from reseau.plans.access import plans_visible_to
@@ -78,6 +79,7 @@ SCOPES: dict[str, Callable[[User], QuerySet]] = {
     "logframe.indicator": indicators_visible_to,
     "logframe.result": lambda user: _model("logframe.result").objects.filter(network__in=networks_for_logframe(user)),
     "accounts.user": _users_visible_to,
+    "library.document": documents_visible_to,
 }
 
 SIGNED_IN = ["partner", "focal_point", "coordinator", "secretariat"]

@@ -51,7 +51,9 @@ def test_every_cookie_is_secure_hidden_from_scripts_and_same_site(world, setting
 
 
 # The programme PDF's template is drawn by WeasyPrint on the server, never sent to a browser.
-PRINTED_ONLY = {"events/programme_pdf.html"}
+# Never served as a page: the programme is printed by WeasyPrint, and an e-mail's HTML is styled
+# inline because mail programs drop style sheets.
+PRINTED_ONLY = {"events/programme_pdf.html", "communication/email/letter.html"}
 INLINE_CODE = {
     "an inline <script>": re.compile(r"<script(?![^>]*\ssrc=)[^>]*>", re.IGNORECASE),
     "a <style> element": re.compile(r"<style[\s>]", re.IGNORECASE),
