@@ -24,6 +24,7 @@ class MessageKind(models.TextChoices):
     FUNDING_CALL_CLOSING = "funding_call_closing", _("Funding calls closing")
     NEXT_STEP_DUE = "next_step_due", _("Next steps of interactions")
     ACTION_ITEM_DUE = "action_item_due", _("Action items of decisions")
+    MEMBER_NEED_DUE = "member_need_due", _("Members' needs to answer")
     PROJECT_STAGE = "project_stage", _("Projects submitted, returned or validated")
     DIGEST = "digest", _("Digest")
 

@@ -13,6 +13,8 @@ what was told is never told again, because the delivery's key is unique in the d
   the focal points of the members concerned, the coordinators.
 - Interaction's next step: 3 days before it is due, and the day after if still not done; to
   its owner.
+- Member's need: 3 days before its answer is due, and the day after if still unanswered; to
+  the person following it up.
 - Decision's action item: 3 days before it is due, and the day after if still open; to its
   owner (the person, or the member's focal points).
 - Registration deadline: 3 days before it, for invited members without a delegation; to their
@@ -48,7 +50,7 @@ from reseau.communication.services import event_invitations_deliver, message_sen
 from reseau.decisions.models import Decision
 from reseau.events.models import Event, Invitation, Registration
 from reseau.funding.models import FundingOpportunity
-from reseau.partners.models import Interaction
+from reseau.partners.models import Interaction, MemberNeed, NeedStatus
 from reseau.projects.models import Stage, Transition
 from reseau.registry.models import FocalPointAppointment, Member, MembershipDues, Network, Person
 
@@ -217,7 +219,7 @@ def next_steps_due(today: datetime.date) -> Iterator[Reminder]:
     soon, late = today + datetime.timedelta(days=DUE_DAYS_BEFORE), today - datetime.timedelta(days=1)
     steps = Interaction.objects.filter(
         next_step_done_on__isnull=True, next_step_due__in=[soon, late], next_step_owner__isnull=False
-    ).select_related("next_step_owner", "organisation")
+    ).select_related("next_step_owner", "organisation", "member")
     for step in steps:
         assert step.next_step_due is not None
         assert step.next_step_owner is not None
@@ -248,6 +250,37 @@ def next_steps_due(today: datetime.date) -> Iterator[Reminder]:
             compose=compose,
             users=[step.next_step_owner],
         )
+
+
+def needs_due(today: datetime.date) -> Iterator[Reminder]:
+    soon, late = today + datetime.timedelta(days=DUE_DAYS_BEFORE), today - datetime.timedelta(days=1)
+    needs = MemberNeed.objects.filter(
+        due__in=[soon, late], owner__isnull=False, status__in=[NeedStatus.OPEN, NeedStatus.IN_PROGRESS]
+    ).select_related("owner", "member")
+    for need in needs:
+        assert need.due is not None
+        assert need.owner is not None
+        occasion = _due_occasion(today, need.due)
+
+        def compose(need: MemberNeed = need, occasion: str = occasion) -> Letter:
+            facts = {
+                "need": need.title,
+                "member": need.member,
+                "date": need.due.strftime("%d/%m/%Y") if need.due else "",
+            }
+            text = (
+                _("%(member)s's need “%(need)s” was to be answered by %(date)s and still waits for its answer.")
+                if occasion == "overdue"
+                else _("%(member)s's need “%(need)s” is to be answered by %(date)s.")
+            )
+            return Letter(
+                subject=_("Need to answer: %(need)s") % facts,
+                paragraphs=[text % facts],
+                action_url=site_url(need.get_absolute_url()),
+                action_label=_("See the need"),
+            )
+
+        yield Reminder(key=f"member_need_due:{need.pk}:{need.due}:{occasion}", compose=compose, users=[need.owner])
 
 
 def action_items_due(today: datetime.date) -> Iterator[Reminder]:
@@ -379,6 +412,7 @@ RULES: list[Rule] = [
     Rule(MessageKind.FUNDING_CALL_CLOSING, funding_calls_closing),
     Rule(MessageKind.NEXT_STEP_DUE, next_steps_due),
     Rule(MessageKind.ACTION_ITEM_DUE, action_items_due),
+    Rule(MessageKind.MEMBER_NEED_DUE, needs_due),
     Rule(MessageKind.EVENT_REGISTRATION_CLOSING, registrations_closing),
     Rule(MessageKind.EVENT_TOMORROW, events_tomorrow),
     Rule(MessageKind.PROJECT_STAGE, project_stages),

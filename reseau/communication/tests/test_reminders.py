@@ -301,3 +301,47 @@ def test_a_coordinator_of_another_network_is_not_told(world):
     UserFactory(email="coordinator.other@reseau.test", role=Role.COORDINATOR, network=other)
     reminders_run(today=datetime.date(2023, 6, 1))
     assert _subjects_to("coordinator.other@reseau.test") == []
+
+
+# --- Members' contacts and needs -----------------------------------------------------------------
+
+
+def test_a_next_step_with_a_member_is_recalled_to_its_owner(world):
+    InteractionFactory(
+        organisation=None,
+        member=world.vientiane,
+        network=world.hue.network,
+        next_step="Send the training programme",
+        next_step_due=datetime.date(2026, 12, 9),
+        next_step_owner=world.users["coordinator"],
+    )
+    reminders_run(today=datetime.date(2026, 12, 6))
+    assert "with Vientiane Capital is due on 09/12/2026" in OutgoingEmail.objects.get().body
+
+
+def test_a_need_to_answer_is_recalled_to_the_person_following_it(world):
+    from tests.factories import MemberNeedFactory
+
+    MemberNeedFactory(
+        member=world.vientiane,
+        title="Training on faecal sludge management",
+        owner=world.users["coordinator"],
+        due=datetime.date(2026, 12, 9),
+    )
+    reminders_run(today=datetime.date(2026, 12, 6))
+    assert _subjects_to("coordinator@reseau.test") == ["Need to answer: Training on faecal sludge management"]
+
+
+def test_an_answered_need_is_not_recalled(world):
+    from tests.factories import MemberNeedFactory
+
+    MemberNeedFactory(
+        member=world.vientiane,
+        owner=world.users["coordinator"],
+        due=datetime.date(2026, 12, 9),
+        status="answered",
+        answer="Training planned in March",
+        answered_on=datetime.date(2026, 12, 1),
+    )
+    reminders_run(today=datetime.date(2026, 12, 6))
+    assert _subjects_to("coordinator@reseau.test") == []
