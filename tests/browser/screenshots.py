@@ -107,6 +107,8 @@ SHOTS = [
     Shot("news-public-anonymous-fr", ANONYMOUS, "/news/public/", french=True),
     Shot("news-post-focal-hue-fr", FOCAL_HUE, "/news/1/", french=True),
     Shot("news-new-focal-hue", FOCAL_HUE, "/news/new/"),
+    Shot("needs-coordinator-fr", COORDINATOR, "/partners/needs/", french=True),
+    Shot("member-vientiane-coordinator", COORDINATOR, "/members/vientiane/"),
 ]
 
 OVERFLOW_JS = """() => {
