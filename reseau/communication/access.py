@@ -44,10 +44,7 @@ def digest_scope(user: User) -> tuple[object, ...]:
     return (user.role, user.network_id, user.member_id)
 
 
-def unreachable_scope(user: Viewer) -> int | bool | None:
-    """The network whose unreachable people the reader sees: None for every network, False for none."""
-    if not can_see_unreachable_people(user) or not isinstance(user, User):
-        return False
-    if user.is_secretariat:
-        return None
-    return user.network_id
+def unreachable_network_id(user: User) -> int | None:
+    """The network whose unreachable people the reader sees (``can_see_unreachable_people``):
+    None for the secretariat, who sees every network's."""
+    return None if user.is_secretariat else user.network_id

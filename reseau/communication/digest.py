@@ -100,15 +100,11 @@ def _content(user: User, *, since: datetime.datetime, now: datetime.datetime) ->
                 ],
             )
         )
-    items = (
-        list(
-            decisions_visible_to(user)
-            .filter(status__in=[Decision.Status.OPEN, Decision.Status.IN_PROGRESS], due_date__lt=until.date())
-            .filter(Q(due_date__gte=now.date() - datetime.timedelta(days=30)))
-            .order_by("due_date")[:ITEMS_PER_SECTION]
-        )
-        if user.is_authenticated
-        else []
+    items = list(
+        decisions_visible_to(user)
+        .filter(status__in=[Decision.Status.OPEN, Decision.Status.IN_PROGRESS], due_date__lt=until.date())
+        .filter(due_date__gte=now.date() - datetime.timedelta(days=30))
+        .order_by("due_date")[:ITEMS_PER_SECTION]
     )
     if items:
         content.sections.append(

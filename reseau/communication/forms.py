@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from reseau.communication.models import DigestFrequency, MessageKind, Preference
@@ -53,8 +54,6 @@ class PreferenceForm(forms.Form):
 
     def preference_data(self, preference: Preference) -> dict[str, Any]:
         """What the service stores: the kinds ticked become the kinds not muted."""
-        from django.utils import timezone
-
         data = self.cleaned_data
         unsubscribed_at = preference.unsubscribed_at
         if data["unsubscribed"] and unsubscribed_at is None:

@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 
 from reseau.accounts.models import User
 from reseau.communication.models import Preference
@@ -30,6 +32,15 @@ class Recipient:
 
     def wants(self, kind: str) -> bool:
         return self.preference.wants(kind) if self.preference is not None else True
+
+
+def address_is_valid(email: str) -> bool:
+    """Whether a stored address can be written to (an import may have stored a bad one)."""
+    try:
+        validate_email(email)
+    except ValidationError:
+        return False
+    return True
 
 
 def _language(preference: Preference | None, user: User | None, person: Person | None) -> str:

@@ -46,7 +46,7 @@ from reseau.communication.audiences import coordinators_of, focal_points_by_memb
 from reseau.communication.letters import Letter, site_url
 from reseau.communication.models import Delivery, MessageKind, Preference
 from reseau.communication.recipients import recipients_for
-from reseau.communication.services import event_invitations_deliver, message_send
+from reseau.communication.services import event_invitations_deliver, message_send, refused_among
 from reseau.decisions.models import Decision
 from reseau.events.models import Event, Invitation, Registration
 from reseau.funding.models import FundingOpportunity
@@ -211,14 +211,18 @@ def funding_calls_closing(today: datetime.date) -> Iterator[Reminder]:
 # --- Next steps and action items ---------------------------------------------------------------
 
 
+def _due_days(today: datetime.date) -> list[datetime.date]:
+    """The due dates told today: soon (in DUE_DAYS_BEFORE days) and overdue (yesterday)."""
+    return [today + datetime.timedelta(days=DUE_DAYS_BEFORE), today - datetime.timedelta(days=1)]
+
+
 def _due_occasion(today: datetime.date, due: datetime.date) -> str:
     return "overdue" if due < today else "due"
 
 
 def next_steps_due(today: datetime.date) -> Iterator[Reminder]:
-    soon, late = today + datetime.timedelta(days=DUE_DAYS_BEFORE), today - datetime.timedelta(days=1)
     steps = Interaction.objects.filter(
-        next_step_done_on__isnull=True, next_step_due__in=[soon, late], next_step_owner__isnull=False
+        next_step_done_on__isnull=True, next_step_due__in=_due_days(today), next_step_owner__isnull=False
     ).select_related("next_step_owner", "organisation", "member")
     for step in steps:
         assert step.next_step_due is not None
@@ -253,9 +257,8 @@ def next_steps_due(today: datetime.date) -> Iterator[Reminder]:
 
 
 def needs_due(today: datetime.date) -> Iterator[Reminder]:
-    soon, late = today + datetime.timedelta(days=DUE_DAYS_BEFORE), today - datetime.timedelta(days=1)
     needs = MemberNeed.objects.filter(
-        due__in=[soon, late], owner__isnull=False, status__in=[NeedStatus.OPEN, NeedStatus.IN_PROGRESS]
+        due__in=_due_days(today), owner__isnull=False, status__in=[NeedStatus.OPEN, NeedStatus.IN_PROGRESS]
     ).select_related("owner", "member")
     for need in needs:
         assert need.due is not None
@@ -284,10 +287,9 @@ def needs_due(today: datetime.date) -> Iterator[Reminder]:
 
 
 def action_items_due(today: datetime.date) -> Iterator[Reminder]:
-    soon, late = today + datetime.timedelta(days=DUE_DAYS_BEFORE), today - datetime.timedelta(days=1)
     items = list(
         Decision.objects.filter(
-            due_date__in=[soon, late], status__in=[Decision.Status.OPEN, Decision.Status.IN_PROGRESS]
+            due_date__in=_due_days(today), status__in=[Decision.Status.OPEN, Decision.Status.IN_PROGRESS]
         ).select_related("owner_person", "owner_member")
     )
     focal_points = focal_points_by_member(i.owner_member_id for i in items if i.owner_member_id)
@@ -420,20 +422,32 @@ RULES: list[Rule] = [
 
 
 def invitations_not_told(*, now: datetime.datetime) -> int:
-    """Invitations to events to come whose focal points were not written to (queue down)."""
-    told = Delivery.objects.filter(kind=MessageKind.EVENT_INVITATION, key__startswith="event_invitation:")
-    sent = 0
+    """Invitations to events to come whose focal points were not written to (queue down).
+
+    Three reads whatever the number of events: the invitations, the keys already told, the
+    focal points of the members invited.
+    """
     upcoming = Invitation.objects.filter(event__starts_at__gte=now).exclude(event__status=Event.Status.CANCELLED)
     by_event: dict[int, list[int]] = {}
     for event_id, member_id in upcoming.values_list("event_id", "member_id"):
         by_event.setdefault(event_id, []).append(member_id)
+    if not by_event:
+        return 0
+    told = set(
+        Delivery.objects.filter(kind=MessageKind.EVENT_INVITATION, key__startswith="event_invitation:").values_list(
+            "key", flat=True
+        )
+    )
+    people = focal_points_by_member({m for members in by_event.values() for m in members})
+    sent = 0
     for event_id, member_ids in by_event.items():
-        keys = set(told.filter(key__startswith=f"event_invitation:{event_id}:").values_list("key", flat=True))
-        people = focal_points_by_member(member_ids)
         waiting = [
             member_id
-            for member_id, persons in people.items()
-            if any(f"event_invitation:{event_id}:{key_address(p.email or '', p.pk)}" not in keys for p in persons)
+            for member_id in member_ids
+            if any(
+                f"event_invitation:{event_id}:{key_address(p.email or '', p.pk)}" not in told
+                for p in people.get(member_id, [])
+            )
         ]
         if waiting:
             sent += event_invitations_deliver(event_id=event_id, member_ids=waiting, person_ids=[])
@@ -447,6 +461,7 @@ def reminders_run(*, today: datetime.date | None = None) -> int:
     for rule in RULES:
         for reminder in rule.find(today):
             recipients = recipients_for(people=reminder.people, users=reminder.users)
+            refused = refused_among(recipients)
             for recipient in recipients:
                 delivery = message_send(
                     kind=rule.kind,
@@ -454,6 +469,7 @@ def reminders_run(*, today: datetime.date | None = None) -> int:
                     recipient=recipient,
                     compose=reminder.compose,
                     attachments=reminder.attachments,
+                    refused=recipient.email in refused,
                 )
                 sent += delivery is not None
     sent += invitations_not_told(now=timezone.now())

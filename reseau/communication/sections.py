@@ -4,21 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
-
 from reseau.accounts.types import Viewer
+from reseau.communication.recipients import address_is_valid
 from reseau.outbox.selectors import refused_addresses
 from reseau.registry.access import can_edit_member
 from reseau.registry.models import Person
-
-
-def _invalid(email: str) -> bool:
-    try:
-        validate_email(email)
-    except ValidationError:
-        return True
-    return False
 
 
 def person_unreachable(user: Viewer, person: Person) -> dict[str, Any] | None:
@@ -28,7 +18,7 @@ def person_unreachable(user: Viewer, person: Person) -> dict[str, Any] | None:
         return None
     if not person.email:
         return {"why": "missing", "person": person}
-    if _invalid(person.email):
+    if not address_is_valid(person.email):
         return {"why": "invalid", "person": person}
     reason = refused_addresses(emails=[person.email]).get(person.email)
     if reason is not None:

@@ -6,8 +6,6 @@ from django.db.models import Q, QuerySet
 
 from reseau.accounts.models import User
 from reseau.communication.models import Delivery, Notification
-from reseau.outbox.models import OutgoingEmail
-from reseau.outbox.selectors import emails_list
 from reseau.registry.models import Person
 
 NOTIFICATIONS_SHOWN = 50
@@ -15,11 +13,6 @@ NOTIFICATIONS_SHOWN = 50
 
 def notifications_for(*, user: User) -> list[Notification]:
     return list(Notification.objects.filter(user=user).order_by("-created_at", "-pk")[:NOTIFICATIONS_SHOWN])
-
-
-def outbox_emails(*, status: str = "") -> QuerySet[OutgoingEmail]:
-    """The outgoing e-mails, newest first; ``status``: queued, sent or failed (else all)."""
-    return emails_list(status=status or None)
 
 
 def skipped_deliveries(*, limit: int = 200) -> QuerySet[Delivery]:

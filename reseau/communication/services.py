@@ -9,13 +9,11 @@ commits. Deliveries are the log of messages themselves; the preference changes k
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone, translation
@@ -28,7 +26,7 @@ from reseau.communication import event_letters
 from reseau.communication.audiences import focal_points_by_member, key_address
 from reseau.communication.letters import Letter, render_letter, unsubscribe_headers
 from reseau.communication.models import Delivery, MessageKind, Notification, Preference
-from reseau.communication.recipients import Recipient, recipients_for
+from reseau.communication.recipients import Recipient, address_is_valid, recipients_for
 from reseau.core.services import model_create, model_update
 from reseau.events.models import Event, Registration
 from reseau.outbox.models import OutgoingEmail
@@ -41,24 +39,22 @@ logger = logging.getLogger(__name__)
 Attachment = tuple[str, bytes, str]
 
 
-def _is_valid(email: str) -> bool:
-    try:
-        validate_email(email)
-    except ValidationError:
-        return False
-    return True
-
-
 def _outcome(kind: str, recipient: Recipient, refused: bool) -> str:
     if not recipient.email:
         return Delivery.Outcome.SKIPPED_NO_EMAIL
-    if not _is_valid(recipient.email):
+    if not address_is_valid(recipient.email):
         return Delivery.Outcome.SKIPPED_INVALID
     if refused:
         return Delivery.Outcome.SKIPPED_REFUSED
     if not recipient.wants(kind):
         return Delivery.Outcome.NOTIFIED_ONLY if recipient.user_id else Delivery.Outcome.SKIPPED_PREFERENCE
     return Delivery.Outcome.QUEUED
+
+
+def refused_among(recipients: Iterable[Recipient]) -> set[str]:
+    """The addresses of these recipients a mail server refused before, in one query."""
+    emails = [r.email for r in recipients if r.email]
+    return set(refused_addresses(emails=emails)) if emails else set()
 
 
 def message_send(
@@ -201,12 +197,14 @@ def event_invitations_deliver(*, event_id: int, member_ids: list[int], person_id
     others = Person.objects.filter(pk__in=person_ids).select_related("member")
     addressed += [(None, r) for r in recipients_for(people=others)]
     sent = 0
+    refused = refused_among(recipient for _member, recipient in addressed)
     for member, recipient in addressed:
         delivery = message_send(
             kind=MessageKind.EVENT_INVITATION,
             key=f"event_invitation:{event.pk}:{key_address(recipient.email, recipient.person_id)}",
             recipient=recipient,
             compose=partial(event_letters.invitation, event, member),
+            refused=recipient.email in refused,
             attachments=partial(event_letters.calendar_files, event),
         )
         sent += delivery is not None
@@ -218,12 +216,15 @@ def event_change_deliver(*, event_id: int, moved: bool, cancelled: bool) -> int:
     event = Event.objects.get(pk=event_id)
     people = [r.person for r in Registration.objects.filter(event=event).select_related("person")]
     sent = 0
-    for recipient in recipients_for(people=people):
+    recipients = recipients_for(people=people)
+    refused = refused_among(recipients)
+    for recipient in recipients:
         delivery = message_send(
             kind=MessageKind.EVENT_CHANGED,
             key=f"event_changed:{event.pk}:{event.sequence}:{key_address(recipient.email, recipient.person_id)}",
             recipient=recipient,
             compose=partial(event_letters.changed, event, moved=moved, cancelled=cancelled),
+            refused=recipient.email in refused,
             attachments=partial(event_letters.calendar_files, event),
         )
         sent += delivery is not None

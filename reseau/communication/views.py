@@ -13,11 +13,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from reseau.accounts.models import User
 from reseau.accounts.types import AuthenticatedHttpRequest
 from reseau.communication import access, selectors, services
 from reseau.communication.forms import PreferenceForm
 from reseau.communication.letters import email_from_token
 from reseau.outbox.models import OutgoingEmail
+from reseau.outbox.selectors import emails_list
 
 
 @login_required
@@ -48,12 +50,14 @@ def notifications_read(request: AuthenticatedHttpRequest) -> HttpResponse:
     return redirect("communication:notification_list")
 
 
-def _preferences_page(request: HttpRequest, *, email: str, actor: object, done_url: str, by_link: bool) -> HttpResponse:
+def _preferences_page(
+    request: HttpRequest, *, email: str, actor: User | None, done_url: str, by_link: bool
+) -> HttpResponse:
     preference = services.preference_for(email=email)
     form = PreferenceForm.for_preference(preference, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         changed = services.preference_update(
-            actor=actor if getattr(actor, "is_authenticated", False) else None,  # type: ignore[arg-type]
+            actor=actor,
             email=email,
             data=form.preference_data(preference),
         )
@@ -84,7 +88,9 @@ def preferences_by_link(request: HttpRequest, token: str) -> HttpResponse:
     email = email_from_token(token)
     if email is None:
         return _invalid_link(request)
-    return _preferences_page(request, email=email, actor=request.user, done_url=request.path, by_link=True)
+    # Whoever holds the link, signed in or not: the history names an account only when there is one.
+    actor = request.user if isinstance(request.user, User) else None
+    return _preferences_page(request, email=email, actor=actor, done_url=request.path, by_link=True)
 
 
 # Mail programs post here without a page or a cookie (RFC 8058 one-click): the signed address
@@ -107,7 +113,7 @@ def outbox(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not access.can_read_outbox(request.user):
         raise PermissionDenied
     status = request.GET.get("status", "")
-    page = Paginator(selectors.outbox_emails(status=status), 50).get_page(request.GET.get("page"))
+    page = Paginator(emails_list(status=status or None), 50).get_page(request.GET.get("page"))
     return render(
         request,
         "communication/outbox.html",
@@ -144,9 +150,8 @@ def outbox_resend(request: AuthenticatedHttpRequest, key: UUID) -> HttpResponse:
 @login_required
 @require_safe
 def unreachable(request: AuthenticatedHttpRequest) -> HttpResponse:
-    scope = access.unreachable_scope(request.user)
-    if scope is False:
+    if not access.can_see_unreachable_people(request.user):
         raise PermissionDenied
-    people = selectors.people_without_email(network_id=scope if isinstance(scope, int) else None)
+    people = selectors.people_without_email(network_id=access.unreachable_network_id(request.user))
     page = Paginator(people, 100).get_page(request.GET.get("page"))
     return render(request, "communication/unreachable.html", {"page": page, "people": page.object_list})

@@ -193,6 +193,26 @@ class StageForm(forms.Form):
         return cleaned
 
 
+# An interaction reads the same with an organisation and with a member; only who is on each side differs.
+INTERACTION_FIELDS = [
+    "kind",
+    "date",
+    "summary",
+    "our_people",
+    "their_people",
+    "next_step",
+    "next_step_owner",
+    "next_step_due",
+]
+INTERACTION_FIELD_CLASSES = {"our_people": _OurPeopleChoiceField, "their_people": _PeopleChoiceField}
+INTERACTION_WIDGETS = {
+    "date": DateInput(),
+    "next_step_due": DateInput(),
+    "summary": forms.Textarea(attrs={"rows": 5}),
+    "their_people": forms.CheckboxSelectMultiple,
+}
+
+
 class InteractionForm(forms.ModelForm[Interaction]):
     """One meeting, letter, email, call or encounter, with its next step.
 
@@ -205,23 +225,9 @@ class InteractionForm(forms.ModelForm[Interaction]):
 
     class Meta:
         model = Interaction
-        fields = [
-            "kind",
-            "date",
-            "summary",
-            "our_people",
-            "their_people",
-            "next_step",
-            "next_step_owner",
-            "next_step_due",
-        ]
-        field_classes = {"our_people": _OurPeopleChoiceField, "their_people": _PeopleChoiceField}
-        widgets = {
-            "date": DateInput(),
-            "next_step_due": DateInput(),
-            "summary": forms.Textarea(attrs={"rows": 5}),
-            "their_people": forms.CheckboxSelectMultiple,
-        }
+        fields = INTERACTION_FIELDS
+        field_classes = INTERACTION_FIELD_CLASSES
+        widgets = INTERACTION_WIDGETS
         help_texts = {
             "our_people": _(
                 "People of the network's members and of the AIMF who took part. "
@@ -309,23 +315,9 @@ class MemberInteractionForm(forms.ModelForm[Interaction]):
 
     class Meta:
         model = Interaction
-        fields = [
-            "kind",
-            "date",
-            "summary",
-            "our_people",
-            "their_people",
-            "next_step",
-            "next_step_owner",
-            "next_step_due",
-        ]
-        field_classes = {"our_people": _OurPeopleChoiceField, "their_people": _PeopleChoiceField}
-        widgets = {
-            "date": DateInput(),
-            "next_step_due": DateInput(),
-            "summary": forms.Textarea(attrs={"rows": 5}),
-            "their_people": forms.CheckboxSelectMultiple,
-        }
+        fields = INTERACTION_FIELDS
+        field_classes = INTERACTION_FIELD_CLASSES
+        widgets = INTERACTION_WIDGETS
         help_texts = {
             "our_people": _(
                 "People of the AIMF and of the network who took part. Hold Ctrl (Cmd on a Mac) to choose several."
